@@ -1,0 +1,130 @@
+//! Server functions of signing in and out, the current user, passwords and preferences.
+
+use super::{LoginOutcome, Me};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod cookies {
+    use crate::guard::TOKEN_COOKIE;
+    use crate::i18n::Lang;
+    use http::{header::SET_COOKIE, HeaderValue};
+    use leptos_axum::ResponseOptions;
+
+    pub const LANG_COOKIE: &str = "klucznik_lang";
+    pub const THEME_COOKIE: &str = "klucznik_theme";
+
+    fn append(value: String) {
+        if let (Some(res), Ok(value)) = (leptos::prelude::use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
+            res.append_header(SET_COOKIE, value);
+        }
+    }
+
+    pub fn set_session(token: &str, secure: bool) {
+        let secure = if secure { "; Secure" } else { "" };
+        append(format!("{TOKEN_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}"));
+    }
+
+    pub fn clear_session() {
+        append(format!("{TOKEN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"));
+    }
+
+    pub fn set_preference(name: &str, value: &str) {
+        append(format!("{name}={value}; Path=/; SameSite=Lax; Max-Age=31536000"));
+    }
+
+    pub fn set_lang(lang: Lang) {
+        set_preference(LANG_COOKIE, lang.code());
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use cookies::{LANG_COOKIE, THEME_COOKIE};
+
+/// Signs in with a login and a password. **Permissions:** public.
+#[server(prefix = "/api", endpoint = "auth/login")]
+pub async fn login(login: String, password: String) -> Result<LoginOutcome, AppError> {
+    let ctx = crate::guard::public("/api/auth/login").await?;
+    let signed = super::login::sign_in(&ctx, &login, &password).await?;
+    cookies::set_session(&signed.token, ctx.client.secure);
+    cookies::set_lang(signed.lang);
+    let next = if signed.must_change_password { "/password" } else { "/" };
+    Ok(LoginOutcome { next: next.to_string() })
+}
+
+/// Ends the caller's session. **Permissions:** any session.
+#[server(prefix = "/api", endpoint = "auth/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::events::EndReason;
+    use crate::guard::{authorize, Need};
+    let ctx = authorize(Need::Session).await?;
+    crate::sessions::store::close(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&ctx.actor())).await?;
+    cookies::clear_session();
+    Ok(())
+}
+
+/// The signed-in user, their account and rights. **Permissions:** any session.
+#[server(prefix = "/api", endpoint = "auth/me")]
+pub async fn whoami() -> Result<Me, AppError> {
+    use crate::guard::{authorize, Need};
+    let ctx = authorize(Need::Session).await?;
+    let who = &ctx.who;
+    let native = (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
+    Ok(Me {
+        session_id: who.session_id,
+        user_id: who.effective.id,
+        login: who.effective.login.clone(),
+        full_name: who.effective.full_name.clone(),
+        native,
+        account_id: who.account.id,
+        account_name: who.account.name.clone(),
+        account_is_main: who.account.is_main,
+        must_change_password: who.must_change_password,
+        lang: who.lang,
+        theme: who.theme,
+        rights: (*who.rights).clone(),
+    })
+}
+
+/// Changes the caller's own password; optionally ends their other sessions.
+/// **Permissions:** any session (rule 8), with the current password.
+#[server(prefix = "/api", endpoint = "auth/password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+    end_other_sessions: Option<String>,
+) -> Result<(), AppError> {
+    use crate::guard::{authorize, Need};
+    let ctx = authorize(Need::Session).await?;
+    super::password_change::change_own(
+        &ctx,
+        &current_password,
+        &new_password,
+        &confirm_password,
+        end_other_sessions.is_some_and(|v| !v.is_empty() && v != "false"),
+    )
+    .await
+}
+
+/// Stores the caller's language and theme. **Permissions:** any session (rule 8).
+#[server(prefix = "/api", endpoint = "auth/preferences")]
+pub async fn set_preferences(lang: String, theme: String) -> Result<(), AppError> {
+    use crate::guard::{authorize, Need};
+    use crate::i18n::Lang;
+    use crate::shell::Theme;
+    let ctx = authorize(Need::Session).await?;
+    let lang = Lang::from_code(&lang).ok_or_else(|| AppError::Request(format!("unknown language {lang}")))?;
+    let theme = Theme::parse(&theme).ok_or_else(|| AppError::Request(format!("unknown theme {theme}")))?;
+    let mut tx = ctx.store().begin().await?;
+    sqlx::query("UPDATE users SET language = $1, theme = $2 WHERE id = $3")
+        .bind(lang.code())
+        .bind(theme.key())
+        .bind(ctx.who.native.id)
+        .execute(tx.conn())
+        .await?;
+    tx.commit().await?;
+    cookies::set_lang(lang);
+    cookies::set_preference(THEME_COOKIE, theme.key());
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! Signing in on the server: throttle, verify, tell a refused user why only after a correct
+//! password, open the session, audit every outcome.
+
+use super::policy::{login_key, may_sign_in, LOGIN_MAX, PASSWORD_MAX};
+use super::{throttle, AuthT};
+use crate::audit::{self, Entry};
+use crate::error::{AppError, Checks, Message};
+use crate::guard::{hash_token, new_token, Actor, PublicCtx};
+use crate::i18n::{CommonT, Lang};
+use crate::sessions::store::{self as sessions, Opening};
+use crate::store::flag;
+use sqlx::Row;
+
+/// A successful sign-in: the token for the cookie and where to go next.
+pub struct SignedIn {
+    pub token: String,
+    pub must_change_password: bool,
+    pub lang: Lang,
+}
+
+pub fn check_form(login: &str, password: &str) -> Result<(), AppError> {
+    let mut checks = Checks::new();
+    if login.trim().is_empty() {
+        checks.add("login", AuthT::Login, Message::new(CommonT::FieldRequired));
+    } else if login.chars().count() > LOGIN_MAX {
+        checks.add("login", AuthT::Login, Message::new(CommonT::FieldTooLong).arg("max", LOGIN_MAX));
+    }
+    if password.is_empty() {
+        checks.add("password", AuthT::Password, Message::new(CommonT::FieldRequired));
+    } else if password.chars().count() > PASSWORD_MAX {
+        checks.add("password", AuthT::Password, Message::new(CommonT::FieldTooLong).arg("max", PASSWORD_MAX));
+    }
+    checks.finish()
+}
+
+pub async fn sign_in(ctx: &PublicCtx, login: &str, password: &str) -> Result<SignedIn, AppError> {
+    check_form(login, password)?;
+    let store = ctx.store();
+    let key = login_key(login);
+    let keys = [throttle::login_key(&key), throttle::address_key(&ctx.client.addr)];
+    if let Some(seconds) = throttle::remaining_wait(store, &keys).await? {
+        let mut tx = store.begin().await?;
+        let actor = Actor { client_addr: ctx.client.addr.clone(), ..Default::default() };
+        audit::record(&mut tx, &actor, Entry::new("login.throttled").detail(login.trim())).await?;
+        tx.commit().await?;
+        return Err(AppError::Throttled { seconds });
+    }
+
+    let user = sqlx::query(
+        "SELECT u.id, u.account_id, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
+                u.password_hash, u.must_change_password, u.language, u.default_unit_id,
+                a.active AS account_active,
+                (SELECT r.id FROM units r WHERE r.account_id = u.account_id AND r.parent_id IS NULL
+                 ORDER BY r.id LIMIT 1) AS root_unit_id
+         FROM users u JOIN accounts a ON a.id = u.account_id
+         WHERE u.login_key = $1",
+    )
+    .bind(&key)
+    .fetch_optional(store.reader())
+    .await?;
+    let hash: Option<String> = match &user {
+        Some(row) => row.try_get("password_hash")?,
+        None => None,
+    };
+    let correct = ctx.state().hasher().verify(password, hash.as_deref()).await?;
+
+    let mut tx = store.begin().await?;
+    let mut actor = Actor { client_addr: ctx.client.addr.clone(), ..Default::default() };
+    let (Some(user), true) = (user, correct) else {
+        throttle::record_failure(&mut tx, &keys[0], throttle::FREE_PER_LOGIN).await?;
+        throttle::record_failure(&mut tx, &keys[1], throttle::FREE_PER_ADDRESS).await?;
+        audit::record(&mut tx, &actor, Entry::new("login.failed").detail(login.trim())).await?;
+        tx.commit().await?;
+        return Err(AppError::refused(AuthT::WrongCredentials));
+    };
+    let user_id: i64 = user.try_get("id")?;
+    let account_id: i64 = user.try_get("account_id")?;
+    actor.account_id = Some(account_id);
+    actor.native_user_id = Some(user_id);
+    actor.effective_user_id = Some(user_id);
+    // The password was right: the user may now learn why they cannot come in.
+    let refusal = may_sign_in(
+        &user.try_get::<String, _>("kind")?,
+        flag(&user, "active")?,
+        flag(&user, "blocked")?,
+        user.try_get("valid_from")?,
+        user.try_get("valid_to")?,
+        tx.now(),
+    )
+    .map_err(|r| (r.key(), r.message()))
+    .and_then(|()| {
+        if flag(&user, "account_active").unwrap_or(false) {
+            Ok(())
+        } else {
+            Err(("account_inactive", AuthT::RefusedAccountInactive))
+        }
+    });
+    throttle::clear(&mut tx, &keys[0]).await?;
+    if let Err((reason, message)) = refusal {
+        audit::record(&mut tx, &actor, Entry::new("login.refused").object("user", user_id).detail(reason)).await?;
+        tx.commit().await?;
+        return Err(AppError::refused(message));
+    }
+
+    let token = new_token();
+    let unit_id: Option<i64> = user.try_get::<Option<i64>, _>("default_unit_id")?.or(user.try_get("root_unit_id")?);
+    let opening = Opening { user_id, account_id, unit_id, token_hash: &hash_token(&token), client: &ctx.client };
+    let session_id = sessions::open(&mut tx, store.schema_version(), opening).await?;
+    actor.session_id = Some(session_id);
+    audit::record(&mut tx, &actor, Entry::new("login").object("session", session_id)).await?;
+    tx.commit().await?;
+    Ok(SignedIn {
+        token,
+        must_change_password: flag(&user, "must_change_password")?,
+        lang: Lang::from_code(&user.try_get::<String, _>("language")?).unwrap_or_default(),
+    })
+}

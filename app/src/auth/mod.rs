@@ -1,0 +1,59 @@
+//! Signing in and out, the current user, passwords, preferences.
+
+pub mod api;
+mod pages;
+pub mod policy;
+mod texts;
+
+#[cfg(feature = "ssr")]
+pub mod login;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+mod password_change;
+#[cfg(feature = "ssr")]
+pub mod throttle;
+
+pub use pages::{ChangePasswordPage, LoginPage};
+pub use policy::may_sign_in;
+pub use texts::AuthT;
+
+use crate::i18n::Lang;
+use crate::rights::Snapshot;
+use crate::shell::Theme;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in user as the pages see them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub session_id: i64,
+    pub user_id: i64,
+    pub login: String,
+    pub full_name: String,
+    /// Who is really signed in, when it differs from the user above (a substitution).
+    pub native: Option<(String, String)>,
+    pub account_id: i64,
+    pub account_name: String,
+    pub account_is_main: bool,
+    pub must_change_password: bool,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub rights: Snapshot,
+}
+
+impl Me {
+    /// The name to show: the full name, or the login when there is none.
+    pub fn display_name(&self) -> &str {
+        if self.full_name.trim().is_empty() {
+            &self.login
+        } else {
+            &self.full_name
+        }
+    }
+}
+
+/// Where the browser goes after signing in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginOutcome {
+    pub next: String,
+}

@@ -1,0 +1,114 @@
+//! The sign-in page and the change-password page.
+
+use super::api::{ChangePassword, Login};
+use super::AuthT;
+use crate::i18n::{fill, use_i18n, Lang};
+use crate::shell::{use_me, use_theme, ErrorNote, FieldNote, ShellT};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let theme = use_theme();
+    let me = use_me();
+    let action = ServerAction::<Login>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    Effect::new(move |_| {
+        if let Some(Ok(outcome)) = action.value().get() {
+            crate::shell::go(&outcome.next);
+        }
+    });
+    let on_lang = move |ev: leptos::ev::Event| {
+        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+            crate::shell::switch_prefs(i18n, theme, lang, theme.get_untracked(), false);
+        }
+    };
+    let invalid = move |field: &'static str| move || error.with(|e| e.as_ref().is_some_and(|e| e.field(field).is_some())).to_string();
+    view! {
+        // Someone already signed in has nothing to do here.
+        <Suspense>
+            {move || Suspend::new(async move { me.await.ok().map(|_| view! { <Redirect path="/" /> }) })}
+        </Suspense>
+        <main class="centered" id="main">
+            <section class="card login-card">
+                <h1>{move || i18n.t(AuthT::SignInTitle)}</h1>
+                <ActionForm action>
+                    <label for="login">{move || i18n.t(AuthT::Login)}</label>
+                    <input id="login" name="login" type="text" autocomplete="username" maxlength="100" required autofocus
+                        aria-invalid=invalid("login") aria-describedby="login-note" />
+                    <FieldNote error field="login" id="login-note" />
+                    <label for="password">{move || i18n.t(AuthT::Password)}</label>
+                    <input id="password" name="password" type="password" autocomplete="current-password" required
+                        aria-invalid=invalid("password") aria-describedby="password-note" />
+                    <FieldNote error field="password" id="password-note" />
+                    <ErrorNote error />
+                    <button type="submit" disabled=move || action.pending().get()>
+                        {move || if action.pending().get() { i18n.t(AuthT::SigningIn) } else { i18n.t(AuthT::SignIn) }}
+                    </button>
+                </ActionForm>
+                <label class="inline">
+                    {move || i18n.t(ShellT::Language)}
+                    <select on:change=on_lang prop:value=move || i18n.lang.get().code()>
+                        {Lang::ALL.into_iter().map(|l| view! { <option value=l.code()>{l.native_name()}</option> }).collect_view()}
+                    </select>
+                </label>
+            </section>
+        </main>
+    }
+}
+
+#[component]
+pub fn ChangePasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let me = use_me();
+    let action = ServerAction::<ChangePassword>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let done = move || matches!(action.value().get(), Some(Ok(())));
+    let invalid = move |field: &'static str| move || error.with(|e| e.as_ref().is_some_and(|e| e.field(field).is_some())).to_string();
+    let rules = move || fill(i18n.t(AuthT::PasswordRules), &[("min".into(), "12".into())]);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Err(_) => Some(view! { <Redirect path="/login" /> }.into_any()),
+                    Ok(me) if me.must_change_password => Some(view! {
+                        <p class="notice" role="status">{move || i18n.t(AuthT::MustChangePassword)}</p>
+                    }.into_any()),
+                    Ok(_) => None,
+                }
+            })}
+        </Suspense>
+        <main class="centered" id="main">
+            <section class="card">
+                <h1>{move || i18n.t(AuthT::ChangePasswordTitle)}</h1>
+                <Show when=done fallback=move || view! {
+                    <ActionForm action>
+                        <label for="current_password">{move || i18n.t(AuthT::CurrentPassword)}</label>
+                        <input id="current_password" name="current_password" type="password" autocomplete="current-password" required
+                            aria-invalid=invalid("current_password") aria-describedby="current-note" />
+                        <FieldNote error field="current_password" id="current-note" />
+                        <label for="new_password">{move || i18n.t(AuthT::NewPassword)}</label>
+                        <input id="new_password" name="new_password" type="password" autocomplete="new-password" required
+                            aria-invalid=invalid("new_password") aria-describedby="new-rules new-note" />
+                        <p class="muted" id="new-rules">{rules}</p>
+                        <FieldNote error field="new_password" id="new-note" />
+                        <label for="confirm_password">{move || i18n.t(AuthT::ConfirmPassword)}</label>
+                        <input id="confirm_password" name="confirm_password" type="password" autocomplete="new-password" required
+                            aria-invalid=invalid("confirm_password") aria-describedby="confirm-note" />
+                        <FieldNote error field="confirm_password" id="confirm-note" />
+                        <label class="check">
+                            <input type="checkbox" name="end_other_sessions" value="on" />
+                            {move || i18n.t(AuthT::EndOtherSessions)}
+                        </label>
+                        <ErrorNote error />
+                        <button type="submit" disabled=move || action.pending().get()>{move || i18n.t(AuthT::ChangePassword)}</button>
+                    </ActionForm>
+                }>
+                    <p role="status">{move || i18n.t(AuthT::PasswordChanged)}</p>
+                    <button on:click=move |_| crate::shell::go("/")>{move || i18n.t(ShellT::BackToDashboard)}</button>
+                </Show>
+            </section>
+        </main>
+    }
+}

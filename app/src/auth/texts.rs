@@ -1,0 +1,76 @@
+//! Texts of signing in, signing out and passwords.
+
+use crate::texts;
+
+texts! {
+    pub enum AuthT {
+        SignInTitle => ("Sign in to Klucznik", "Logowanie do Klucznika", "Přihlášení do Klucznika"),
+        Login => ("Login", "Login", "Přihlašovací jméno"),
+        Password => ("Password", "Hasło", "Heslo"),
+        SignIn => ("Sign in", "Zaloguj", "Přihlásit"),
+        SigningIn => ("Signing in…", "Logowanie…", "Přihlašování…"),
+        WrongCredentials => ("Wrong login or password.", "Nieprawidłowy login lub hasło.", "Nesprávné přihlašovací jméno nebo heslo."),
+        RefusedInactive => (
+            "Your account is not active. Ask your administrator to activate it.",
+            "Twoje konto nie jest aktywne. Poproś administratora o aktywację.",
+            "Váš účet není aktivní. Požádejte správce o aktivaci."
+        ),
+        RefusedBlocked => (
+            "Your account is blocked. Ask your administrator to unblock it.",
+            "Twoje konto jest zablokowane. Poproś administratora o odblokowanie.",
+            "Váš účet je blokován. Požádejte správce o odblokování."
+        ),
+        RefusedNotYetValid => (
+            "Your account is not valid yet.",
+            "Twoje konto nie jest jeszcze ważne.",
+            "Váš účet ještě není platný."
+        ),
+        RefusedExpired => (
+            "Your account has expired. Ask your administrator to extend it.",
+            "Ważność Twojego konta wygasła. Poproś administratora o przedłużenie.",
+            "Platnost vašeho účtu vypršela. Požádejte správce o prodloužení."
+        ),
+        RefusedExternal => (
+            "This account is for other applications only; it cannot sign in to the console.",
+            "To konto służy tylko do innych aplikacji; nie może logować się do konsoli.",
+            "Tento účet slouží jen pro jiné aplikace; do konzole se přihlásit nemůže."
+        ),
+        RefusedAccountInactive => (
+            "The account you belong to is deactivated.",
+            "Konto, do którego należysz, jest nieaktywne.",
+            "Účet, ke kterému patříte, je deaktivován."
+        ),
+        ChangePasswordTitle => ("Change password", "Zmiana hasła", "Změna hesla"),
+        MustChangePassword => (
+            "You must change your password before you continue.",
+            "Przed dalszą pracą musisz zmienić hasło.",
+            "Než budete pokračovat, musíte si změnit heslo."
+        ),
+        CurrentPassword => ("Current password", "Aktualne hasło", "Současné heslo"),
+        NewPassword => ("New password", "Nowe hasło", "Nové heslo"),
+        ConfirmPassword => ("Confirm new password", "Potwierdź hasło", "Kontrolní heslo"),
+        EndOtherSessions => ("End my other sessions", "Zakończ moje pozostałe sesje", "Ukončit mé ostatní relace"),
+        ChangePassword => ("Change password", "Zmień hasło", "Změnit heslo"),
+        PasswordChanged => ("Your password has been changed.", "Hasło zostało zmienione.", "Heslo bylo změněno."),
+        PasswordRules => (
+            "At least {min} characters; not a commonly used password.",
+            "Co najmniej {min} znaków; nie może to być popularne hasło.",
+            "Alespoň {min} znaků; nesmí jít o běžně používané heslo."
+        ),
+        PasswordTooShort => ("must have at least {min} characters.", "musi mieć co najmniej {min} znaków.", "musí mít alespoň {min} znaků."),
+        PasswordTooCommon => (
+            "is one of the most common passwords; choose another.",
+            "jest jednym z najpopularniejszych haseł; wybierz inne.",
+            "patří k nejběžnějším heslům; zvolte jiné."
+        ),
+        PasswordSameAsLogin => ("must not be the same as the login.", "nie może być takie samo jak login.", "nesmí být stejné jako přihlašovací jméno."),
+        PasswordNotStrong => (
+            "must have at least 8 characters with an upper-case letter, a lower-case letter, a digit and a special character.",
+            "musi mieć co najmniej 8 znaków, w tym dużą literę, małą literę, cyfrę i znak specjalny.",
+            "musí mít alespoň 8 znaků včetně velkého písmene, malého písmene, číslice a speciálního znaku."
+        ),
+        PasswordUnchanged => ("must differ from the current password.", "musi różnić się od aktualnego hasła.", "se musí lišit od současného hesla."),
+        PasswordMismatch => ("does not match the new password.", "nie zgadza się z nowym hasłem.", "neodpovídá novému heslu."),
+        CurrentPasswordWrong => ("is not correct.", "jest nieprawidłowe.", "není správné."),
+    }
+}

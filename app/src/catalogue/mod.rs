@@ -1,0 +1,273 @@
+//! The catalogue of what rights protect: areas, modules with their operations, and named
+//! permissions. Keys are stable (they are stored in grants); names are translatable.
+
+mod texts;
+
+pub use texts::CatalogueT;
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// An operation on a module (seed 002: Prohlížet, Nový, Editovat, Mazat, Obnovit, Tisk, Editovat zobrazení).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Op {
+    View,
+    Create,
+    Edit,
+    Delete,
+    Restore,
+    Print,
+    EditView,
+}
+
+impl Op {
+    pub const ALL: [Op; 7] =
+        [Op::View, Op::Create, Op::Edit, Op::Delete, Op::Restore, Op::Print, Op::EditView];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Op::View => "view",
+            Op::Create => "create",
+            Op::Edit => "edit",
+            Op::Delete => "delete",
+            Op::Restore => "restore",
+            Op::Print => "print",
+            Op::EditView => "edit_view",
+        }
+    }
+
+    pub fn name(self) -> CatalogueT {
+        match self {
+            Op::View => CatalogueT::OpView,
+            Op::Create => CatalogueT::OpCreate,
+            Op::Edit => CatalogueT::OpEdit,
+            Op::Delete => CatalogueT::OpDelete,
+            Op::Restore => CatalogueT::OpRestore,
+            Op::Print => CatalogueT::OpPrint,
+            Op::EditView => CatalogueT::OpEditView,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Area {
+    Administration,
+    Staff,
+}
+
+impl Area {
+    pub const ALL: [Area; 2] = [Area::Administration, Area::Staff];
+
+    pub fn name(self) -> CatalogueT {
+        match self {
+            Area::Administration => CatalogueT::AreaAdministration,
+            Area::Staff => CatalogueT::AreaStaff,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Module {
+    Users,
+    Roles,
+    Units,
+    Sessions,
+    Substitutions,
+    Accounts,
+    Audit,
+    Configuration,
+    Persons,
+}
+
+/// What the catalogue says of one module.
+#[derive(Debug)]
+pub struct ModuleInfo {
+    pub module: Module,
+    pub area: Area,
+    pub key: &'static str,
+    pub name: CatalogueT,
+    pub ops: &'static [Op],
+    /// The page of the module, once the console has one.
+    pub path: Option<&'static str>,
+}
+
+const CRUD: &[Op] = &[Op::View, Op::Create, Op::Edit, Op::Delete, Op::Print, Op::EditView];
+
+/// Every module, in the order of the navigation.
+pub static MODULES: &[ModuleInfo] = &[
+    module(Module::Users, Area::Administration, "users", CatalogueT::ModUsers, CRUD, None),
+    module(Module::Roles, Area::Administration, "roles", CatalogueT::ModRoles, CRUD, None),
+    module(Module::Units, Area::Administration, "units", CatalogueT::ModUnits, CRUD, None),
+    module(
+        Module::Sessions,
+        Area::Administration,
+        "sessions",
+        CatalogueT::ModSessions,
+        &[Op::View, Op::Delete, Op::Print, Op::EditView],
+        None,
+    ),
+    module(
+        Module::Substitutions,
+        Area::Administration,
+        "substitutions",
+        CatalogueT::ModSubstitutions,
+        CRUD,
+        None,
+    ),
+    module(Module::Accounts, Area::Administration, "accounts", CatalogueT::ModAccounts, CRUD, None),
+    module(
+        Module::Audit,
+        Area::Administration,
+        "audit",
+        CatalogueT::ModAudit,
+        &[Op::View, Op::Restore, Op::Print, Op::EditView],
+        None,
+    ),
+    module(
+        Module::Configuration,
+        Area::Administration,
+        "configuration",
+        CatalogueT::ModConfiguration,
+        &[Op::View, Op::Edit],
+        None,
+    ),
+    module(Module::Persons, Area::Staff, "persons", CatalogueT::ModPersons, CRUD, None),
+];
+
+const fn module(
+    module: Module,
+    area: Area,
+    key: &'static str,
+    name: CatalogueT,
+    ops: &'static [Op],
+    path: Option<&'static str>,
+) -> ModuleInfo {
+    ModuleInfo { module, area, key, name, ops, path }
+}
+
+impl Module {
+    pub fn info(self) -> &'static ModuleInfo {
+        MODULES.iter().find(|m| m.module == self).expect("every module is in the catalogue")
+    }
+
+    pub fn has(self, op: Op) -> bool {
+        self.info().ops.contains(&op)
+    }
+}
+
+/// A named capability that is not an operation on a module (seed 001 "Inne uprawnienia").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Permission {
+    MultipleSessions,
+    AccessConfiguration,
+    SubstitutionsOwn,
+    SubstitutionsSubordinates,
+    SubstitutionsAnyone,
+    PersonalDataHistory,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 6] = [
+        Permission::MultipleSessions,
+        Permission::AccessConfiguration,
+        Permission::SubstitutionsOwn,
+        Permission::SubstitutionsSubordinates,
+        Permission::SubstitutionsAnyone,
+        Permission::PersonalDataHistory,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Permission::MultipleSessions => "multiple_sessions",
+            Permission::AccessConfiguration => "access_configuration",
+            Permission::SubstitutionsOwn => "substitutions_own",
+            Permission::SubstitutionsSubordinates => "substitutions_subordinates",
+            Permission::SubstitutionsAnyone => "substitutions_anyone",
+            Permission::PersonalDataHistory => "personal_data_history",
+        }
+    }
+
+    pub fn name(self) -> CatalogueT {
+        match self {
+            Permission::MultipleSessions => CatalogueT::PermMultipleSessions,
+            Permission::AccessConfiguration => CatalogueT::PermAccessConfiguration,
+            Permission::SubstitutionsOwn => CatalogueT::PermSubstitutionsOwn,
+            Permission::SubstitutionsSubordinates => CatalogueT::PermSubstitutionsSubordinates,
+            Permission::SubstitutionsAnyone => CatalogueT::PermSubstitutionsAnyone,
+            Permission::PersonalDataHistory => CatalogueT::PermPersonalDataHistory,
+        }
+    }
+}
+
+/// One right that a grant can allow or deny.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Right {
+    Op(Module, Op),
+    Perm(Permission),
+}
+
+impl Right {
+    /// The stable key stored in grants: `users.view`, `perm.multiple_sessions`.
+    pub fn key(self) -> String {
+        match self {
+            Right::Op(m, op) => format!("{}.{}", m.info().key, op.key()),
+            Right::Perm(p) => format!("perm.{}", p.key()),
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Right> {
+        let (head, tail) = key.split_once('.')?;
+        if head == "perm" {
+            return Permission::ALL.into_iter().find(|p| p.key() == tail).map(Right::Perm);
+        }
+        let module = MODULES.iter().find(|m| m.key == head)?;
+        let op = module.ops.iter().find(|op| op.key() == tail)?;
+        Some(Right::Op(module.module, *op))
+    }
+
+    /// Every right of the catalogue, in a fixed order (the snapshot's bit positions).
+    pub fn all() -> impl Iterator<Item = Right> {
+        MODULES
+            .iter()
+            .flat_map(|m| m.ops.iter().map(move |op| Right::Op(m.module, *op)))
+            .chain(Permission::ALL.into_iter().map(Right::Perm))
+    }
+
+    /// The dense position of this right in `Right::all()`.
+    pub fn index(self) -> usize {
+        static INDEX: OnceLock<HashMap<Right, usize>> = OnceLock::new();
+        INDEX.get_or_init(|| Right::all().enumerate().map(|(i, r)| (r, i)).collect())[&self]
+    }
+
+    /// How many rights the catalogue has.
+    pub fn count() -> usize {
+        Right::all().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_right_key_round_trips_and_is_unique() {
+        let mut keys = HashSet::new();
+        for right in Right::all() {
+            let key = right.key();
+            assert_eq!(Right::parse(&key), Some(right), "{key}");
+            assert!(keys.insert(key.clone()), "duplicate key {key}");
+        }
+        assert_eq!(Right::parse("users.fly"), None);
+        assert_eq!(Right::parse("sessions.create"), None, "Sessions has no Create");
+        assert_eq!(Right::parse("perm.nothing"), None);
+    }
+
+    #[test]
+    fn every_module_can_be_viewed() {
+        for m in MODULES {
+            assert_eq!(m.ops.first(), Some(&Op::View), "{:?}", m.module);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The one error type of every server function and route. Users see a translated message
+//! (per field where it applies); internal detail goes to the log under a reference number.
+
+use crate::i18n::{fill, CommonT, Lang, Msg, Text};
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// A translatable message with its named arguments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub key: Msg,
+    pub args: Vec<(String, String)>,
+}
+
+impl Message {
+    pub fn new(key: impl Into<Msg>) -> Self {
+        Message { key: key.into(), args: Vec::new() }
+    }
+
+    pub fn arg(mut self, name: &str, value: impl ToString) -> Self {
+        self.args.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        fill(self.key.text(lang), &self.args)
+    }
+}
+
+/// A problem with one field of a form: `field` is the form field's name, `label` its caption.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub label: Msg,
+    pub problem: Message,
+}
+
+impl FieldError {
+    pub fn render(&self, lang: Lang) -> String {
+        format!("{}: {}", self.label.text(lang), self.problem.render(lang))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("the password must be changed first")]
+    PasswordChangeRequired,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("cross-origin request refused")]
+    CrossOrigin,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+    #[error("refused: {0:?}")]
+    Refused(Message),
+    #[error("stale version")]
+    Stale,
+    #[error("throttled for {seconds} s")]
+    Throttled { seconds: u64 },
+    #[error("bad request: {0}")]
+    Request(String),
+    #[error("internal error, reference {reference}")]
+    Internal { reference: String },
+    /// Only in the browser: the server could not be reached.
+    #[error("server unreachable: {0}")]
+    Unreachable(String),
+}
+
+impl AppError {
+    pub fn refused(key: impl Into<Msg>) -> Self {
+        AppError::Refused(Message::new(key))
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated => 401,
+            AppError::PasswordChangeRequired | AppError::Forbidden | AppError::CrossOrigin => 403,
+            AppError::NotFound => 404,
+            AppError::Refused(_) | AppError::Stale => 409,
+            AppError::Invalid(_) => 422,
+            AppError::Throttled { .. } => 429,
+            AppError::Request(_) => 400,
+            AppError::Internal { .. } => 500,
+            AppError::Unreachable(_) => 503,
+        }
+    }
+
+    /// The field errors, if this is a validation error.
+    pub fn fields(&self) -> &[FieldError] {
+        match self {
+            AppError::Invalid(fields) => fields,
+            _ => &[],
+        }
+    }
+
+    /// The problem with one field, if any.
+    pub fn field(&self, name: &str) -> Option<&FieldError> {
+        self.fields().iter().find(|f| f.field == name)
+    }
+
+    /// One line for the user, in their language.
+    pub fn render(&self, lang: Lang) -> String {
+        let common = |t: CommonT| t.text(lang).to_string();
+        match self {
+            AppError::Unauthenticated => common(CommonT::ErrUnauthenticated),
+            AppError::PasswordChangeRequired => common(CommonT::ErrPasswordChangeRequired),
+            AppError::Forbidden => common(CommonT::ErrForbidden),
+            AppError::CrossOrigin => common(CommonT::ErrCrossOrigin),
+            AppError::NotFound => common(CommonT::ErrNotFound),
+            AppError::Invalid(fields) => match fields.as_slice() {
+                [one] => one.render(lang),
+                _ => common(CommonT::ErrInvalid),
+            },
+            AppError::Refused(message) => message.render(lang),
+            AppError::Stale => common(CommonT::ErrStale),
+            AppError::Throttled { seconds } => {
+                Message::new(CommonT::ErrThrottled).arg("seconds", seconds).render(lang)
+            }
+            AppError::Request(detail) => {
+                Message::new(CommonT::ErrRequest).arg("detail", detail).render(lang)
+            }
+            AppError::Internal { reference } => {
+                Message::new(CommonT::ErrInternal).arg("reference", reference).render(lang)
+            }
+            AppError::Unreachable(_) => common(CommonT::ErrUnreachable),
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(detail)
+            | ServerFnErrorErr::MissingArg(detail)
+            | ServerFnErrorErr::Deserialization(detail)
+            | ServerFnErrorErr::UnsupportedRequestMethod(detail) => AppError::Request(detail),
+            ServerFnErrorErr::Registration(detail) => AppError::Request(detail),
+            ServerFnErrorErr::Request(detail) => AppError::Unreachable(detail),
+            other => AppError::Internal { reference: other.to_string() },
+        }
+    }
+}
+
+/// Collects field errors of one form; nothing is written unless it finishes empty.
+#[derive(Default, Debug)]
+pub struct Checks(Vec<FieldError>);
+
+impl Checks {
+    pub fn new() -> Self {
+        Checks::default()
+    }
+
+    pub fn add(&mut self, field: &str, label: impl Into<Msg>, problem: Message) {
+        self.0.push(FieldError { field: field.to_string(), label: label.into(), problem });
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|f| f.field == field)
+    }
+
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self.0))
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::AppError;
+
+    impl AppError {
+        /// Logs an unexpected failure and gives the user only a reference to it.
+        pub fn internal(context: &str, detail: impl std::fmt::Display) -> AppError {
+            use rand::Rng;
+            let reference = format!("{:08x}", rand::thread_rng().gen::<u32>());
+            tracing::error!(%reference, "{context}: {detail}");
+            AppError::Internal { reference }
+        }
+    }
+
+    impl From<sqlx::Error> for AppError {
+        fn from(e: sqlx::Error) -> Self {
+            AppError::internal("database", e)
+        }
+    }
+
+    impl From<sqlx::migrate::MigrateError> for AppError {
+        fn from(e: sqlx::migrate::MigrateError) -> Self {
+            AppError::internal("migration", e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_errors_name_the_field_in_every_language() {
+        let mut checks = Checks::new();
+        checks.add("login", crate::auth::AuthT::Login, Message::new(CommonT::FieldRequired));
+        let err = checks.finish().unwrap_err();
+        assert_eq!(err.status(), 422);
+        assert_eq!(err.render(Lang::En), "Login: is required.");
+        assert_eq!(err.render(Lang::Pl), "Login: jest wymagane.");
+        assert!(err.field("login").is_some());
+        assert!(err.field("password").is_none());
+    }
+
+    #[test]
+    fn errors_survive_the_wire() {
+        let err = AppError::Throttled { seconds: 8 };
+        let bytes = err.ser();
+        assert_eq!(AppError::de(bytes), err);
+        assert_eq!(err.render(Lang::Cs), "Příliš mnoho neúspěšných pokusů. Zkuste to znovu za 8 s.");
+    }
+
+    #[test]
+    fn malformed_requests_are_client_errors_not_server_errors() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("missing field".into()));
+        assert_eq!(err.status(), 400);
+    }
+}

@@ -1,0 +1,149 @@
+//! The browser's one EventSource for the whole app. Components read a version per topic and
+//! re-read their data when it moves; the session's own end is signalled separately.
+
+use super::{EndReason, EventKind, LiveEvent};
+use leptos::prelude::*;
+
+/// What a page may need to re-read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Topic {
+    Sessions,
+}
+
+impl Topic {
+    pub const ALL: &'static [Topic] = &[Topic::Sessions];
+}
+
+#[derive(Clone, Copy)]
+pub struct Live {
+    sessions: RwSignal<u64>,
+    /// The stream is open.
+    pub connected: RwSignal<bool>,
+    /// This session was closed (logged out elsewhere, expired, ended by someone).
+    pub ended: RwSignal<Option<EndReason>>,
+    /// The newest event, for components that show notices.
+    pub last: RwSignal<Option<LiveEvent>>,
+}
+
+impl Live {
+    fn new() -> Live {
+        Live {
+            sessions: RwSignal::new(0),
+            connected: RwSignal::new(false),
+            ended: RwSignal::new(None),
+            last: RwSignal::new(None),
+        }
+    }
+
+    /// A number that grows whenever `topic` may have changed (tracked).
+    pub fn version(&self, topic: Topic) -> u64 {
+        match topic {
+            Topic::Sessions => self.sessions.get(),
+        }
+    }
+
+    fn bump(&self, topic: Topic) {
+        match topic {
+            Topic::Sessions => self.sessions.update(|v| *v += 1),
+        }
+    }
+
+    /// Applies one event received for the session `mine`.
+    pub fn receive(&self, event: LiveEvent, mine: i64) {
+        if let EventKind::SessionClosed { session_id, reason, .. } = event.kind {
+            if session_id == mine {
+                self.ended.set(Some(reason));
+            }
+        }
+        for topic in event.topics() {
+            self.bump(*topic);
+        }
+        self.last.set(Some(event));
+    }
+}
+
+pub fn use_live() -> Live {
+    expect_context::<Live>()
+}
+
+/// Provides the live state and, in the browser, opens the stream once the user is known.
+pub fn provide_live() {
+    let live = Live::new();
+    provide_context(live);
+    #[cfg(feature = "hydrate")]
+    {
+        let me = crate::shell::use_me();
+        let started = StoredValue::new(false);
+        Effect::new(move |_| {
+            if let Some(Ok(me)) = me.get() {
+                if !me.must_change_password && !started.get_value() {
+                    started.set_value(true);
+                    browser::connect(live, me.session_id);
+                }
+            }
+        });
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use super::Live;
+    use crate::events::{EndReason, LiveEvent};
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use web_sys::{EventSource, MessageEvent};
+
+    /// Opens the stream; the browser re-connects by itself (sending Last-Event-ID) unless the
+    /// server refuses, which means the session is gone.
+    pub fn connect(live: Live, mine: i64) {
+        let Ok(source) = EventSource::new("/events") else {
+            return;
+        };
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            let Some(data) = ev.data().as_string() else { return };
+            match serde_json::from_str::<LiveEvent>(&data) {
+                Ok(event) => live.receive(event, mine),
+                Err(e) => leptos::logging::warn!("unreadable live event: {e}"),
+            }
+        });
+        source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+
+        let on_open = Closure::<dyn FnMut()>::new(move || live.connected.set(true));
+        source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+        on_open.forget();
+
+        let watched = source.clone();
+        let on_error = Closure::<dyn FnMut()>::new(move || {
+            live.connected.set(false);
+            if watched.ready_state() == EventSource::CLOSED && live.ended.get_untracked().is_none() {
+                // Refused: find out whether the session still exists.
+                leptos::task::spawn_local(async move {
+                    match crate::auth::api::whoami().await {
+                        Err(crate::error::AppError::Unauthenticated) => live.ended.set(Some(EndReason::Ended)),
+                        _ => {
+                            gloo_timers_sleep(3000).await;
+                            connect(live, mine);
+                        }
+                    }
+                });
+            }
+        });
+        source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+
+        // Stop listening once the session has ended.
+        Effect::new(move |_| {
+            if live.ended.get().is_some() {
+                source.close();
+            }
+        });
+    }
+
+    async fn gloo_timers_sleep(ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}

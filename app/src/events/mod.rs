@@ -1,0 +1,64 @@
+//! Live events: what the bus carries and what `/events` streams to the browser.
+
+#[cfg(feature = "ssr")]
+pub mod bus;
+mod client;
+#[cfg(feature = "ssr")]
+pub mod sse;
+
+pub use client::{provide_live, use_live, Live, Topic};
+
+use serde::{Deserialize, Serialize};
+
+/// One event as stored and streamed. `id` grows with every event; the browser resumes from it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LiveEvent {
+    pub id: i64,
+    /// The account the event belongs to; `None` for the installation as a whole.
+    pub account_id: Option<i64>,
+    pub kind: EventKind,
+}
+
+/// Why a session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EndReason {
+    Logout,
+    Expired,
+    Ended,
+    PasswordChanged,
+}
+
+impl EndReason {
+    pub fn key(self) -> &'static str {
+        match self {
+            EndReason::Logout => "logout",
+            EndReason::Expired => "expired",
+            EndReason::Ended => "ended",
+            EndReason::PasswordChanged => "password_changed",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum EventKind {
+    SessionOpened { session_id: i64, user_id: i64 },
+    SessionClosed { session_id: i64, user_id: i64, reason: EndReason },
+    /// Listeners may have missed events: re-read everything.
+    Resync,
+}
+
+impl LiveEvent {
+    /// The topics a page re-reads when this event arrives.
+    pub fn topics(&self) -> &'static [Topic] {
+        match self.kind {
+            EventKind::SessionOpened { .. } | EventKind::SessionClosed { .. } => &[Topic::Sessions],
+            EventKind::Resync => Topic::ALL,
+        }
+    }
+
+    /// Whether a session in `account_id` may see this event.
+    pub fn visible_in(&self, account_id: i64) -> bool {
+        self.account_id.is_none_or(|a| a == account_id)
+    }
+}

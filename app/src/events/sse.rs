@@ -1,0 +1,131 @@
+//! `GET /events`: the server-sent-events stream of one session, behind the guard. It resumes
+//! after `Last-Event-ID`, keeps the connection alive, shows only what the session may see, and
+//! ends when the session does.
+
+use super::{EventKind, LiveEvent};
+use crate::guard::{authorize_parts, middleware_cookie, AppState, Need, TOKEN_COOKIE};
+use async_stream::stream;
+use axum::extract::{Request, State};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use sqlx::Row;
+use std::convert::Infallible;
+use std::time::Duration;
+use tokio::sync::broadcast::error::RecvError;
+
+/// How often the stream checks that its session is still open (expiry happens lazily).
+const RECHECK_EVERY: Duration = Duration::from_secs(20);
+/// Events replayed at most on a resume; beyond that the page is told to re-read.
+const BACKLOG_LIMIT: i64 = 500;
+
+pub async fn events(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, _) = req.into_parts();
+    let ctx = match authorize_parts(&state, &parts, Need::SelfService) {
+        Ok(ctx) => ctx,
+        Err(e) => return crate::guard::error_response("/events", &e),
+    };
+    let token = middleware_cookie(&parts.headers, TOKEN_COOKIE).unwrap_or_default();
+    let last_id: Option<i64> = parts
+        .headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok());
+    let store = ctx.store().clone();
+    let mut receiver = store.bus().subscribe();
+    let account = ctx.who.account.id;
+    let mine = ctx.who.session_id;
+
+    let stream = stream! {
+        let mut sent = last_id.unwrap_or(0);
+        if let Some(last) = last_id {
+            match backlog(&store, account, last).await {
+                Ok((events, complete)) => {
+                    if !complete {
+                        yield Ok::<Event, Infallible>(frame(&resync()));
+                    }
+                    for event in events {
+                        sent = event.id;
+                        let closes = closes(&event, mine);
+                        yield Ok(frame(&event));
+                        if closes { return; }
+                    }
+                }
+                Err(e) => tracing::warn!("event backlog unavailable: {e}"),
+            }
+        }
+        let mut recheck = tokio::time::interval(RECHECK_EVERY);
+        recheck.tick().await;
+        loop {
+            tokio::select! {
+                received = receiver.recv() => match received {
+                    Ok(event) => {
+                        if event.id != 0 && event.id <= sent || !event.visible_in(account) {
+                            continue;
+                        }
+                        sent = sent.max(event.id);
+                        let closes = closes(&event, mine);
+                        yield Ok(frame(&event));
+                        if closes { return; }
+                    }
+                    Err(RecvError::Lagged(_)) => yield Ok(frame(&resync())),
+                    Err(RecvError::Closed) => return,
+                },
+                _ = recheck.tick() => {
+                    if !crate::guard::still_open(&state, &token).await {
+                        let event = LiveEvent {
+                            id: 0,
+                            account_id: Some(account),
+                            kind: EventKind::SessionClosed { session_id: mine, user_id: ctx.who.native.id, reason: super::EndReason::Expired },
+                        };
+                        yield Ok(frame(&event));
+                        return;
+                    }
+                }
+            }
+        }
+    };
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
+}
+
+fn closes(event: &LiveEvent, mine: i64) -> bool {
+    matches!(event.kind, EventKind::SessionClosed { session_id, .. } if session_id == mine)
+}
+
+fn resync() -> LiveEvent {
+    LiveEvent { id: 0, account_id: None, kind: EventKind::Resync }
+}
+
+fn frame(event: &LiveEvent) -> Event {
+    let data = serde_json::to_string(event).unwrap_or_default();
+    let frame = Event::default().data(data);
+    if event.id > 0 {
+        frame.id(event.id.to_string())
+    } else {
+        frame
+    }
+}
+
+/// Events of `account` after `last`, and whether nothing between was already pruned.
+async fn backlog(store: &crate::store::Store, account: i64, last: i64) -> Result<(Vec<LiveEvent>, bool), sqlx::Error> {
+    let oldest: Option<i64> = sqlx::query_scalar("SELECT MIN(id) FROM events").fetch_one(store.reader()).await?;
+    let rows = sqlx::query(
+        "SELECT id, account_id, payload FROM events
+         WHERE id > $1 AND (account_id IS NULL OR account_id = $2)
+         ORDER BY id LIMIT $3",
+    )
+    .bind(last)
+    .bind(account)
+    .bind(BACKLOG_LIMIT + 1)
+    .fetch_all(store.reader())
+    .await?;
+    let mut complete = oldest.is_none_or(|o| o <= last + 1) && rows.len() as i64 <= BACKLOG_LIMIT;
+    let mut events = Vec::new();
+    for row in rows.iter().take(BACKLOG_LIMIT as usize) {
+        let payload: String = row.try_get("payload")?;
+        match serde_json::from_str::<EventKind>(&payload) {
+            Ok(kind) => events.push(LiveEvent { id: row.try_get("id")?, account_id: row.try_get("account_id")?, kind }),
+            Err(_) => complete = false,
+        }
+    }
+    Ok((events, complete))
+}

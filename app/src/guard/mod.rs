@@ -1,0 +1,237 @@
+//! The one guard of the request path (DESIGN.md): cookie → session → native user → effective
+//! user → current account → rights snapshot → the right the caller needs → the storage handle.
+//! Every server function and route comes through here; `PUBLIC_API` is the whole list of
+//! server functions that anonymous callers may reach.
+
+mod middleware;
+mod resolve;
+mod state;
+
+pub use middleware::{cookie as middleware_cookie, error_response, guard_layer, TOKEN_COOKIE};
+pub use resolve::{hash_token, new_token, still_open};
+pub use state::{AppState, Settings};
+
+use crate::catalogue::{Module, Op, Permission, Right};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::rights::Snapshot;
+use crate::shell::Theme;
+use crate::store::Store;
+use http::request::Parts;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Server functions that answer callers without a session.
+pub const PUBLIC_API: &[&str] = &["/api/auth/login"];
+/// Plain routes that answer callers without a session (besides the pages and static files,
+/// which hold no data of their own).
+pub const PUBLIC_ROUTES: &[&str] = &["/healthz"];
+
+/// What a caller must have to pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// Any open session, even one that must change its password first.
+    Session,
+    /// Any open session with no pending password change: the user's own things (rule 8).
+    SelfService,
+    Op(Module, Op),
+    Perm(Permission),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserRef {
+    pub id: i64,
+    pub login: String,
+    pub full_name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountRef {
+    pub id: i64,
+    pub name: String,
+    pub is_main: bool,
+}
+
+/// Who is calling, resolved once per request.
+#[derive(Clone, Debug)]
+pub struct Who {
+    pub session_id: i64,
+    /// Who is really at the keyboard.
+    pub native: UserRef,
+    /// Whose identity and rights the session uses (differs only in a substitution).
+    pub effective: UserRef,
+    pub home_account_id: i64,
+    pub account: AccountRef,
+    pub unit_id: Option<i64>,
+    pub rights: Arc<Snapshot>,
+    pub must_change_password: bool,
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+/// The caller's network details, for session rows, audit and throttling.
+#[derive(Clone, Debug, Default)]
+pub struct Client {
+    pub addr: String,
+    pub user_agent: String,
+    /// The request came over TLS (directly or through a trusted proxy).
+    pub secure: bool,
+}
+
+/// What the middleware leaves in every request's extensions.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub who: Option<Arc<Who>>,
+    pub client: Client,
+}
+
+/// The actor of an audit record.
+#[derive(Clone, Debug, Default)]
+pub struct Actor {
+    pub account_id: Option<i64>,
+    pub session_id: Option<i64>,
+    pub native_user_id: Option<i64>,
+    pub effective_user_id: Option<i64>,
+    pub client_addr: String,
+}
+
+/// An authorized call: who it is, and the only way to storage.
+pub struct Ctx {
+    pub who: Arc<Who>,
+    pub client: Client,
+    state: AppState,
+}
+
+impl Ctx {
+    pub fn store(&self) -> &Store {
+        self.state.store()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub fn actor(&self) -> Actor {
+        Actor {
+            account_id: Some(self.who.account.id),
+            session_id: Some(self.who.session_id),
+            native_user_id: Some(self.who.native.id),
+            effective_user_id: Some(self.who.effective.id),
+            client_addr: self.client.addr.clone(),
+        }
+    }
+}
+
+/// A public entry point's call: no session, the storage handle for that entry only.
+pub struct PublicCtx {
+    pub client: Client,
+    state: AppState,
+}
+
+impl PublicCtx {
+    pub fn store(&self) -> &Store {
+        self.state.store()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+}
+
+/// Whether `who` has what `need` asks for.
+pub fn check(who: &Who, need: Need) -> Result<(), AppError> {
+    if need == Need::Session {
+        return Ok(());
+    }
+    if who.must_change_password {
+        return Err(AppError::PasswordChangeRequired);
+    }
+    let allowed = match need {
+        Need::Session | Need::SelfService => true,
+        Need::Op(module, op) => who.rights.allows(Right::Op(module, op)),
+        Need::Perm(p) => who.rights.allows(Right::Perm(p)),
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The guard as a route handler calls it, with the request's parts.
+pub fn authorize_parts(state: &AppState, parts: &Parts, need: Need) -> Result<Ctx, AppError> {
+    let resolved = parts.extensions.get::<Resolved>().ok_or(AppError::Unauthenticated)?;
+    let who = resolved.who.clone().ok_or(AppError::Unauthenticated)?;
+    check(&who, need)?;
+    Ok(Ctx { who, client: resolved.client.clone(), state: state.clone() })
+}
+
+/// The guard as a server function calls it.
+pub async fn authorize(need: Need) -> Result<Ctx, AppError> {
+    let parts = use_context::<Parts>().ok_or(AppError::Unauthenticated)?;
+    let state = use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("guard", "no application state in context"))?;
+    authorize_parts(&state, &parts, need)
+}
+
+/// The entry for a public server function; `path` must be in `PUBLIC_API`.
+pub async fn public(path: &str) -> Result<PublicCtx, AppError> {
+    if !PUBLIC_API.contains(&path) {
+        return Err(AppError::internal("guard", format!("{path} is not a public entry point")));
+    }
+    let parts = use_context::<Parts>().ok_or(AppError::Unauthenticated)?;
+    let state = use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("guard", "no application state in context"))?;
+    let client = parts.extensions.get::<Resolved>().map(|r| r.client.clone()).unwrap_or_default();
+    Ok(PublicCtx { client, state })
+}
+
+/// The storage handle of a public route; `path` must be in `PUBLIC_ROUTES`.
+pub fn public_route<'a>(state: &'a AppState, path: &str) -> &'a Store {
+    assert!(PUBLIC_ROUTES.contains(&path), "{path} is not a public route");
+    state.store()
+}
+
+/// The session of the current request, if any, without asking for a right (for rendering).
+pub fn current() -> Option<Arc<Who>> {
+    use_context::<Parts>()?.extensions.get::<Resolved>()?.who.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rights::Subject;
+
+    fn who(snapshot: Snapshot, must_change_password: bool) -> Who {
+        let user = UserRef { id: 1, login: "u".into(), full_name: "U".into() };
+        Who {
+            session_id: 1,
+            native: user.clone(),
+            effective: user,
+            home_account_id: 1,
+            account: AccountRef { id: 1, name: "A".into(), is_main: true },
+            unit_id: None,
+            rights: Arc::new(snapshot),
+            must_change_password,
+            lang: Lang::En,
+            theme: Theme::Light,
+        }
+    }
+
+    #[test]
+    fn pending_password_change_allows_only_the_session_itself() {
+        let admin = Subject { administrator: true, ..Default::default() }.snapshot();
+        let w = who(admin, true);
+        assert!(check(&w, Need::Session).is_ok());
+        assert_eq!(check(&w, Need::SelfService), Err(AppError::PasswordChangeRequired));
+        assert_eq!(check(&w, Need::Op(Module::Users, Op::View)), Err(AppError::PasswordChangeRequired));
+    }
+
+    #[test]
+    fn rights_come_from_the_snapshot() {
+        let w = who(Subject::default().snapshot(), false);
+        assert!(check(&w, Need::SelfService).is_ok());
+        assert_eq!(check(&w, Need::Op(Module::Sessions, Op::View)), Err(AppError::Forbidden));
+        assert_eq!(check(&w, Need::Perm(Permission::MultipleSessions)), Err(AppError::Forbidden));
+    }
+}

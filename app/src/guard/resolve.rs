@@ -1,0 +1,148 @@
+//! Resolving a session cookie into `Who`: the session row, its users and account, the
+//! timeouts, and the rights snapshot.
+
+use super::{AccountRef, AppState, UserRef, Who};
+use crate::auth::may_sign_in;
+use crate::error::AppError;
+use crate::events::EndReason;
+use crate::i18n::Lang;
+use crate::rights::Snapshot;
+use crate::sessions::store as sessions;
+use crate::shell::Theme;
+use crate::store::{flag, Store};
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use std::sync::Arc;
+
+/// How often at most the last-activity time of a session is written.
+const TOUCH_EVERY_MS: i64 = 5_000;
+
+/// A new random session token for the cookie.
+pub fn new_token() -> String {
+    let bytes: [u8; 32] = rand::random();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What is stored of a token: its SHA-256, hex.
+pub fn hash_token(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+const SESSION_SQL: &str = "
+SELECT s.id, s.user_id, s.effective_user_id, s.home_account_id, s.current_account_id, s.unit_id,
+       s.created_at, s.last_activity_at, s.closed_at,
+       u.login, u.full_name, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
+       u.must_change_password, u.language, u.theme,
+       a.name AS account_name, a.parent_id AS account_parent, a.active AS account_active,
+       h.session_idle_minutes, h.session_max_hours,
+       (SELECT rights_version FROM installation WHERE id = 1) AS rights_version
+FROM sessions s
+JOIN users u ON u.id = s.user_id
+JOIN accounts a ON a.id = s.current_account_id
+JOIN accounts h ON h.id = s.home_account_id
+WHERE s.token_hash = $1";
+
+/// Whether the session of `token` is still open (without counting this as activity).
+pub async fn still_open(state: &AppState, token: &str) -> bool {
+    matches!(resolve(state, token, false).await, Ok(Some(_)))
+}
+
+/// The session behind a token, or `None` if it is unknown, closed or has just expired.
+/// `touch` records the request as activity of the session.
+pub(super) async fn resolve(state: &AppState, token: &str, touch: bool) -> Result<Option<Arc<Who>>, AppError> {
+    let store = state.store();
+    let Some(row) = sqlx::query(SESSION_SQL)
+        .bind(hash_token(token))
+        .fetch_optional(store.reader())
+        .await?
+    else {
+        return Ok(None);
+    };
+    if row.try_get::<Option<i64>, _>("closed_at")?.is_some() {
+        return Ok(None);
+    }
+    let session_id: i64 = row.try_get("id")?;
+    let user_id: i64 = row.try_get("user_id")?;
+    let now = store.now();
+    let created: i64 = row.try_get("created_at")?;
+    let last: i64 = row.try_get("last_activity_at")?;
+    let idle_ms = row.try_get::<i64, _>("session_idle_minutes")? * 60_000;
+    let max_ms = row.try_get::<i64, _>("session_max_hours")? * 3_600_000;
+    if now - last > idle_ms || now - created > max_ms {
+        sessions::close(store, session_id, EndReason::Expired, None).await?;
+        return Ok(None);
+    }
+    let signable = may_sign_in(
+        &row.try_get::<String, _>("kind")?,
+        flag(&row, "active")?,
+        flag(&row, "blocked")?,
+        row.try_get("valid_from")?,
+        row.try_get("valid_to")?,
+        now,
+    );
+    if signable.is_err() || !flag(&row, "account_active")? {
+        sessions::close(store, session_id, EndReason::Ended, None).await?;
+        return Ok(None);
+    }
+    if touch && now - last >= TOUCH_EVERY_MS {
+        let store = store.clone();
+        tokio::spawn(async move {
+            if let Err(e) = sessions::touch(&store, session_id).await {
+                tracing::warn!("could not record session activity: {e}");
+            }
+        });
+    }
+
+    let native = UserRef {
+        id: user_id,
+        login: row.try_get("login")?,
+        full_name: row.try_get("full_name")?,
+    };
+    let home_account_id: i64 = row.try_get("home_account_id")?;
+    let (effective, effective_home) = match row.try_get::<Option<i64>, _>("effective_user_id")? {
+        Some(id) if id != user_id => load_user(store, id).await?,
+        _ => (native.clone(), home_account_id),
+    };
+    let account = AccountRef {
+        id: row.try_get("current_account_id")?,
+        name: row.try_get("account_name")?,
+        is_main: row.try_get::<Option<i64>, _>("account_parent")?.is_none(),
+    };
+    let version: i64 = row.try_get("rights_version")?;
+    let rights = match state.rights_cache.get(effective.id, account.id, version) {
+        Some(snapshot) => snapshot,
+        None => {
+            let snapshot = Arc::new(load_snapshot(store, effective.id, effective_home).await?);
+            state.rights_cache.put(effective.id, account.id, version, snapshot.clone());
+            snapshot
+        }
+    };
+    Ok(Some(Arc::new(Who {
+        session_id,
+        native,
+        effective,
+        home_account_id,
+        account,
+        unit_id: row.try_get("unit_id")?,
+        rights,
+        must_change_password: flag(&row, "must_change_password")?,
+        lang: Lang::from_code(&row.try_get::<String, _>("language")?).unwrap_or_default(),
+        theme: Theme::from_key(&row.try_get::<String, _>("theme")?),
+    })))
+}
+
+async fn load_user(store: &Store, id: i64) -> Result<(UserRef, i64), AppError> {
+    let row = sqlx::query("SELECT id, login, full_name, account_id FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(store.reader())
+        .await?;
+    let user = UserRef { id, login: row.try_get("login")?, full_name: row.try_get("full_name")? };
+    Ok((user, row.try_get("account_id")?))
+}
+
+/// The rights of a user: the roles they hold in their home account (rule 1), Everyone
+/// included, and their own grants.
+pub async fn load_snapshot(store: &Store, user_id: i64, home_account_id: i64) -> Result<Snapshot, AppError> {
+    Ok(crate::rights::store::load_subject(store, user_id, home_account_id).await?.snapshot())
+}

@@ -1,0 +1,83 @@
+//! The application state handed to routes and server functions. Its storage handle is private
+//! to the guard: code reaches storage only through an authorized `Ctx` or a public entry.
+
+use crate::auth::password::Hasher;
+use crate::rights::Snapshot;
+use crate::store::Store;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Deployment settings the request path needs.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto/-Host and mark cookies Secure.
+    pub behind_proxy: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    store: Store,
+    hasher: Hasher,
+    leptos: LeptosOptions,
+    settings: Arc<Settings>,
+    pub(super) rights_cache: RightsCache,
+}
+
+impl AppState {
+    pub fn new(store: Store, hasher: Hasher, leptos: LeptosOptions, settings: Settings) -> AppState {
+        AppState {
+            store,
+            hasher,
+            leptos,
+            settings: Arc::new(settings),
+            rights_cache: RightsCache::default(),
+        }
+    }
+
+    pub(super) fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn hasher(&self) -> &Hasher {
+        &self.hasher
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn leptos_options(&self) -> &LeptosOptions {
+        &self.leptos
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+/// Snapshots by (user, account), valid while the installation's rights version stays the same.
+#[derive(Clone, Default)]
+pub(super) struct RightsCache {
+    map: Arc<Mutex<HashMap<(i64, i64), (i64, Arc<Snapshot>)>>>,
+}
+
+impl RightsCache {
+    const MAX_ENTRIES: usize = 10_000;
+
+    pub fn get(&self, user: i64, account: i64, version: i64) -> Option<Arc<Snapshot>> {
+        let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(&(user, account)).filter(|(v, _)| *v == version).map(|(_, s)| s.clone())
+    }
+
+    pub fn put(&self, user: i64, account: i64, version: i64, snapshot: Arc<Snapshot>) {
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= Self::MAX_ENTRIES {
+            map.clear();
+        }
+        map.insert((user, account), (version, snapshot));
+    }
+}

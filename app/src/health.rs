@@ -1,0 +1,30 @@
+//! `GET /healthz`: public; the program version and the database's state.
+
+use crate::guard::{public_route, AppState};
+use crate::store::PROGRAM_VERSION;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use serde_json::{json, Value};
+
+/// 200 while the database answers, 503 (with the same body shape) when it does not.
+pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
+    let store = public_route(&state, "/healthz");
+    let (status, db_state) = match store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(e) => {
+            tracing::warn!("health check: database unavailable: {e}");
+            (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+        }
+    };
+    let body = json!({
+        "status": if status == StatusCode::OK { "ok" } else { "degraded" },
+        "version": PROGRAM_VERSION,
+        "database": {
+            "backend": store.backend().name(),
+            "state": db_state,
+            "schema_version": store.schema_version(),
+        },
+    });
+    (status, Json(body))
+}

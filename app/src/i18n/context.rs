@@ -1,0 +1,35 @@
+//! The language in the reactive context: one signal read by every translated text.
+
+use super::{Lang, Text};
+use crate::error::{AppError, Message};
+use leptos::prelude::*;
+
+/// The current language of the page; reading a text through it re-renders on a switch.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    pub fn t(&self, key: impl Text) -> &'static str {
+        key.text(self.lang.get())
+    }
+
+    pub fn message(&self, message: &Message) -> String {
+        message.render(self.lang.get())
+    }
+
+    pub fn error(&self, error: &AppError) -> String {
+        error.render(self.lang.get())
+    }
+}
+
+pub fn provide_i18n(lang: Lang) -> I18n {
+    let i18n = I18n { lang: RwSignal::new(lang) };
+    provide_context(i18n);
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,146 @@
+//! The translation layer: languages, the `texts!` tables each area declares, and message filling.
+
+mod common;
+mod context;
+mod msg;
+
+pub use common::CommonT;
+pub use context::{provide_i18n, use_i18n, I18n};
+pub use msg::Msg;
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the user interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Pl,
+    Cs,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Pl, Lang::Cs];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Pl => "pl",
+            Lang::Cs => "cs",
+        }
+    }
+
+    /// The language's own name, as shown in the language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Pl => "Polski",
+            Lang::Cs => "Čeština",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// Picks the first supported language of an `Accept-Language` header.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut ranked: Vec<(f32, Lang)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.split(';');
+                let lang = Lang::from_code(pieces.next()?)?;
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                Some((q, lang))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked.first().map(|(_, l)| *l)
+    }
+}
+
+/// Something with a text in every language.
+pub trait Text: Copy {
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+/// Declares an enum of texts with their English, Polish and Czech versions.
+#[macro_export]
+macro_rules! texts {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($key:ident => ($en:expr, $pl:expr, $cs:expr),)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        $vis enum $name { $($key,)* }
+
+        impl $name {
+            #[allow(dead_code)]
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
+        }
+
+        impl $crate::i18n::Text for $name {
+            fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        ($name::$key, $crate::i18n::Lang::En) => $en,
+                        ($name::$key, $crate::i18n::Lang::Pl) => $pl,
+                        ($name::$key, $crate::i18n::Lang::Cs) => $cs,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+/// Replaces `{name}` placeholders in a text with the given values.
+pub fn fill(text: &str, args: &[(String, String)]) -> String {
+    let mut out = text.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_prefers_highest_quality_supported_language() {
+        assert_eq!(Lang::from_accept_language("de-DE,cs;q=0.8,pl;q=0.9"), Some(Lang::Pl));
+        assert_eq!(Lang::from_accept_language("cs-CZ"), Some(Lang::Cs));
+        assert_eq!(Lang::from_accept_language("de,fr;q=0.5"), None);
+    }
+
+    #[test]
+    fn fill_replaces_every_named_placeholder() {
+        let args = vec![("n".to_string(), "5".to_string()), ("who".to_string(), "Ala".to_string())];
+        assert_eq!(fill("{who} waits {n} s, {n}!", &args), "Ala waits 5 s, 5!");
+    }
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_text_is_translated_and_keeps_its_placeholders() {
+        for msg in msg::all_msgs() {
+            let en = msg.text(Lang::En);
+            assert!(!en.trim().is_empty(), "{msg:?} has no English text");
+            for lang in [Lang::Pl, Lang::Cs] {
+                let text = msg.text(lang);
+                assert!(!text.trim().is_empty(), "{msg:?} has no {lang:?} text");
+                assert_eq!(placeholders(en), placeholders(text), "{msg:?} in {lang:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! Klucznik: the access-administration console. This crate holds what the browser and the
+//! server share — components, server functions, domain types, validation, the rights
+//! resolver — and, behind the `ssr` feature, the server-only storage and request path.
+
+#![recursion_limit = "256"]
+
+pub mod auth;
+pub mod catalogue;
+pub mod error;
+pub mod events;
+pub mod i18n;
+pub mod rights;
+pub mod sessions;
+pub mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod guard;
+#[cfg(feature = "ssr")]
+pub mod health;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod time;
+
+pub use shell::App;
+#[cfg(feature = "ssr")]
+pub use shell::shell;

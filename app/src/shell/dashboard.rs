@@ -1,0 +1,85 @@
+//! The dashboard: who you are, where you work, and who is online right now (live).
+
+use super::ShellT;
+use crate::auth::Me;
+use crate::events::{use_live, Topic};
+use crate::i18n::{fill, use_i18n};
+use crate::sessions::api::online_now;
+use leptos::either::Either;
+use leptos::prelude::*;
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let i18n = use_i18n();
+    let me = expect_context::<Me>();
+    let name = me.display_name().to_string();
+    let account = me.account_name.clone();
+    let welcome = move || fill(i18n.t(ShellT::Welcome), &[("name".into(), name.clone())]);
+    let where_ = move || fill(i18n.t(ShellT::YourAccount), &[("account".into(), account.clone())]);
+    view! {
+        <h1>{welcome}</h1>
+        <p>{where_}</p>
+        <OnlineNow my_session=me.session_id />
+    }
+}
+
+#[component]
+fn OnlineNow(my_session: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let live = use_live();
+    let online = Resource::new(move || live.version(Topic::Sessions), |_| online_now());
+    let status = move || {
+        if live.connected.get() {
+            i18n.t(ShellT::LiveConnected)
+        } else {
+            i18n.t(ShellT::LiveDisconnected)
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="online-title">
+            <h2 id="online-title">{move || i18n.t(ShellT::OnlineNow)}</h2>
+            <p class="muted live-status" aria-live="polite">{status}</p>
+            <Transition fallback=move || view! { <p>{i18n.t(crate::i18n::CommonT::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match online.await {
+                        Err(e) => Either::Right(view! { <super::ErrorNote error=Signal::stored(Some(e)) /> }),
+                        Ok(rows) => Either::Left({
+                        let count = fill(i18n.t(ShellT::OnlineCount), &[("count".into(), rows.len().to_string())]);
+                        view! {
+                            <table class="table">
+                                <caption>{count}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{move || i18n.t(ShellT::ColUser)}</th>
+                                        <th scope="col">{move || i18n.t(ShellT::ColSince)}</th>
+                                        <th scope="col">{move || i18n.t(ShellT::ColComputer)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {rows
+                                        .into_iter()
+                                        .map(|s| {
+                                            let mine = s.session_id == my_session;
+                                            let who = if s.full_name.is_empty() { s.login.clone() } else { format!("{} ({})", s.full_name, s.login) };
+                                            view! {
+                                                <tr class:current=mine>
+                                                    <td>
+                                                        {who}
+                                                        {mine.then(|| view! { " " <strong>{move || i18n.t(ShellT::You)}</strong> })}
+                                                    </td>
+                                                    <td>{s.since_text}</td>
+                                                    <td>{s.computer}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                        }),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,190 @@
+//! The frame around every signed-in page: title bar with the user menu, navigation from the
+//! catalogue and the user's rights, and the notice when the session ends.
+
+use super::{prefs, use_me, use_theme, ShellT, Theme};
+use crate::auth::{AuthT, Me};
+use crate::catalogue::{Area, Op, MODULES};
+use crate::error::AppError;
+use crate::events::use_live;
+use crate::i18n::{fill, use_i18n, Lang};
+use leptos::either::EitherOf3;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect, A};
+
+#[component]
+pub fn Layout() -> impl IntoView {
+    let me = use_me();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(me) if me.must_change_password => EitherOf3::A(view! { <Redirect path="/password" /> }),
+                    Ok(me) => EitherOf3::B(view! { <Frame me /> }),
+                    Err(AppError::Unauthenticated) => EitherOf3::A(view! { <Redirect path="/login" /> }),
+                    Err(e) => EitherOf3::C(view! { <super::ErrorNote error=Signal::stored(Some(e)) /> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Frame(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    let nav_open = RwSignal::new(false);
+    provide_context(me.clone());
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t(ShellT::SkipToContent)}</a>
+        <TitleBar me=me.clone() nav_open />
+        <div class="frame">
+            <Navigation me nav_open />
+            <main id="main" tabindex="-1">
+                <Outlet />
+            </main>
+        </div>
+        <SessionEnded />
+    }
+}
+
+#[component]
+fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let theme = use_theme();
+    let menu_open = RwSignal::new(false);
+    let name = me.display_name().to_string();
+    let logout = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = crate::auth::api::logout().await;
+            go("/login");
+        });
+    };
+    let on_lang = move |ev: leptos::ev::Event| {
+        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+            prefs::switch(i18n, theme, lang, theme.get_untracked(), true);
+        }
+    };
+    let on_theme = move |ev: leptos::ev::Event| {
+        let dark = event_target_checked(&ev);
+        let next = if dark { Theme::Dark } else { Theme::Light };
+        prefs::switch(i18n, theme, i18n.lang.get_untracked(), next, true);
+    };
+    let signed_in_as = {
+        let name = name.clone();
+        move || fill(i18n.t(ShellT::SignedInAs), &[("name".into(), name.clone())])
+    };
+    view! {
+        <header class="titlebar">
+            <button
+                class="nav-toggle"
+                aria-controls="nav"
+                aria-expanded=move || nav_open.get().to_string()
+                on:click=move |_| nav_open.update(|o| *o = !*o)
+            >
+                {move || i18n.t(ShellT::Menu)}
+            </button>
+            <A href="/" attr:class="brand">"Klucznik"</A>
+            <span class="account">
+                <span class="visually-hidden">{move || i18n.t(ShellT::Account)} ": "</span>
+                {me.account_name.clone()}
+            </span>
+            <div class="usermenu">
+                <button
+                    class="usermenu-button"
+                    aria-controls="user-menu"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+                    <span class="visually-hidden">{move || i18n.t(ShellT::UserMenu)} ": "</span>
+                    {name.clone()}
+                </button>
+                <div id="user-menu" class="usermenu-panel" hidden=move || !menu_open.get()>
+                    <p class="muted">{signed_in_as}</p>
+                    <A href="/password">{move || i18n.t(AuthT::ChangePassword)}</A>
+                    <label>
+                        {move || i18n.t(ShellT::Language)}
+                        <select on:change=on_lang prop:value=move || i18n.lang.get().code()>
+                            {Lang::ALL
+                                .into_iter()
+                                .map(|l| view! { <option value=l.code()>{l.native_name()}</option> })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" on:change=on_theme prop:checked=move || theme.get() == Theme::Dark />
+                        {move || i18n.t(ShellT::DarkTheme)}
+                    </label>
+                    <button on:click=logout>{move || i18n.t(ShellT::LogOut)}</button>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Navigation(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let areas = Area::ALL
+        .into_iter()
+        .filter_map(|area| {
+            let links: Vec<_> = MODULES
+                .iter()
+                .filter(|m| m.area == area && me.rights.can(m.module, Op::View))
+                .filter_map(|m| m.path.map(|path| (path, m.name)))
+                .collect();
+            (!links.is_empty()).then(|| {
+                view! {
+                    <li>
+                        <span class="nav-area">{move || i18n.t(area.name())}</span>
+                        <ul>
+                            {links
+                                .into_iter()
+                                .map(|(path, name)| view! { <li><A href=path>{move || i18n.t(name)}</A></li> })
+                                .collect_view()}
+                        </ul>
+                    </li>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        <nav id="nav" class="nav" class:open=move || nav_open.get() aria-label=move || i18n.t(ShellT::MainNavigation)>
+            <ul>
+                <li><A href="/">{move || i18n.t(ShellT::Dashboard)}</A></li>
+                {areas}
+            </ul>
+        </nav>
+    }
+}
+
+/// A modal dialog when this session has been closed elsewhere.
+#[component]
+fn SessionEnded() -> impl IntoView {
+    let i18n = use_i18n();
+    let live = use_live();
+    let dialog = NodeRef::<Dialog>::new();
+    Effect::new(move |_| {
+        if live.ended.get().is_some() {
+            if let Some(d) = dialog.get() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    view! {
+        <dialog node_ref=dialog aria-labelledby="ended-title" class="dialog">
+            <h2 id="ended-title">{move || i18n.t(ShellT::SessionEndedTitle)}</h2>
+            <p>{move || i18n.t(ShellT::SessionEndedText)}</p>
+            <button on:click=move |_| go("/login")>{move || i18n.t(ShellT::GoToLogin)}</button>
+        </dialog>
+    }
+}
+
+/// A full page load, so that every piece of state starts afresh.
+pub fn go(path: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window().location().assign(path);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = path;
+}

@@ -1,0 +1,91 @@
+//! The shell: the HTML document, the router, the title bar, navigation and the dashboard.
+
+mod dashboard;
+mod layout;
+mod prefs;
+mod texts;
+mod theme;
+mod widgets;
+
+pub use texts::ShellT;
+pub use theme::{use_theme, Theme, ThemeSignal};
+pub use layout::go;
+pub use prefs::switch as switch_prefs;
+pub use widgets::{ErrorNote, FieldNote};
+
+use crate::auth::{api::whoami, ChangePasswordPage, LoginPage, Me};
+use crate::error::AppError;
+use crate::i18n::{provide_i18n, use_i18n, CommonT};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, MetaTags, Title};
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
+use leptos_router::path;
+
+/// The whole HTML document, rendered by the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href="/pkg/klucznik.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The signed-in user, loaded once per page and shared by every component.
+#[derive(Clone, Copy)]
+pub struct MeResource(pub Resource<Result<Me, AppError>>);
+
+pub fn use_me() -> Resource<Result<Me, AppError>> {
+    expect_context::<MeResource>().0
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let (lang, theme) = prefs::initial();
+    let i18n = provide_i18n(lang);
+    let theme = RwSignal::new(theme);
+    provide_context(ThemeSignal(theme));
+    let me = Resource::new_blocking(|| (), |_| whoami());
+    provide_context(MeResource(me));
+    crate::events::provide_live();
+
+    view! {
+        <Html {..} lang=move || i18n.lang.get().code() data-theme=move || theme.get().key() />
+        <Title text=move || i18n.t(CommonT::AppName).to_string() />
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/password") view=ChangePasswordPage />
+                <ParentRoute path=path!("") view=layout::Layout>
+                    <Route path=path!("") view=dashboard::Dashboard />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <main class="centered" id="main">
+            <h1>{move || i18n.t(ShellT::NotFoundTitle)}</h1>
+            <A href="/">{move || i18n.t(ShellT::BackToDashboard)}</A>
+        </main>
+    }
+}

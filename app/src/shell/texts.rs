@@ -1,0 +1,38 @@
+//! Texts of the title bar, navigation, user menu and dashboard.
+
+use crate::texts;
+
+texts! {
+    pub enum ShellT {
+        Account => ("Account", "Konto", "Účet"),
+        UserMenu => ("User menu", "Menu użytkownika", "Uživatelská nabídka"),
+        SignedInAs => ("Signed in as {name}", "Zalogowano jako {name}", "Přihlášen jako {name}"),
+        Language => ("Language", "Język", "Jazyk"),
+        DarkTheme => ("Dark theme", "Ciemny motyw", "Tmavý motiv"),
+        LogOut => ("Log out", "Wyloguj", "Odhlásit"),
+        MainNavigation => ("Main navigation", "Nawigacja główna", "Hlavní navigace"),
+        Menu => ("Menu", "Menu", "Nabídka"),
+        Dashboard => ("Dashboard", "Pulpit", "Nástěnka"),
+        Welcome => ("Welcome, {name}", "Witaj, {name}", "Vítejte, {name}"),
+        YourAccount => ("You are working in the account {account}.", "Pracujesz na koncie {account}.", "Pracujete v účtu {account}."),
+        OnlineNow => ("Online now", "Teraz zalogowani", "Právě přihlášení"),
+        OnlineCount => ("{count} open sessions", "Otwarte sesje: {count}", "Otevřené relace: {count}"),
+        ColUser => ("User", "Operator", "Uživatel"),
+        ColSince => ("Signed in", "Data utworzenia", "Přihlášen"),
+        ColComputer => ("Computer", "Nazwa komputera", "Počítač"),
+        You => ("(you)", "(Ty)", "(vy)"),
+        NobodyOnline => ("Nobody else is signed in.", "Nikt inny nie jest zalogowany.", "Nikdo další není přihlášen."),
+        LiveConnected => ("Live updates on", "Aktualizacje na żywo włączone", "Živé aktualizace zapnuty"),
+        LiveDisconnected => ("Live updates reconnecting…", "Ponowne łączenie aktualizacji…", "Obnovování živých aktualizací…"),
+        SessionEndedTitle => ("Your session has ended", "Twoja sesja została zakończona", "Vaše relace byla ukončena"),
+        SessionEndedText => (
+            "Sign in again to continue.",
+            "Zaloguj się ponownie, aby kontynuować.",
+            "Pro pokračování se znovu přihlaste."
+        ),
+        GoToLogin => ("Go to sign-in", "Przejdź do logowania", "Přejít na přihlášení"),
+        NotFoundTitle => ("Page not found", "Nie znaleziono strony", "Stránka nenalezena"),
+        BackToDashboard => ("Back to the dashboard", "Wróć do pulpitu", "Zpět na nástěnku"),
+        SkipToContent => ("Skip to content", "Przejdź do treści", "Přeskočit na obsah"),
+    }
+}

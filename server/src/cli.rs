@@ -1,0 +1,52 @@
+//! The command line: every option also reads an environment variable.
+
+use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "klucznik",
+    version,
+    about = "Klucznik: the access-administration console.",
+    after_help = "Environment only:\n  KLUCZNIK_ADMIN_PASSWORD  password of the first administrator \"admin\", used only when an empty \
+                  database is bootstrapped (default: a random one, printed once)\n  KLUCZNIK_DEMO_PASSWORD   password of every \
+                  demo user (default: Demo-Klucznik-2026)"
+)]
+pub struct Cli {
+    /// Database: sqlite:FILE (created if missing) or postgres://USER:PASSWORD@HOST:PORT/DB
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite:klucznik.db", global = true)]
+    pub database_url: String,
+
+    /// Address to listen on
+    #[arg(long, env = "KLUCZNIK_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Folder with the browser bundle (pkg/) and static files, as built by cargo-leptos
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "site")]
+    pub site_root: PathBuf,
+
+    /// Fill an empty database with the demo sample before serving
+    #[arg(long, env = "KLUCZNIK_DEMO")]
+    pub demo: bool,
+
+    /// Running behind a TLS-terminating reverse proxy: trust its X-Forwarded-For/-Proto/-Host
+    /// headers and mark cookies Secure
+    #[arg(long, env = "KLUCZNIK_BEHIND_PROXY")]
+    pub behind_proxy: bool,
+
+    /// Log filter (tracing's env-filter syntax), e.g. info or klucznik=debug
+    #[arg(long, env = "KLUCZNIK_LOG", default_value = "info", global = true)]
+    pub log: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Serve the console (the default)
+    Serve,
+    /// Fill an empty database with the demo sample and exit
+    Demo,
+}

@@ -1,0 +1,73 @@
+//! The `klucznik` server: the router and the start-up sequence.
+
+pub mod cli;
+
+use app::guard::{guard_layer, AppState, Settings};
+use app::store::bootstrap::bootstrap;
+use app::store::demo::{self, DemoOutcome, DEFAULT_DEMO_PASSWORD};
+use app::store::{Clock, DbUrl, Store};
+use app::{shell, App};
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+
+/// Every route: health, the event stream, the server functions and pages (behind the guard),
+/// and the static files.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options().clone();
+    Router::new()
+        .route("/healthz", get(app::health::healthz))
+        .route("/events", get(app::events::sse::events))
+        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), guard_layer))
+        .with_state(state)
+}
+
+/// The options the Leptos renderer needs, for a bundle under `site_root`.
+pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("klucznik")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build()
+}
+
+/// Opens the database and bootstraps it if empty; prints the generated administrator
+/// password once. Errors are one line that says what to fix.
+pub async fn open_store(url: &str, state_hasher: &app::auth::password::Hasher) -> Result<Store, String> {
+    let url = DbUrl::parse(url).map_err(|e| format!("bad --database-url (DATABASE_URL): {e}"))?;
+    let store = Store::open(&url, Clock::default()).await?;
+    let password = std::env::var("KLUCZNIK_ADMIN_PASSWORD").ok().filter(|p| !p.is_empty());
+    match bootstrap(&store, state_hasher, password).await.map_err(|e| format!("cannot bootstrap the database: {e}"))? {
+        Some(done) => match done.generated_password {
+            Some(password) => println!(
+                "First start: created the administrator \"admin\" with the password {password}\n\
+                 (shown only this once; it must be changed at the first sign-in)."
+            ),
+            None => println!("First start: created the administrator \"admin\" with the password from KLUCZNIK_ADMIN_PASSWORD."),
+        },
+        None => tracing::info!("database {url} ready (schema version {})", store.schema_version()),
+    }
+    Ok(store)
+}
+
+/// Fills the demo sample (if the database is new) and says what it did.
+pub async fn fill_demo(store: &Store, hasher: &app::auth::password::Hasher) -> Result<(), String> {
+    let password = std::env::var("KLUCZNIK_DEMO_PASSWORD").ok().filter(|p| !p.is_empty());
+    let password = password.as_deref().unwrap_or(DEFAULT_DEMO_PASSWORD);
+    match demo::fill(store, hasher, password).await? {
+        DemoOutcome::Filled { users } => {
+            println!("Demo sample added. Users (password {password}): {}", users.join(", "));
+        }
+        DemoOutcome::AlreadyThere => println!("The demo sample is already in this database."),
+    }
+    Ok(())
+}
+
+pub fn settings(cli: &cli::Cli) -> Settings {
+    Settings { behind_proxy: cli.behind_proxy }
+}

@@ -1,0 +1,55 @@
+//! `klucznik`: serves the console, or fills the demo sample (`klucznik demo`).
+
+use clap::Parser;
+use server::cli::{Cli, Command};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let filter = match tracing_subscriber::EnvFilter::try_new(&cli.log) {
+        Ok(filter) => filter,
+        Err(e) => return fail(&format!("bad --log (KLUCZNIK_LOG) filter \"{}\": {e}", cli.log)),
+    };
+    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("klucznik: {message}");
+    ExitCode::FAILURE
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let hasher = app::auth::password::Hasher::new();
+    let store = server::open_store(&cli.database_url, &hasher).await?;
+    if cli.command == Some(Command::Demo) {
+        return server::fill_demo(&store, &hasher).await;
+    }
+    if cli.demo {
+        server::fill_demo(&store, &hasher).await?;
+    }
+    let site_root = cli.site_root.to_string_lossy().to_string();
+    if !cli.site_root.join("pkg").is_dir() {
+        tracing::warn!("no browser bundle under {site_root}/pkg: pages will not hydrate (build with cargo leptos build, or set --site-root)");
+    }
+    let options = server::leptos_options(&site_root, cli.addr);
+    let state = app::guard::AppState::new(store.clone(), hasher, options, server::settings(&cli));
+    let listener = tokio::net::TcpListener::bind(cli.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {} (--addr / KLUCZNIK_ADDR): {e}", cli.addr))?;
+    println!("Klucznik {} listening on http://{}", env!("CARGO_PKG_VERSION"), cli.addr);
+    let app = server::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("server stopped: {e}"))?;
+    store.close().await;
+    Ok(())
+}

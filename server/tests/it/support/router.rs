@@ -1,0 +1,93 @@
+//! The real router in the test process, with a clock the test can move.
+
+use super::{TestDb, ADMIN_PASSWORD};
+use app::auth::password::Hasher;
+use app::guard::{AppState, Settings};
+use app::store::bootstrap::bootstrap;
+use app::store::{Clock, DbUrl, Store};
+use axum::body::Body;
+use axum::Router;
+use http::{Request, StatusCode};
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub struct InProcess {
+    pub router: Router,
+    pub store: Store,
+    pub clock: Clock,
+}
+
+/// One answer: status, JSON body (or Null) and the session cookie it set, if any.
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: Value,
+    pub token: Option<String>,
+}
+
+impl InProcess {
+    pub async fn start(db: &TestDb) -> InProcess {
+        let clock = Clock::default();
+        let store = Store::open(&DbUrl::parse(&db.url).unwrap(), clock.clone()).await.unwrap();
+        let hasher = Hasher::new();
+        bootstrap(&store, &hasher, Some(ADMIN_PASSWORD.into())).await.unwrap();
+        let options = server::leptos_options("target/site", "127.0.0.1:0".parse().unwrap());
+        let state = AppState::new(store.clone(), hasher, options, Settings::default());
+        InProcess { router: server::router(state), store, clock }
+    }
+
+    /// POSTs a server function with a form body, as a browser page would.
+    pub async fn call(&self, path: &str, form: &str, token: Option<&str>) -> Answer {
+        self.send(path, form, token, &[("sec-fetch-site", "same-origin")]).await
+    }
+
+    pub async fn send(&self, path: &str, form: &str, token: Option<&str>, headers: &[(&str, &str)]) -> Answer {
+        let mut request = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+        if let Some(token) = token {
+            request = request.header("cookie", format!("{}={token}", app::guard::TOKEN_COOKIE));
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self.router.clone().oneshot(request.body(Body::from(form.to_string())).unwrap()).await.unwrap();
+        let status = response.status();
+        let token = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| v.strip_prefix(&format!("{}=", app::guard::TOKEN_COOKIE)))
+            .map(|v| v.split(';').next().unwrap_or_default().to_string())
+            .filter(|v| !v.is_empty());
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap();
+        Answer { status, body: serde_json::from_slice(&bytes).unwrap_or(Value::Null), token }
+    }
+
+    /// Signs in and returns the session token.
+    pub async fn sign_in(&self, login: &str, password: &str) -> String {
+        let form = format!("login={}&password={}", urlencode(login), urlencode(password));
+        let answer = self.call("/api/auth/login", &form, None).await;
+        assert_eq!(answer.status, StatusCode::OK, "sign-in of {login}: {}", answer.body);
+        answer.token.expect("a session cookie")
+    }
+
+    /// Signs in as the bootstrapped administrator and changes the forced password.
+    pub async fn admin(&self) -> String {
+        let token = self.sign_in("admin", ADMIN_PASSWORD).await;
+        let form = format!(
+            "current_password={}&new_password=Fresh-Admin-Password-2&confirm_password=Fresh-Admin-Password-2",
+            urlencode(ADMIN_PASSWORD)
+        );
+        let answer = self.call("/api/auth/password", &form, Some(&token)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        token
+    }
+}
+
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
