@@ -122,9 +122,7 @@ impl AppError {
             AppError::Throttled { seconds } => {
                 Message::new(CommonT::ErrThrottled).arg("seconds", seconds).render(lang)
             }
-            AppError::Request(detail) => {
-                Message::new(CommonT::ErrRequest).arg("detail", detail).render(lang)
-            }
+            AppError::Request(detail) => Message::new(CommonT::ErrRequest).arg("detail", detail).render(lang),
             AppError::Internal { reference } => {
                 Message::new(CommonT::ErrInternal).arg("reference", reference).render(lang)
             }

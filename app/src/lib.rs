@@ -24,6 +24,6 @@ pub mod store;
 #[cfg(feature = "ssr")]
 pub mod time;
 
-pub use shell::App;
 #[cfg(feature = "ssr")]
 pub use shell::shell;
+pub use shell::App;

@@ -15,7 +15,9 @@ mod cookies {
     pub const THEME_COOKIE: &str = "klucznik_theme";
 
     fn append(value: String) {
-        if let (Some(res), Ok(value)) = (leptos::prelude::use_context::<ResponseOptions>(), HeaderValue::from_str(&value)) {
+        if let (Some(res), Ok(value)) =
+            (leptos::prelude::use_context::<ResponseOptions>(), HeaderValue::from_str(&value))
+        {
             res.append_header(SET_COOKIE, value);
         }
     }
@@ -58,7 +60,8 @@ pub async fn logout() -> Result<(), AppError> {
     use crate::events::EndReason;
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Session).await?;
-    crate::sessions::store::close(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&ctx.actor())).await?;
+    crate::sessions::store::close(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&ctx.actor()))
+        .await?;
     cookies::clear_session();
     Ok(())
 }
@@ -69,7 +72,8 @@ pub async fn whoami() -> Result<Me, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Session).await?;
     let who = &ctx.who;
-    let native = (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
+    let native =
+        (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
     Ok(Me {
         session_id: who.session_id,
         user_id: who.effective.id,

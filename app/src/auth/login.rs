@@ -97,14 +97,17 @@ pub async fn sign_in(ctx: &PublicCtx, login: &str, password: &str) -> Result<Sig
     });
     throttle::clear(&mut tx, &keys[0]).await?;
     if let Err((reason, message)) = refusal {
-        audit::record(&mut tx, &actor, Entry::new("login.refused").object("user", user_id).detail(reason)).await?;
+        audit::record(&mut tx, &actor, Entry::new("login.refused").object("user", user_id).detail(reason))
+            .await?;
         tx.commit().await?;
         return Err(AppError::refused(message));
     }
 
     let token = new_token();
-    let unit_id: Option<i64> = user.try_get::<Option<i64>, _>("default_unit_id")?.or(user.try_get("root_unit_id")?);
-    let opening = Opening { user_id, account_id, unit_id, token_hash: &hash_token(&token), client: &ctx.client };
+    let unit_id: Option<i64> =
+        user.try_get::<Option<i64>, _>("default_unit_id")?.or(user.try_get("root_unit_id")?);
+    let opening =
+        Opening { user_id, account_id, unit_id, token_hash: &hash_token(&token), client: &ctx.client };
     let session_id = sessions::open(&mut tx, store.schema_version(), opening).await?;
     actor.session_id = Some(session_id);
     audit::record(&mut tx, &actor, Entry::new("login").object("session", session_id)).await?;

@@ -24,7 +24,9 @@ pub fn LoginPage() -> impl IntoView {
             crate::shell::switch_prefs(i18n, theme, lang, theme.get_untracked(), false);
         }
     };
-    let invalid = move |field: &'static str| move || error.with(|e| e.as_ref().is_some_and(|e| e.field(field).is_some())).to_string();
+    let invalid = move |field: &'static str| {
+        move || error.with(|e| e.as_ref().is_some_and(|e| e.field(field).is_some())).to_string()
+    };
     view! {
         // Someone already signed in has nothing to do here.
         <Suspense>
@@ -65,7 +67,9 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let done = move || matches!(action.value().get(), Some(Ok(())));
-    let invalid = move |field: &'static str| move || error.with(|e| e.as_ref().is_some_and(|e| e.field(field).is_some())).to_string();
+    let invalid = move |field: &'static str| {
+        move || error.with(|e| e.as_ref().is_some_and(|e| e.field(field).is_some())).to_string()
+    };
     let rules = move || fill(i18n.t(AuthT::PasswordRules), &[("min".into(), "12".into())]);
     view! {
         <Suspense>

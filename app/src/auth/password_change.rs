@@ -38,7 +38,8 @@ pub async fn change_own(
     if !ctx.state().hasher().verify(current, hash.as_deref()).await? {
         let mut tx = store.begin().await?;
         throttle::record_failure(&mut tx, &key, throttle::FREE_PER_LOGIN).await?;
-        audit::record(&mut tx, &ctx.actor(), Entry::new("password.change_failed").object("user", user_id)).await?;
+        audit::record(&mut tx, &ctx.actor(), Entry::new("password.change_failed").object("user", user_id))
+            .await?;
         tx.commit().await?;
         let mut wrong = Checks::new();
         wrong.add("current_password", AuthT::CurrentPassword, Message::new(AuthT::CurrentPasswordWrong));
@@ -76,6 +77,11 @@ pub async fn change_own(
         }
     }
     let detail = format!("other sessions ended: {ended}");
-    audit::record(&mut tx, &ctx.actor(), Entry::new("password.change").object("user", user_id).detail(detail)).await?;
+    audit::record(
+        &mut tx,
+        &ctx.actor(),
+        Entry::new("password.change").object("user", user_id).detail(detail),
+    )
+    .await?;
     tx.commit().await
 }

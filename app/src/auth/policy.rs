@@ -135,7 +135,12 @@ pub fn may_sign_in(
 mod tests {
     use super::*;
 
-    fn problems(policy: PasswordPolicy, login: &str, password: &str, confirm: &str) -> Vec<(String, Message)> {
+    fn problems(
+        policy: PasswordPolicy,
+        login: &str,
+        password: &str,
+        confirm: &str,
+    ) -> Vec<(String, Message)> {
         let mut checks = Checks::new();
         check_new_password(&policy, login, password, confirm, &mut checks);
         match checks.finish() {
@@ -156,8 +161,14 @@ mod tests {
     fn default_policy_wants_twelve_uncommon_characters() {
         let p = PasswordPolicy::default();
         assert_eq!(problems(p, "ala", "short", "short")[0].1.key, AuthT::PasswordTooShort.into());
-        assert_eq!(problems(p, "ala", "password1234", "password1234")[0].1.key, AuthT::PasswordTooCommon.into());
-        assert_eq!(problems(p, "magdalena.kowalska", "Magdalena.Kowalska", "x")[0].1.key, AuthT::PasswordSameAsLogin.into());
+        assert_eq!(
+            problems(p, "ala", "password1234", "password1234")[0].1.key,
+            AuthT::PasswordTooCommon.into()
+        );
+        assert_eq!(
+            problems(p, "magdalena.kowalska", "Magdalena.Kowalska", "x")[0].1.key,
+            AuthT::PasswordSameAsLogin.into()
+        );
         assert!(problems(p, "ala", "correct horse battery", "correct horse battery").is_empty());
         let mismatch = problems(p, "ala", "correct horse battery", "correct horse");
         assert_eq!(mismatch[0].0, "confirm_password");

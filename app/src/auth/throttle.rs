@@ -77,10 +77,7 @@ pub async fn record_failure(tx: &mut Tx, key: &str, free: i64) -> Result<(), App
 }
 
 pub async fn clear(tx: &mut Tx, key: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM login_throttle WHERE throttle_key = $1")
-        .bind(key)
-        .execute(tx.conn())
-        .await?;
+    sqlx::query("DELETE FROM login_throttle WHERE throttle_key = $1").bind(key).execute(tx.conn()).await?;
     Ok(())
 }
 

@@ -36,18 +36,10 @@ impl Bus {
     }
 
     /// Called inside the writing transaction.
-    pub(crate) async fn stage(
-        &self,
-        conn: &mut AnyConnection,
-        event: &LiveEvent,
-    ) -> Result<(), AppError> {
+    pub(crate) async fn stage(&self, conn: &mut AnyConnection, event: &LiveEvent) -> Result<(), AppError> {
         if self.over_postgres {
             let payload = serde_json::to_string(event).map_err(|e| AppError::internal("event", e))?;
-            sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(CHANNEL)
-                .bind(payload)
-                .execute(conn)
-                .await?;
+            sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(conn).await?;
         }
         Ok(())
     }

@@ -120,7 +120,9 @@ mod browser {
                 // Refused: find out whether the session still exists.
                 leptos::task::spawn_local(async move {
                     match crate::auth::api::whoami().await {
-                        Err(crate::error::AppError::Unauthenticated) => live.ended.set(Some(EndReason::Ended)),
+                        Err(crate::error::AppError::Unauthenticated) => {
+                            live.ended.set(Some(EndReason::Ended))
+                        }
                         _ => {
                             gloo_timers_sleep(3000).await;
                             connect(live, mine);

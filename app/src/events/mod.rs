@@ -42,8 +42,15 @@ impl EndReason {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum EventKind {
-    SessionOpened { session_id: i64, user_id: i64 },
-    SessionClosed { session_id: i64, user_id: i64, reason: EndReason },
+    SessionOpened {
+        session_id: i64,
+        user_id: i64,
+    },
+    SessionClosed {
+        session_id: i64,
+        user_id: i64,
+        reason: EndReason,
+    },
     /// Listeners may have missed events: re-read everything.
     Resync,
 }

@@ -25,11 +25,8 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
         Err(e) => return crate::guard::error_response("/events", &e),
     };
     let token = middleware_cookie(&parts.headers, TOKEN_COOKIE).unwrap_or_default();
-    let last_id: Option<i64> = parts
-        .headers
-        .get("last-event-id")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse().ok());
+    let last_id: Option<i64> =
+        parts.headers.get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok());
     let store = ctx.store().clone();
     let mut receiver = store.bus().subscribe();
     let account = ctx.who.account.id;
@@ -106,8 +103,13 @@ fn frame(event: &LiveEvent) -> Event {
 }
 
 /// Events of `account` after `last`, and whether nothing between was already pruned.
-async fn backlog(store: &crate::store::Store, account: i64, last: i64) -> Result<(Vec<LiveEvent>, bool), sqlx::Error> {
-    let oldest: Option<i64> = sqlx::query_scalar("SELECT MIN(id) FROM events").fetch_one(store.reader()).await?;
+async fn backlog(
+    store: &crate::store::Store,
+    account: i64,
+    last: i64,
+) -> Result<(Vec<LiveEvent>, bool), sqlx::Error> {
+    let oldest: Option<i64> =
+        sqlx::query_scalar("SELECT MIN(id) FROM events").fetch_one(store.reader()).await?;
     let rows = sqlx::query(
         "SELECT id, account_id, payload FROM events
          WHERE id > $1 AND (account_id IS NULL OR account_id = $2)
@@ -123,7 +125,11 @@ async fn backlog(store: &crate::store::Store, account: i64, last: i64) -> Result
     for row in rows.iter().take(BACKLOG_LIMIT as usize) {
         let payload: String = row.try_get("payload")?;
         match serde_json::from_str::<EventKind>(&payload) {
-            Ok(kind) => events.push(LiveEvent { id: row.try_get("id")?, account_id: row.try_get("account_id")?, kind }),
+            Ok(kind) => events.push(LiveEvent {
+                id: row.try_get("id")?,
+                account_id: row.try_get("account_id")?,
+                kind,
+            }),
             Err(_) => complete = false,
         }
     }

@@ -47,7 +47,10 @@ pub async fn guard_layer(State(state): State<AppState>, mut req: Request, next: 
         return res;
     }
     let mut res = next.run(req).await;
-    if is_api && res.status() == StatusCode::INTERNAL_SERVER_ERROR && res.headers().contains_key(SERVER_FN_ERROR_HEADER) {
+    if is_api
+        && res.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && res.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
         res = with_error_status(res).await;
     }
     if stale_cookie && !res.headers().contains_key(header::SET_COOKIE) {
@@ -144,13 +147,20 @@ mod tests {
         assert!(!same_origin(&headers(&[("sec-fetch-site", "cross-site")]), false));
         assert!(!same_origin(&headers(&[("sec-fetch-site", "same-site")]), false));
         assert!(same_origin(&headers(&[("origin", "http://k.local:3000"), ("host", "k.local:3000")]), false));
-        assert!(!same_origin(&headers(&[("origin", "http://evil.example"), ("host", "k.local:3000")]), false));
+        assert!(!same_origin(
+            &headers(&[("origin", "http://evil.example"), ("host", "k.local:3000")]),
+            false
+        ));
         assert!(same_origin(&headers(&[]), false), "no browser headers: not a browser page");
     }
 
     #[test]
     fn forwarded_host_counts_only_behind_a_proxy() {
-        let h = headers(&[("origin", "https://k.example"), ("host", "10.0.0.5:3000"), ("x-forwarded-host", "k.example")]);
+        let h = headers(&[
+            ("origin", "https://k.example"),
+            ("host", "10.0.0.5:3000"),
+            ("x-forwarded-host", "k.example"),
+        ]);
         assert!(same_origin(&h, true));
         assert!(!same_origin(&h, false));
     }

@@ -50,12 +50,13 @@ pub async fn still_open(state: &AppState, token: &str) -> bool {
 
 /// The session behind a token, or `None` if it is unknown, closed or has just expired.
 /// `touch` records the request as activity of the session.
-pub(super) async fn resolve(state: &AppState, token: &str, touch: bool) -> Result<Option<Arc<Who>>, AppError> {
+pub(super) async fn resolve(
+    state: &AppState,
+    token: &str,
+    touch: bool,
+) -> Result<Option<Arc<Who>>, AppError> {
     let store = state.store();
-    let Some(row) = sqlx::query(SESSION_SQL)
-        .bind(hash_token(token))
-        .fetch_optional(store.reader())
-        .await?
+    let Some(row) = sqlx::query(SESSION_SQL).bind(hash_token(token)).fetch_optional(store.reader()).await?
     else {
         return Ok(None);
     };
@@ -94,11 +95,7 @@ pub(super) async fn resolve(state: &AppState, token: &str, touch: bool) -> Resul
         });
     }
 
-    let native = UserRef {
-        id: user_id,
-        login: row.try_get("login")?,
-        full_name: row.try_get("full_name")?,
-    };
+    let native = UserRef { id: user_id, login: row.try_get("login")?, full_name: row.try_get("full_name")? };
     let home_account_id: i64 = row.try_get("home_account_id")?;
     let (effective, effective_home) = match row.try_get::<Option<i64>, _>("effective_user_id")? {
         Some(id) if id != user_id => load_user(store, id).await?,

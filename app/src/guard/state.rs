@@ -27,13 +27,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, hasher: Hasher, leptos: LeptosOptions, settings: Settings) -> AppState {
-        AppState {
-            store,
-            hasher,
-            leptos,
-            settings: Arc::new(settings),
-            rights_cache: RightsCache::default(),
-        }
+        AppState { store, hasher, leptos, settings: Arc::new(settings), rights_cache: RightsCache::default() }
     }
 
     pub(super) fn store(&self) -> &Store {
@@ -59,10 +53,13 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// (user, account) → (rights version, snapshot).
+type Snapshots = HashMap<(i64, i64), (i64, Arc<Snapshot>)>;
+
 /// Snapshots by (user, account), valid while the installation's rights version stays the same.
 #[derive(Clone, Default)]
 pub(super) struct RightsCache {
-    map: Arc<Mutex<HashMap<(i64, i64), (i64, Arc<Snapshot>)>>>,
+    map: Arc<Mutex<Snapshots>>,
 }
 
 impl RightsCache {

@@ -34,14 +34,27 @@ pub fn browser_summary(user_agent: &str) -> String {
             major
         })
     };
-    let browser = [("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Version/", "Safari")]
-        .iter()
-        .find_map(|(marker, name)| version(marker).map(|v| format!("{name} {v}")))
-        .unwrap_or_else(|| user_agent.split_whitespace().next().unwrap_or("unknown").to_string());
-    let system = [("Windows", "Windows"), ("Android", "Android"), ("iPhone", "iOS"), ("iPad", "iOS"), ("Mac OS X", "macOS"), ("Linux", "Linux")]
-        .iter()
-        .find(|(marker, _)| user_agent.contains(marker))
-        .map(|(_, name)| *name);
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Version/", "Safari"),
+    ]
+    .iter()
+    .find_map(|(marker, name)| version(marker).map(|v| format!("{name} {v}")))
+    .unwrap_or_else(|| user_agent.split_whitespace().next().unwrap_or("unknown").to_string());
+    let system = [
+        ("Windows", "Windows"),
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("iPad", "iOS"),
+        ("Mac OS X", "macOS"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(marker, _)| user_agent.contains(marker))
+    .map(|(_, name)| *name);
     match system {
         Some(system) => format!("{browser} / {system}"),
         None => browser,
@@ -100,7 +113,13 @@ pub async fn close_in(
     let account_id: i64 = row.try_get("current_account_id")?;
     let actor = match by {
         Some(actor) => actor.clone(),
-        None => Actor { account_id: Some(account_id), session_id: Some(session_id), native_user_id: Some(user_id), effective_user_id: Some(user_id), client_addr: String::new() },
+        None => Actor {
+            account_id: Some(account_id),
+            session_id: Some(session_id),
+            native_user_id: Some(user_id),
+            effective_user_id: Some(user_id),
+            client_addr: String::new(),
+        },
     };
     let action = match reason {
         EndReason::Logout => "logout",
@@ -112,7 +131,12 @@ pub async fn close_in(
 }
 
 /// Closes an open session in its own transaction.
-pub async fn close(store: &Store, session_id: i64, reason: EndReason, by: Option<&Actor>) -> Result<bool, AppError> {
+pub async fn close(
+    store: &Store,
+    session_id: i64,
+    reason: EndReason,
+    by: Option<&Actor>,
+) -> Result<bool, AppError> {
     let mut tx = store.begin().await?;
     let closed = close_in(&mut tx, session_id, reason, by).await?;
     tx.commit().await?;

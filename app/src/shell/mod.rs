@@ -7,10 +7,10 @@ mod texts;
 mod theme;
 mod widgets;
 
-pub use texts::ShellT;
-pub use theme::{use_theme, Theme, ThemeSignal};
 pub use layout::go;
 pub use prefs::switch as switch_prefs;
+pub use texts::ShellT;
+pub use theme::{use_theme, Theme, ThemeSignal};
 pub use widgets::{ErrorNote, FieldNote};
 
 use crate::auth::{api::whoami, ChangePasswordPage, LoginPage, Me};

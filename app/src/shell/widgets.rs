@@ -13,9 +13,8 @@ pub fn FieldNote(
     id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let text = move || {
-        error.with(|e| e.as_ref().and_then(|e| e.field(field)).map(|f| f.problem.render(i18n.lang.get())))
-    };
+    let text =
+        move || error.with(|e| e.as_ref().and_then(|e| e.field(field)).map(|f| f.render(i18n.lang.get())));
     view! {
         <p class="field-note" id=id role="alert" hidden=move || text().is_none()>
             {text}

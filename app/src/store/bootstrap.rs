@@ -25,7 +25,11 @@ pub fn random_password() -> String {
 }
 
 /// Bootstraps an empty database; `None` if it was bootstrapped before.
-pub async fn bootstrap(store: &Store, hasher: &Hasher, admin_password: Option<String>) -> Result<Option<Bootstrapped>, AppError> {
+pub async fn bootstrap(
+    store: &Store,
+    hasher: &Hasher,
+    admin_password: Option<String>,
+) -> Result<Option<Bootstrapped>, AppError> {
     let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM installation").fetch_one(store.reader()).await?;
     if done > 0 {
         return Ok(None);
@@ -49,7 +53,8 @@ pub async fn bootstrap(store: &Store, hasher: &Hasher, admin_password: Option<St
     let admin = insert_user(&mut tx, account.id, ADMIN_LOGIN, "Administrator", &hash, true).await?;
     add_member(&mut tx, account.administrators, admin).await?;
     let actor = Actor { account_id: Some(account.id), ..Default::default() };
-    audit::record(&mut tx, &actor, Entry::new("bootstrap").object("user", admin).detail("first start")).await?;
+    audit::record(&mut tx, &actor, Entry::new("bootstrap").object("user", admin).detail("first start"))
+        .await?;
     tx.commit().await?;
     Ok(Some(Bootstrapped { generated_password: generated }))
 }
@@ -62,7 +67,12 @@ pub struct NewAccount {
     pub everyone: i64,
 }
 
-pub async fn create_account(tx: &mut Tx, parent: Option<i64>, name: &str, external_id: Option<&str>) -> Result<NewAccount, AppError> {
+pub async fn create_account(
+    tx: &mut Tx,
+    parent: Option<i64>,
+    name: &str,
+    external_id: Option<&str>,
+) -> Result<NewAccount, AppError> {
     let now = tx.now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO accounts (parent_id, name, external_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -73,18 +83,28 @@ pub async fn create_account(tx: &mut Tx, parent: Option<i64>, name: &str, extern
     .bind(now)
     .fetch_one(tx.conn())
     .await?;
-    let root_unit: i64 = sqlx::query_scalar("INSERT INTO units (account_id, name, created_at) VALUES ($1, $2, $3) RETURNING id")
-        .bind(id)
-        .bind(name)
-        .bind(now)
-        .fetch_one(tx.conn())
-        .await?;
-    let administrators = insert_role(tx, id, "Administrators", "Built-in: holds every right.", Some("administrators")).await?;
-    let everyone = insert_role(tx, id, "Everyone", "Built-in: every user is a member.", Some("everyone")).await?;
+    let root_unit: i64 = sqlx::query_scalar(
+        "INSERT INTO units (account_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(id)
+    .bind(name)
+    .bind(now)
+    .fetch_one(tx.conn())
+    .await?;
+    let administrators =
+        insert_role(tx, id, "Administrators", "Built-in: holds every right.", Some("administrators")).await?;
+    let everyone =
+        insert_role(tx, id, "Everyone", "Built-in: every user is a member.", Some("everyone")).await?;
     Ok(NewAccount { id, root_unit, administrators, everyone })
 }
 
-pub async fn insert_role(tx: &mut Tx, account: i64, name: &str, description: &str, builtin: Option<&str>) -> Result<i64, AppError> {
+pub async fn insert_role(
+    tx: &mut Tx,
+    account: i64,
+    name: &str,
+    description: &str,
+    builtin: Option<&str>,
+) -> Result<i64, AppError> {
     let now = tx.now();
     Ok(sqlx::query_scalar(
         "INSERT INTO roles (account_id, name, name_key, description, builtin, created_at)
@@ -100,7 +120,14 @@ pub async fn insert_role(tx: &mut Tx, account: i64, name: &str, description: &st
     .await?)
 }
 
-pub async fn insert_user(tx: &mut Tx, account: i64, login: &str, full_name: &str, hash: &str, must_change: bool) -> Result<i64, AppError> {
+pub async fn insert_user(
+    tx: &mut Tx,
+    account: i64,
+    login: &str,
+    full_name: &str,
+    hash: &str,
+    must_change: bool,
+) -> Result<i64, AppError> {
     let now = tx.now();
     Ok(sqlx::query_scalar(
         "INSERT INTO users (account_id, kind, login, login_key, full_name, print_label, password_hash,

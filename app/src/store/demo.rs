@@ -40,8 +40,14 @@ pub async fn fill(store: &Store, hasher: &Hasher, password: &str) -> Result<Demo
             .map_err(|e| fail(e.into()))?
             .ok_or("the database is not bootstrapped yet")?;
         let demo = super::flag(&row, "demo").map_err(|e| fail(e.into()))?;
-        let users = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(store.reader()).await.map_err(|e| fail(e.into()))?;
-        let accounts = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(store.reader()).await.map_err(|e| fail(e.into()))?;
+        let users = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(store.reader())
+            .await
+            .map_err(|e| fail(e.into()))?;
+        let accounts = sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
+            .fetch_one(store.reader())
+            .await
+            .map_err(|e| fail(e.into()))?;
         (demo, users, accounts)
     };
     if demo {
@@ -54,8 +60,21 @@ pub async fn fill(store: &Store, hasher: &Hasher, password: &str) -> Result<Demo
     let mut tx = store.begin().await.map_err(fail)?;
     let mut logins = Vec::new();
     main_account(&mut tx, &hash, &mut logins).await.map_err(fail)?;
-    sub_account(&mut tx, &hash, "Oddział Brno", "PT-0002", BRNO_UNITS, BRNO_PEOPLE, BRNO_USERS, &mut logins).await.map_err(fail)?;
-    sub_account(&mut tx, &hash, "Oddział Gdańsk", "PT-0003", GDANSK_UNITS, GDANSK_PEOPLE, GDANSK_USERS, &mut logins).await.map_err(fail)?;
+    sub_account(&mut tx, &hash, "Oddział Brno", "PT-0002", BRNO_UNITS, BRNO_PEOPLE, BRNO_USERS, &mut logins)
+        .await
+        .map_err(fail)?;
+    sub_account(
+        &mut tx,
+        &hash,
+        "Oddział Gdańsk",
+        "PT-0003",
+        GDANSK_UNITS,
+        GDANSK_PEOPLE,
+        GDANSK_USERS,
+        &mut logins,
+    )
+    .await
+    .map_err(fail)?;
     sqlx::query("UPDATE installation SET demo = TRUE, rights_version = rights_version + 1 WHERE id = 1")
         .execute(tx.conn())
         .await
@@ -105,39 +124,80 @@ fn main_roles() -> Vec<(&'static str, &'static str, Vec<Right>)> {
     use Module::*;
     let ops = |m: Module, list: &[Op]| list.iter().map(move |op| Right::Op(m, *op)).collect::<Vec<_>>();
     vec![
-        ("Kadry", "Kadry: prowadzą kartoteki pracowników.", [ops(Persons, &[Op::View, Op::Create, Op::Edit, Op::Delete, Op::Print]), ops(Units, &[Op::View]), vec![Right::Perm(Permission::PersonalDataHistory), Right::Perm(Permission::SubstitutionsSubordinates)]].concat()),
-        ("Sprzedawcy", "Dział sprzedaży.", [ops(Persons, &[Op::View]), vec![Right::Perm(Permission::SubstitutionsOwn)]].concat()),
+        (
+            "Kadry",
+            "Kadry: prowadzą kartoteki pracowników.",
+            [
+                ops(Persons, &[Op::View, Op::Create, Op::Edit, Op::Delete, Op::Print]),
+                ops(Units, &[Op::View]),
+                vec![
+                    Right::Perm(Permission::PersonalDataHistory),
+                    Right::Perm(Permission::SubstitutionsSubordinates),
+                ],
+            ]
+            .concat(),
+        ),
+        (
+            "Sprzedawcy",
+            "Dział sprzedaży.",
+            [ops(Persons, &[Op::View]), vec![Right::Perm(Permission::SubstitutionsOwn)]].concat(),
+        ),
         ("Magazynierzy", "Magazyn.", ops(Persons, &[Op::View])),
-        ("Audytorzy", "Przeglądają sesje i dziennik zdarzeń.", [ops(Sessions, &[Op::View, Op::Print]), ops(Audit, &[Op::View, Op::Print]), vec![Right::Perm(Permission::MultipleSessions)]].concat()),
+        (
+            "Audytorzy",
+            "Przeglądają sesje i dziennik zdarzeń.",
+            [
+                ops(Sessions, &[Op::View, Op::Print]),
+                ops(Audit, &[Op::View, Op::Print]),
+                vec![Right::Perm(Permission::MultipleSessions)],
+            ]
+            .concat(),
+        ),
     ]
 }
 
 async fn main_account(tx: &mut Tx, hash: &str, logins: &mut Vec<String>) -> Result<(), AppError> {
     let (account, root): (i64, i64) = {
-        let account: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE parent_id IS NULL").fetch_one(tx.conn()).await?;
-        sqlx::query("UPDATE accounts SET name = 'Nordwind sp. z o.o.' WHERE id = $1").bind(account).execute(tx.conn()).await?;
-        let root: i64 = sqlx::query_scalar("SELECT id FROM units WHERE account_id = $1 AND parent_id IS NULL").bind(account).fetch_one(tx.conn()).await?;
-        sqlx::query("UPDATE units SET name = 'Nordwind sp. z o.o.' WHERE id = $1").bind(root).execute(tx.conn()).await?;
+        let account: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE parent_id IS NULL")
+            .fetch_one(tx.conn())
+            .await?;
+        sqlx::query("UPDATE accounts SET name = 'Nordwind sp. z o.o.' WHERE id = $1")
+            .bind(account)
+            .execute(tx.conn())
+            .await?;
+        let root: i64 =
+            sqlx::query_scalar("SELECT id FROM units WHERE account_id = $1 AND parent_id IS NULL")
+                .bind(account)
+                .fetch_one(tx.conn())
+                .await?;
+        sqlx::query("UPDATE units SET name = 'Nordwind sp. z o.o.' WHERE id = $1")
+            .bind(root)
+            .execute(tx.conn())
+            .await?;
         (account, root)
     };
     let mut roles = Vec::new();
     for (name, description, rights) in main_roles() {
         let id = insert_role(tx, account, name, description, None).await?;
         for right in rights {
-            sqlx::query("INSERT INTO grants (account_id, role_id, right_key, allow) VALUES ($1, $2, $3, TRUE)")
-                .bind(account)
-                .bind(id)
-                .bind(right.key())
-                .execute(tx.conn())
-                .await?;
+            sqlx::query(
+                "INSERT INTO grants (account_id, role_id, right_key, allow) VALUES ($1, $2, $3, TRUE)",
+            )
+            .bind(account)
+            .bind(id)
+            .bind(right.key())
+            .execute(tx.conn())
+            .await?;
         }
         roles.push((name, id));
     }
-    let builtin: Vec<(String, i64)> = sqlx::query_as("SELECT name, id FROM roles WHERE account_id = $1 AND builtin IS NOT NULL")
-        .bind(account)
-        .fetch_all(tx.conn())
-        .await?;
-    let role_ids: Vec<(&str, i64)> = roles.into_iter().chain(builtin.iter().map(|(n, i)| (n.as_str(), *i))).collect();
+    let builtin: Vec<(String, i64)> =
+        sqlx::query_as("SELECT name, id FROM roles WHERE account_id = $1 AND builtin IS NOT NULL")
+            .bind(account)
+            .fetch_all(tx.conn())
+            .await?;
+    let role_ids: Vec<(&str, i64)> =
+        roles.into_iter().chain(builtin.iter().map(|(n, i)| (n.as_str(), *i))).collect();
     people_and_users(tx, hash, account, root, MAIN_UNITS, MAIN_PEOPLE, MAIN_USERS, &role_ids, logins).await
 }
 
@@ -172,7 +232,8 @@ async fn sub_account(
     users: &[DemoUser<'_>],
     logins: &mut Vec<String>,
 ) -> Result<(), AppError> {
-    let main: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE parent_id IS NULL").fetch_one(tx.conn()).await?;
+    let main: i64 =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE parent_id IS NULL").fetch_one(tx.conn()).await?;
     let account = create_account(tx, Some(main), name, Some(external_id)).await?;
     let foremen = insert_role(tx, account.id, "Mistři", "Vedoucí směn.", None).await?;
     sqlx::query("INSERT INTO grants (account_id, role_id, right_key, allow) VALUES ($1, $2, $3, TRUE)")
@@ -181,7 +242,8 @@ async fn sub_account(
         .bind(Right::Op(Module::Persons, Op::View).key())
         .execute(tx.conn())
         .await?;
-    let roles = [("Administrators", account.administrators), ("Everyone", account.everyone), ("Mistři", foremen)];
+    let roles =
+        [("Administrators", account.administrators), ("Everyone", account.everyone), ("Mistři", foremen)];
     people_and_users(tx, hash, account.id, account.root_unit, units, people, users, &roles, logins).await
 }
 
@@ -229,7 +291,8 @@ async fn people_and_users(
     }
     for u in users {
         let person = &people[u.person];
-        let id = insert_user(tx, account, u.login, &format!("{} {}", person.first, person.last), hash, false).await?;
+        let id = insert_user(tx, account, u.login, &format!("{} {}", person.first, person.last), hash, false)
+            .await?;
         sqlx::query("UPDATE users SET person_id = $1, default_unit_id = $2, blocked = $3 WHERE id = $4")
             .bind(person_ids[u.person])
             .bind(unit_ids[person.unit])

@@ -78,9 +78,8 @@ impl Store {
             .await
             .map_err(|e| format!("cannot apply the database migrations to {url}: {e}"))?;
         let schema_version = migrator.iter().map(|m| m.version).max().unwrap_or_default();
-        let bus = Bus::start(url, &write)
-            .await
-            .map_err(|e| format!("cannot listen for events on {url}: {e}"))?;
+        let bus =
+            Bus::start(url, &write).await.map_err(|e| format!("cannot listen for events on {url}: {e}"))?;
         Ok(Store {
             inner: Arc::new(Inner {
                 backend: url.backend,

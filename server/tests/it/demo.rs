@@ -12,7 +12,8 @@ async fn demo(url: &str) -> (bool, String) {
             .env("KLUCZNIK_ADMIN_PASSWORD", ADMIN_PASSWORD)
             .output()
             .unwrap();
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let text =
+            format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
         (out.status.success(), text)
     })
     .await

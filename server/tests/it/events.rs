@@ -65,7 +65,9 @@ async fn closing_a_session_ends_its_stream(db: TestDb) {
         ("end_other_sessions", "on"),
     ];
     assert_eq!(other.call("/api/auth/password", &form).await.0, 200);
-    let closed = move |e: &serde_json::Value| e["kind"]["type"] == "SessionClosed" && e["kind"]["session_id"] == session;
+    let closed = move |e: &serde_json::Value| {
+        e["kind"]["type"] == "SessionClosed" && e["kind"]["session_id"] == session
+    };
     let (found, seen) = read_events(stream, 10, closed).await;
     assert!(found, "{seen:?}");
     assert_eq!(api.events(None).await.status(), 401, "the ended session cannot listen again");

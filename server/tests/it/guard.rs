@@ -9,7 +9,8 @@ use http::StatusCode;
 
 /// Every server function the app registers.
 fn registered() -> Vec<String> {
-    let mut paths: Vec<String> = server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
+    let mut paths: Vec<String> =
+        server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).collect();
     paths.sort();
     paths
 }
@@ -17,7 +18,14 @@ fn registered() -> Vec<String> {
 #[test]
 fn the_known_server_functions_are_registered() {
     let paths = registered();
-    for known in ["/api/auth/login", "/api/auth/logout", "/api/auth/me", "/api/auth/password", "/api/auth/preferences", "/api/sessions/online"] {
+    for known in [
+        "/api/auth/login",
+        "/api/auth/logout",
+        "/api/auth/me",
+        "/api/auth/password",
+        "/api/auth/preferences",
+        "/api/sessions/online",
+    ] {
         assert!(paths.iter().any(|p| p == known), "{known} is not registered: {paths:?}");
     }
     for public in PUBLIC_API {
@@ -47,14 +55,20 @@ async fn every_server_function_refuses_anonymous_callers(db: TestDb) {
 async fn bad_input_never_makes_a_server_error(db: TestDb) {
     let app = InProcess::start(&db).await;
     let token = app.admin().await;
-    let bodies = ["", "garbage", "lang=xx&theme=neon", "login=%FF%FE&password=", "a=1&a=2&a=3", &"x=".repeat(5000)];
+    let bodies =
+        ["", "garbage", "lang=xx&theme=neon", "login=%FF%FE&password=", "a=1&a=2&a=3", &"x=".repeat(5000)];
     for path in registered() {
         if path == "/api/auth/logout" {
             continue;
         }
         for body in bodies {
             let answer = app.call(&path, body, Some(&token)).await;
-            assert!(answer.status.as_u16() < 500, "{path} with {body:.40}: {} {}", answer.status, answer.body);
+            assert!(
+                answer.status.as_u16() < 500,
+                "{path} with {body:.40}: {} {}",
+                answer.status,
+                answer.body
+            );
         }
     }
 }
@@ -65,7 +79,14 @@ async fn cross_origin_writes_are_refused(db: TestDb) {
     let refused = app.send("/api/auth/logout", "", Some(&token), &[("sec-fetch-site", "cross-site")]).await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(refused.body, serde_json::json!("CrossOrigin"));
-    let refused = app.send("/api/auth/logout", "", Some(&token), &[("origin", "http://evil.example"), ("host", "localhost")]).await;
+    let refused = app
+        .send(
+            "/api/auth/logout",
+            "",
+            Some(&token),
+            &[("origin", "http://evil.example"), ("host", "localhost")],
+        )
+        .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     // The session survived both attempts.
     assert_eq!(app.call("/api/auth/me", "", Some(&token)).await.status, StatusCode::OK);
@@ -74,7 +95,8 @@ async fn cross_origin_writes_are_refused(db: TestDb) {
 async fn pages_redirect_anonymous_visitors_to_sign_in(db: TestDb) {
     use tower::ServiceExt;
     let app = InProcess::start(&db).await;
-    let request = http::Request::get("/").header("accept", "text/html").body(axum::body::Body::empty()).unwrap();
+    let request =
+        http::Request::get("/").header("accept", "text/html").body(axum::body::Body::empty()).unwrap();
     let response = app.router.clone().oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::FOUND);
     assert_eq!(response.headers()["location"], "/login");

@@ -35,7 +35,8 @@ async fn empty_and_overlong_fields_are_named(db: TestDb) {
     let server = Server::start(&db, &[]).await;
     let (status, body) = server.client().login("", "").await;
     assert_eq!(status, 422);
-    let fields: Vec<&str> = body["Invalid"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        body["Invalid"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
     assert_eq!(fields, vec!["login", "password"]);
     let long = "x".repeat(101);
     let (status, body) = server.client().login(&long, "whatever").await;
@@ -74,7 +75,10 @@ async fn refused_users_learn_why_only_with_the_right_password(db: TestDb) {
     assert_eq!(status, 409);
     assert_eq!(body, json!({"Refused": {"key": {"Auth": "RefusedBlocked"}, "args": []}}));
     assert_eq!(api.me().await.0, 401);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM audit WHERE action = 'login.refused' AND detail = 'blocked'").await, 1);
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM audit WHERE action = 'login.refused' AND detail = 'blocked'").await,
+        1
+    );
 }
 
 async fn logins_ignore_case_and_unicode_form(db: TestDb) {
@@ -85,7 +89,14 @@ async fn logins_ignore_case_and_unicode_form(db: TestDb) {
 
 async fn concurrent_sign_ins_all_succeed(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
-    let logins = ["anna.nowak", "jan.kowalski", "piotr.wisniewski", "ewa.szymanska", "michal.zielinski", "magdalena.dabrowska"];
+    let logins = [
+        "anna.nowak",
+        "jan.kowalski",
+        "piotr.wisniewski",
+        "ewa.szymanska",
+        "michal.zielinski",
+        "magdalena.dabrowska",
+    ];
     let mut tasks = Vec::new();
     for round in 0..4 {
         for login in logins {

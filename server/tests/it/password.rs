@@ -10,7 +10,11 @@ async fn first_change_unlocks_the_session_and_checks_the_policy(db: TestDb) {
     let change = |current: &'static str, new: &'static str, confirm: &'static str| {
         let api = &api;
         async move {
-            api.call("/api/auth/password", &[("current_password", current), ("new_password", new), ("confirm_password", confirm)]).await
+            api.call(
+                "/api/auth/password",
+                &[("current_password", current), ("new_password", new), ("confirm_password", confirm)],
+            )
+            .await
         }
     };
     let (status, body) = change("wrong", "Some-New-Password-1", "Some-New-Password-1").await;
@@ -18,7 +22,10 @@ async fn first_change_unlocks_the_session_and_checks_the_policy(db: TestDb) {
     assert_eq!(body["Invalid"][0]["field"], "current_password");
     let (status, body) = change(ADMIN_PASSWORD, "short", "short").await;
     assert_eq!(status, 422);
-    assert_eq!(body["Invalid"][0]["problem"], json!({"key": {"Auth": "PasswordTooShort"}, "args": [["min", "12"]]}));
+    assert_eq!(
+        body["Invalid"][0]["problem"],
+        json!({"key": {"Auth": "PasswordTooShort"}, "args": [["min", "12"]]})
+    );
     let (status, body) = change(ADMIN_PASSWORD, "password1234", "password1234").await;
     assert_eq!((status, &body["Invalid"][0]["problem"]["key"]), (422, &json!({"Auth": "PasswordTooCommon"})));
     let (status, body) = change(ADMIN_PASSWORD, "Some-New-Password-1", "Some-New-Password-2").await;

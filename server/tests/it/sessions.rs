@@ -26,7 +26,10 @@ async fn session_rows_carry_every_column_of_seed_000(db: TestDb) {
     assert!(text("db_version").parse::<i64>().unwrap() >= 1);
     assert_eq!(text("program_version"), env!("CARGO_PKG_VERSION"));
     assert_eq!(text("unit"), "Sprzedaż Kraków", "the user's default unit");
-    assert_eq!(row.try_get::<i64, _>("created_at").unwrap(), row.try_get::<i64, _>("last_activity_at").unwrap());
+    assert_eq!(
+        row.try_get::<i64, _>("created_at").unwrap(),
+        row.try_get::<i64, _>("last_activity_at").unwrap()
+    );
     assert_eq!(row.try_get::<Option<i64>, _>("closed_at").unwrap(), None);
     let hash = text("token_hash");
     assert_eq!(hash.len(), 64, "only a SHA-256 of the token is stored");
@@ -43,7 +46,8 @@ async fn logout_closes_the_session_and_the_cookie_stops_working(db: TestDb) {
     let api = server.client().signed_in("anna.nowak", DEMO_PASSWORD).await;
     let response = api.http.post(format!("{}/api/auth/logout", server.base)).send().await.unwrap();
     assert_eq!(response.status(), 200);
-    let cleared = response.headers().get_all("set-cookie").iter().any(|v| v.to_str().unwrap().contains("Max-Age=0"));
+    let cleared =
+        response.headers().get_all("set-cookie").iter().any(|v| v.to_str().unwrap().contains("Max-Age=0"));
     assert!(cleared, "logout clears the cookie");
     assert_eq!(api.me().await.0, 401);
 

@@ -4,8 +4,13 @@ use crate::support::pg;
 use std::process::Command;
 
 fn run(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_klucznik")).args(args).env_remove("DATABASE_URL").output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).to_string(), String::from_utf8_lossy(&out.stderr).to_string())
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_klucznik")).args(args).env_remove("DATABASE_URL").output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
 }
 
 #[test]
@@ -38,7 +43,10 @@ fn one_line_failure(args: &[&str], expected: &str) {
 #[test]
 fn bad_options_stop_start_up_with_one_line() {
     one_line_failure(&["--database-url", "mysql://root@localhost/k"], "unsupported database \"mysql\"");
-    one_line_failure(&["--database-url", "sqlite:/no/such/dir/k.db"], "cannot open the SQLite database /no/such/dir/k.db");
+    one_line_failure(
+        &["--database-url", "sqlite:/no/such/dir/k.db"],
+        "cannot open the SQLite database /no/such/dir/k.db",
+    );
     let (ok, _, stderr) = run(&["--addr", "not-an-address"]);
     assert!(!ok && stderr.contains("--addr"), "{stderr}");
 }

@@ -73,7 +73,13 @@ fn sweep(tmp: &Path) {
     let Ok(entries) = std::fs::read_dir(tmp) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        let Some(pid) = name.strip_prefix("klucznik-pg-").and_then(|p| p.split('-').next()).and_then(|p| p.parse::<i32>().ok()) else { continue };
+        let Some(pid) = name
+            .strip_prefix("klucznik-pg-")
+            .and_then(|p| p.split('-').next())
+            .and_then(|p| p.parse::<i32>().ok())
+        else {
+            continue;
+        };
         if unsafe { libc::kill(pid, 0) } != 0 {
             let _ = std::fs::remove_dir_all(entry.path());
         }
@@ -96,7 +102,17 @@ fn start() -> String {
         }
         let data = dir.join("data");
         let mut initdb = Command::new(bin.join("initdb"));
-        initdb.args(["-D", data.to_str().unwrap(), "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+        initdb.args([
+            "-D",
+            data.to_str().unwrap(),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        ]);
         initdb.stdout(Stdio::null()).stderr(Stdio::piped());
         if let Some((uid, gid)) = owner {
             initdb.uid(uid).gid(gid);
@@ -131,9 +147,8 @@ fn start() -> String {
             std::thread::sleep(Duration::from_millis(50));
         }
         tx.send(format!("postgres://postgres@127.0.0.1:{port}")).unwrap();
-        loop {
-            std::thread::park();
-        }
+        // This thread lives as long as the server: its end would end the server (PDEATHSIG).
+        let _ = child.wait();
     });
     rx.recv().expect("the test cluster started")
 }

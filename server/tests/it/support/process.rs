@@ -34,7 +34,13 @@ impl Server {
             .spawn()
             .expect("start klucznik");
         let output = Arc::new(Mutex::new(Vec::new()));
-        for stream in [child.stdout.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>), child.stderr.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>)].into_iter().flatten() {
+        for stream in [
+            child.stdout.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+            child.stderr.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        {
             let output = output.clone();
             std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
@@ -86,7 +92,11 @@ pub struct Api {
 
 impl Api {
     pub fn new(base: &str) -> Api {
-        let http = reqwest::Client::builder().cookie_store(true).user_agent("Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36").build().unwrap();
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .user_agent("Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36")
+            .build()
+            .unwrap();
         Api { base: base.to_string(), http }
     }
 

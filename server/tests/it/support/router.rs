@@ -40,7 +40,13 @@ impl InProcess {
         self.send(path, form, token, &[("sec-fetch-site", "same-origin")]).await
     }
 
-    pub async fn send(&self, path: &str, form: &str, token: Option<&str>, headers: &[(&str, &str)]) -> Answer {
+    pub async fn send(
+        &self,
+        path: &str,
+        form: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> Answer {
         let mut request = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
         if let Some(token) = token {
             request = request.header("cookie", format!("{}={token}", app::guard::TOKEN_COOKIE));
@@ -48,7 +54,8 @@ impl InProcess {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = self.router.clone().oneshot(request.body(Body::from(form.to_string())).unwrap()).await.unwrap();
+        let response =
+            self.router.clone().oneshot(request.body(Body::from(form.to_string())).unwrap()).await.unwrap();
         let status = response.status();
         let token = response
             .headers()

@@ -1,0 +1,27 @@
+// Shared steps: open a page and wait until it is hydrated, sign in through the form.
+import { expect, Page } from "@playwright/test";
+
+export const demoPassword = "Demo-Klucznik-2026";
+
+/** Opens `path` and waits until the WebAssembly has taken over the page. */
+export async function open(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForSelector("body[data-hydrated]");
+}
+
+/** Signs in through the login form and waits for the page that follows. */
+export async function signIn(page: Page, login: string, password = demoPassword) {
+  await open(page, "/login");
+  await page.getByLabel("Login").fill(login);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.waitForSelector("body[data-hydrated]");
+}
+
+/** Opens the user menu in the title bar. */
+export async function userMenu(page: Page) {
+  const button = page.getByRole("button", { name: /User menu|Menu użytkownika|Uživatelská nabídka/ });
+  await button.click();
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+}
