@@ -14,7 +14,7 @@ texts! {
         Menu => ("Menu", "Menu", "Nabídka"),
         Dashboard => ("Dashboard", "Pulpit", "Nástěnka"),
         Welcome => ("Welcome, {name}", "Witaj, {name}", "Vítejte, {name}"),
-        YourAccount => ("You are working in the account {account}.", "Pracujesz na koncie {account}.", "Pracujete v účtu {account}."),
+        YourAccount => ("Current account: {account}", "Bieżące konto: {account}", "Aktuální účet: {account}"),
         OnlineNow => ("Online now", "Teraz zalogowani", "Právě přihlášení"),
         OnlineCount => ("{count} open sessions", "Otwarte sesje: {count}", "Otevřené relace: {count}"),
         ColUser => ("User", "Operator", "Uživatel"),
