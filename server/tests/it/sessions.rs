@@ -91,7 +91,34 @@ async fn session_cookie_is_http_only_strict_and_new_at_each_sign_in(db: TestDb) 
     assert_ne!(tokens[0], tokens[1]);
 }
 
+async fn behind_a_tls_proxy_cookies_are_secure_and_the_client_is_the_forwarded_one(db: TestDb) {
+    let server = Server::start(&db, &["--demo", "--behind-proxy"]).await;
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/auth/login", server.base))
+        .header("x-forwarded-for", "203.0.113.7, 10.0.0.1")
+        .header("x-forwarded-proto", "https")
+        .form(&[("login", "anna.nowak"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|v| v.starts_with("klucznik_session="))
+        .unwrap();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(app::store::DbUrl::parse(&db.url).unwrap().as_str()).await.unwrap();
+    let addr: String = sqlx::query_scalar("SELECT client_addr FROM sessions").fetch_one(&pool).await.unwrap();
+    assert_eq!(addr, "203.0.113.7");
+    pool.close().await;
+}
+
 both!(
+    behind_a_tls_proxy_cookies_are_secure_and_the_client_is_the_forwarded_one,
     session_rows_carry_every_column_of_seed_000,
     logout_closes_the_session_and_the_cookie_stops_working,
     session_cookie_is_http_only_strict_and_new_at_each_sign_in,
