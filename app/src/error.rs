@@ -76,6 +76,11 @@ impl AppError {
         AppError::Refused(Message::new(key))
     }
 
+    /// A problem with one field.
+    pub fn invalid(field: &str, label: impl Into<Msg>, problem: Message) -> Self {
+        AppError::Invalid(vec![FieldError { field: field.to_string(), label: label.into(), problem }])
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> u16 {
         match self {

@@ -6,12 +6,19 @@
 
 pub mod auth;
 pub mod catalogue;
+pub mod config;
 pub mod error;
 pub mod events;
 pub mod i18n;
+pub mod list;
+pub mod persons;
 pub mod rights;
+pub mod roles;
 pub mod sessions;
 pub mod shell;
+pub mod ui;
+pub mod units;
+pub mod users;
 
 #[cfg(feature = "ssr")]
 pub mod audit;

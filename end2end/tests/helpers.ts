@@ -15,6 +15,12 @@ export async function signIn(page: Page, login: string, password = demoPassword)
   await page.getByLabel("Login").fill(login);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Users with several units choose one (the default is preselected).
+  const next = page.getByRole("button", { name: "Continue" });
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith("/login")),
+    next.waitFor().then(() => next.click()),
+  ]);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await page.waitForSelector("body[data-hydrated]");
 }

@@ -37,6 +37,7 @@ async fn run(cli: Cli) -> Result<(), String> {
     if !cli.site_root.join("pkg").is_dir() {
         tracing::warn!("no browser bundle under {site_root}/pkg: pages will not hydrate (build with cargo leptos build, or set --site-root)");
     }
+    app::sessions::maintenance::spawn(store.clone(), std::time::Duration::from_secs(15));
     let options = server::leptos_options(&site_root, cli.addr);
     let state = app::guard::AppState::new(store.clone(), hasher, options, server::settings(&cli));
     let listener = tokio::net::TcpListener::bind(cli.addr)

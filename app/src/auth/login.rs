@@ -18,6 +18,37 @@ pub struct SignedIn {
     pub lang: Lang,
 }
 
+/// What a correct password leads to.
+pub enum Outcome {
+    Signed(SignedIn),
+    /// The user has several units: the same request again with one of them.
+    ChooseUnit {
+        units: Vec<(i64, String)>,
+        default_unit: Option<i64>,
+    },
+}
+
+/// The units a user may sign in to: those of their roles in their account (Everyone's too).
+async fn units_of(
+    tx: &mut crate::store::Tx,
+    user: i64,
+    account: i64,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT ru.unit_id FROM role_units ru JOIN roles r ON r.id = ru.role_id
+         WHERE r.account_id = $1 AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))",
+    )
+    .bind(account)
+    .bind(user)
+    .fetch_all(tx.conn())
+    .await?;
+    let all = crate::units::store::list_in(tx, account).await?;
+    let mut units: Vec<(i64, String)> =
+        ids.into_iter().map(|id| (id, crate::units::path(&all, id))).collect();
+    units.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(units)
+}
+
 pub fn check_form(login: &str, password: &str) -> Result<(), AppError> {
     let mut checks = Checks::new();
     if login.trim().is_empty() {
@@ -33,7 +64,12 @@ pub fn check_form(login: &str, password: &str) -> Result<(), AppError> {
     checks.finish()
 }
 
-pub async fn sign_in(ctx: &PublicCtx, login: &str, password: &str) -> Result<SignedIn, AppError> {
+pub async fn sign_in(
+    ctx: &PublicCtx,
+    login: &str,
+    password: &str,
+    unit: Option<i64>,
+) -> Result<Outcome, AppError> {
     check_form(login, password)?;
     let store = ctx.store();
     let key = login_key(login);
@@ -48,10 +84,8 @@ pub async fn sign_in(ctx: &PublicCtx, login: &str, password: &str) -> Result<Sig
 
     let user = sqlx::query(
         "SELECT u.id, u.account_id, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
-                u.password_hash, u.must_change_password, u.language, u.default_unit_id,
-                a.active AS account_active,
-                (SELECT r.id FROM units r WHERE r.account_id = u.account_id AND r.parent_id IS NULL
-                 ORDER BY r.id LIMIT 1) AS root_unit_id
+                u.password_hash, u.password_changed_at, u.must_change_password, u.language, u.default_unit_id,
+                a.active AS account_active
          FROM users u JOIN accounts a ON a.id = u.account_id
          WHERE u.login_key = $1",
     )
@@ -96,25 +130,53 @@ pub async fn sign_in(ctx: &PublicCtx, login: &str, password: &str) -> Result<Sig
         }
     });
     throttle::clear(&mut tx, &keys[0]).await?;
+    let units = units_of(&mut tx, user_id, account_id).await?;
+    let refusal =
+        refusal.and_then(|()| if units.is_empty() { Err(("no_unit", AuthT::RefusedNoUnit)) } else { Ok(()) });
     if let Err((reason, message)) = refusal {
         audit::record(&mut tx, &actor, Entry::new("login.refused").object("user", user_id).detail(reason))
             .await?;
         tx.commit().await?;
         return Err(AppError::refused(message));
     }
+    let default_unit = user
+        .try_get::<Option<i64>, _>("default_unit_id")?
+        .filter(|d| units.iter().any(|(id, _)| id == d))
+        .or_else(|| units.first().map(|(id, _)| *id));
+    let unit_id = match unit {
+        Some(chosen) if units.iter().any(|(id, _)| *id == chosen) => chosen,
+        Some(_) => return Err(AppError::invalid("unit", AuthT::Unit, Message::new(AuthT::UnitNotYours))),
+        None if units.len() == 1 => units[0].0,
+        None => {
+            tx.commit().await?;
+            return Ok(Outcome::ChooseUnit { units, default_unit });
+        }
+    };
+    // A password past its periodic change must be changed now.
+    let policy = crate::users::store::policy_of(store, user_id).await?;
+    let expired = policy.expired(user.try_get("password_changed_at")?, tx.now());
+    if expired {
+        sqlx::query("UPDATE users SET must_change_password = TRUE WHERE id = $1")
+            .bind(user_id)
+            .execute(tx.conn())
+            .await?;
+    }
 
     let token = new_token();
-    let unit_id: Option<i64> =
-        user.try_get::<Option<i64>, _>("default_unit_id")?.or(user.try_get("root_unit_id")?);
-    let opening =
-        Opening { user_id, account_id, unit_id, token_hash: &hash_token(&token), client: &ctx.client };
+    let opening = Opening {
+        user_id,
+        account_id,
+        unit_id: Some(unit_id),
+        token_hash: &hash_token(&token),
+        client: &ctx.client,
+    };
     let session_id = sessions::open(&mut tx, store.schema_version(), opening).await?;
     actor.session_id = Some(session_id);
     audit::record(&mut tx, &actor, Entry::new("login").object("session", session_id)).await?;
     tx.commit().await?;
-    Ok(SignedIn {
+    Ok(Outcome::Signed(SignedIn {
         token,
-        must_change_password: flag(&user, "must_change_password")?,
+        must_change_password: expired || flag(&user, "must_change_password")?,
         lang: Lang::from_code(&user.try_get::<String, _>("language")?).unwrap_or_default(),
-    })
+    }))
 }

@@ -52,8 +52,13 @@ impl Me {
     }
 }
 
-/// Where the browser goes after signing in.
+/// What signing in led to: a session and the page to go to, or a choice of unit first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoginOutcome {
-    pub next: String,
+    /// Where the browser goes now; `None` while a unit must be chosen.
+    pub next: Option<String>,
+    /// The units the user may sign in to (with their paths), when there is a choice.
+    pub units: Vec<(i64, String)>,
+    /// The unit to preselect.
+    pub default_unit: Option<i64>,
 }

@@ -1,7 +1,7 @@
 //! The sign-in page and the change-password page.
 
 use super::api::{ChangePassword, Login};
-use super::AuthT;
+use super::{AuthT, LoginOutcome};
 use crate::i18n::{fill, use_i18n, Lang};
 use crate::shell::{use_me, use_theme, ErrorNote, FieldNote, ShellT};
 use leptos::prelude::*;
@@ -15,9 +15,13 @@ pub fn LoginPage() -> impl IntoView {
     let action = ServerAction::<Login>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     Effect::new(move |_| {
-        if let Some(Ok(outcome)) = action.value().get() {
-            crate::shell::go(&outcome.next);
+        if let Some(Ok(LoginOutcome { next: Some(next), .. })) = action.value().get() {
+            crate::shell::go(&next);
         }
+    });
+    let units = Signal::derive(move || match action.value().get() {
+        Some(Ok(outcome)) if outcome.next.is_none() => Some((outcome.units, outcome.default_unit)),
+        _ => None,
     });
     let on_lang = move |ev: leptos::ev::Event| {
         if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
@@ -44,9 +48,23 @@ pub fn LoginPage() -> impl IntoView {
                     <input id="password" name="password" type="password" autocomplete="current-password" required
                         aria-invalid=invalid("password") aria-describedby="password-note" />
                     <FieldNote error field="password" id="password-note" />
+                    {move || units.get().map(|(choices, default)| view! {
+                        <p role="status">{move || i18n.t(AuthT::ChooseUnit)}</p>
+                        <label for="unit">{move || i18n.t(AuthT::Unit)}</label>
+                        <select id="unit" name="unit">
+                            {choices.into_iter().map(|(id, path)| view! {
+                                <option value=id.to_string() selected=default == Some(id)>{path}</option>
+                            }).collect_view()}
+                        </select>
+                    })}
+                    <FieldNote error field="unit" id="unit-note" />
                     <ErrorNote error />
                     <button type="submit" disabled=move || action.pending().get()>
-                        {move || if action.pending().get() { i18n.t(AuthT::SigningIn) } else { i18n.t(AuthT::SignIn) }}
+                        {move || match (action.pending().get(), units.with(Option::is_some)) {
+                            (true, _) => i18n.t(AuthT::SigningIn),
+                            (false, true) => i18n.t(AuthT::Continue),
+                            (false, false) => i18n.t(AuthT::SignIn),
+                        }}
                     </button>
                 </ActionForm>
                 <label class="inline">
@@ -70,7 +88,15 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let invalid = move |field: &'static str| {
         move || error.with(|e| e.as_ref().is_some_and(|e| e.field(field).is_some())).to_string()
     };
-    let rules = move || fill(i18n.t(AuthT::PasswordRules), &[("min".into(), "12".into())]);
+    let policy = Resource::new(|| (), |_| crate::config::api::my_password_policy());
+    let rules = move || {
+        let policy = policy.get().and_then(Result::ok).unwrap_or_default();
+        let mut text = fill(i18n.t(AuthT::PasswordRules), &[("min".into(), policy.min_length.to_string())]);
+        if policy.strong {
+            text = format!("{text} {}", i18n.t(AuthT::StrongRule));
+        }
+        text
+    };
     view! {
         <Suspense>
             {move || Suspend::new(async move {

@@ -1,7 +1,7 @@
 //! Changing one's own password: the current one is checked (and failures throttled like
 //! sign-ins), the new one against the policy; other sessions may be ended with it.
 
-use super::policy::{check_new_password, PasswordPolicy};
+use super::policy::check_new_password;
 use super::{throttle, AuthT};
 use crate::audit::{self, Entry};
 use crate::error::{AppError, Checks, Message};
@@ -30,7 +30,8 @@ pub async fn change_own(
     }
 
     let mut checks = Checks::new();
-    check_new_password(&PasswordPolicy::default(), &login, new, confirm, &mut checks);
+    let policy = crate::users::store::policy_of(store, user_id).await?;
+    check_new_password(&policy, &login, new, confirm, &mut checks);
     if !checks.has("new_password") && new == current {
         checks.add("new_password", AuthT::NewPassword, Message::new(AuthT::PasswordUnchanged));
     }

@@ -3,7 +3,7 @@
 
 use super::AuthT;
 use crate::error::{Checks, Message};
-use crate::i18n::CommonT;
+use crate::i18n::{CommonT, Msg};
 use unicode_normalization::UnicodeNormalization;
 
 pub const LOGIN_MAX: usize = 100;
@@ -18,17 +18,30 @@ pub fn login_key(login: &str) -> String {
     login.trim().nfkc().collect::<String>().to_lowercase()
 }
 
-/// The password policy of an account (seed 001 "Polityka haseł").
+/// The password policy of an account (seed 001 "Polityka haseł"), or a user's own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PasswordPolicy {
     pub min_length: usize,
     /// Seed 001 "Wymagaj mocnego hasła".
     pub strong: bool,
+    /// Seed 001 "Wymagaj okresowej zmiany hasła": days a password lasts.
+    pub max_age_days: Option<u32>,
 }
 
 impl Default for PasswordPolicy {
     fn default() -> Self {
-        PasswordPolicy { min_length: 12, strong: false }
+        PasswordPolicy { min_length: 12, strong: false, max_age_days: None }
+    }
+}
+
+impl PasswordPolicy {
+    /// Whether a password set at `changed_at` has expired by `now` (both UTC milliseconds).
+    pub fn expired(&self, changed_at: Option<i64>, now: i64) -> bool {
+        match (self.max_age_days, changed_at) {
+            (Some(days), Some(changed)) => now - changed >= days as i64 * 86_400_000,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
     }
 }
 
@@ -45,6 +58,19 @@ fn is_strong(password: &str) -> bool {
         && password.chars().any(|c| STRONG_SPECIALS.contains(c))
 }
 
+/// The form fields a password and its confirmation are entered in.
+#[derive(Clone, Copy)]
+pub struct PasswordFields {
+    pub password: (&'static str, Msg),
+    pub confirm: (&'static str, Msg),
+}
+
+/// The fields of the change-password form.
+pub const NEW_PASSWORD_FIELDS: PasswordFields = PasswordFields {
+    password: ("new_password", Msg::Auth(AuthT::NewPassword)),
+    confirm: ("confirm_password", Msg::Auth(AuthT::ConfirmPassword)),
+};
+
 /// Checks a new password and its confirmation against the policy.
 pub fn check_new_password(
     policy: &PasswordPolicy,
@@ -53,25 +79,56 @@ pub fn check_new_password(
     confirm: &str,
     checks: &mut Checks,
 ) {
-    let field = "new_password";
+    check_password(policy, login, password, confirm, NEW_PASSWORD_FIELDS, checks)
+}
+
+/// Checks a password entered in `fields`; the message says which rule it breaks.
+pub fn check_password(
+    policy: &PasswordPolicy,
+    login: &str,
+    password: &str,
+    confirm: &str,
+    fields: PasswordFields,
+    checks: &mut Checks,
+) {
+    let (field, label) = fields.password;
     let length = password.chars().count();
     if password.is_empty() {
-        checks.add(field, AuthT::NewPassword, Message::new(CommonT::FieldRequired));
+        checks.add(field, label, Message::new(CommonT::FieldRequired));
     } else if length > PASSWORD_MAX {
-        checks.add(field, AuthT::NewPassword, Message::new(CommonT::FieldTooLong).arg("max", PASSWORD_MAX));
+        checks.add(field, label, Message::new(CommonT::FieldTooLong).arg("max", PASSWORD_MAX));
     } else if length < policy.min_length {
-        let problem = Message::new(AuthT::PasswordTooShort).arg("min", policy.min_length);
-        checks.add(field, AuthT::NewPassword, problem);
+        checks.add(field, label, Message::new(AuthT::PasswordTooShort).arg("min", policy.min_length));
     } else if policy.strong && !is_strong(password) {
-        checks.add(field, AuthT::NewPassword, Message::new(AuthT::PasswordNotStrong));
+        checks.add(field, label, Message::new(AuthT::PasswordNotStrong));
     } else if is_common_password(password) {
-        checks.add(field, AuthT::NewPassword, Message::new(AuthT::PasswordTooCommon));
+        checks.add(field, label, Message::new(AuthT::PasswordTooCommon));
     } else if login_key(password) == login_key(login) {
-        checks.add(field, AuthT::NewPassword, Message::new(AuthT::PasswordSameAsLogin));
+        checks.add(field, label, Message::new(AuthT::PasswordSameAsLogin));
     }
     if !checks.has(field) && password != confirm {
-        checks.add("confirm_password", AuthT::ConfirmPassword, Message::new(AuthT::PasswordMismatch));
+        let (field, label) = fields.confirm;
+        checks.add(field, label, Message::new(AuthT::PasswordMismatch));
     }
+}
+
+/// A random password that satisfies `policy` (and the strong rule in any case).
+pub fn random_password(policy: &PasswordPolicy, mut pick: impl FnMut(usize) -> usize) -> String {
+    const LOWER: &str = "abcdefghijkmnopqrstuvwxyz";
+    const UPPER: &str = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    const DIGITS: &str = "23456789";
+    const SPECIAL: &str = "!@#$%^&*?";
+    let classes = [LOWER, UPPER, DIGITS, SPECIAL];
+    let all: Vec<char> = classes.concat().chars().collect();
+    let length = policy.min_length.clamp(16, PASSWORD_MAX);
+    let mut chars: Vec<char> = classes.iter().map(|c| c.chars().nth(pick(c.len())).unwrap_or('x')).collect();
+    while chars.len() < length {
+        chars.push(all[pick(all.len())]);
+    }
+    for i in (1..chars.len()).rev() {
+        chars.swap(i, pick(i + 1));
+    }
+    chars.into_iter().collect()
 }
 
 /// Why a user with a correct password may still not sign in to the console.
@@ -177,11 +234,36 @@ mod tests {
 
     #[test]
     fn strong_rule_of_seed_001() {
-        let p = PasswordPolicy { min_length: 8, strong: true };
+        let p = PasswordPolicy { min_length: 8, strong: true, max_age_days: None };
         assert!(problems(p, "ala", "Abcdef1!", "Abcdef1!").is_empty());
         assert!(problems(p, "ala", "Abcdef1”", "Abcdef1”").is_empty(), "the seed's curly quote");
         assert_eq!(problems(p, "ala", "abcdef1!", "abcdef1!")[0].1.key, AuthT::PasswordNotStrong.into());
         assert_eq!(problems(p, "ala", "Abcdefg!", "Abcdefg!")[0].1.key, AuthT::PasswordNotStrong.into());
+    }
+
+    #[test]
+    fn random_passwords_pass_the_strong_rule_and_the_length() {
+        let mut seed = 7u64;
+        let mut pick = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let policy = PasswordPolicy { min_length: 20, strong: true, max_age_days: None };
+        for _ in 0..50 {
+            let password = random_password(&policy, &mut pick);
+            assert_eq!(password.chars().count(), 20);
+            assert!(problems(policy, "ala", &password, &password).is_empty(), "{password}");
+        }
+    }
+
+    #[test]
+    fn passwords_expire_after_the_periodic_change_interval() {
+        let day = 86_400_000;
+        let policy = PasswordPolicy { max_age_days: Some(30), ..Default::default() };
+        assert!(!policy.expired(Some(0), 29 * day));
+        assert!(policy.expired(Some(0), 30 * day));
+        assert!(policy.expired(None, 0), "never set counts as expired");
+        assert!(!PasswordPolicy::default().expired(Some(0), 10_000 * day));
     }
 
     #[test]

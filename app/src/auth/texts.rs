@@ -40,6 +40,15 @@ texts! {
             "Konto, do którego należysz, jest nieaktywne.",
             "Účet, ke kterému patříte, je deaktivován."
         ),
+        RefusedNoUnit => (
+            "No unit is open to you: none of your roles has a unit. Ask your administrator.",
+            "Nie masz dostępu do żadnego centrum: żadna z Twoich grup nie ma przypisanego centrum. Zwróć się do administratora.",
+            "Nemáte přístup k žádnému útvaru: žádná z vašich rolí nemá útvar. Obraťte se na správce."
+        ),
+        Unit => ("Unit", "Centrum", "Útvar"),
+        ChooseUnit => ("Choose the unit to work in.", "Wybierz centrum, w którym chcesz pracować.", "Vyberte útvar, ve kterém chcete pracovat."),
+        Continue => ("Continue", "Dalej", "Pokračovat"),
+        UnitNotYours => ("is not one of your units.", "nie jest jednym z Twoich centrów.", "není jedním z vašich útvarů."),
         ChangePasswordTitle => ("Change password", "Zmiana hasła", "Změna hesla"),
         MustChangePassword => (
             "You must change your password before you continue.",
@@ -56,6 +65,11 @@ texts! {
             "At least {min} characters; not a commonly used password.",
             "Co najmniej {min} znaków; nie może to być popularne hasło.",
             "Alespoň {min} znaků; nesmí jít o běžně používané heslo."
+        ),
+        StrongRule => (
+            "It must also have an upper-case letter, a lower-case letter, a digit and a special character.",
+            "Musi też zawierać dużą literę, małą literę, cyfrę i znak specjalny.",
+            "Musí obsahovat také velké písmeno, malé písmeno, číslici a speciální znak."
         ),
         PasswordTooShort => ("must have at least {min} characters.", "musi mieć co najmniej {min} znaków.", "musí mít alespoň {min} znaků."),
         PasswordTooCommon => (

@@ -96,9 +96,9 @@ const CRUD: &[Op] = &[Op::View, Op::Create, Op::Edit, Op::Delete, Op::Print, Op:
 
 /// Every module, in the order of the navigation.
 pub static MODULES: &[ModuleInfo] = &[
-    module(Module::Users, Area::Administration, "users", CatalogueT::ModUsers, CRUD, None),
-    module(Module::Roles, Area::Administration, "roles", CatalogueT::ModRoles, CRUD, None),
-    module(Module::Units, Area::Administration, "units", CatalogueT::ModUnits, CRUD, None),
+    module(Module::Users, Area::Administration, "users", CatalogueT::ModUsers, CRUD, Some("/users")),
+    module(Module::Roles, Area::Administration, "roles", CatalogueT::ModRoles, CRUD, Some("/roles")),
+    module(Module::Units, Area::Administration, "units", CatalogueT::ModUnits, CRUD, Some("/units")),
     module(
         Module::Sessions,
         Area::Administration,
@@ -130,9 +130,9 @@ pub static MODULES: &[ModuleInfo] = &[
         "configuration",
         CatalogueT::ModConfiguration,
         &[Op::View, Op::Edit],
-        None,
+        Some("/configuration"),
     ),
-    module(Module::Persons, Area::Staff, "persons", CatalogueT::ModPersons, CRUD, None),
+    module(Module::Persons, Area::Staff, "persons", CatalogueT::ModPersons, CRUD, Some("/persons")),
 ];
 
 const fn module(

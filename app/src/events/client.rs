@@ -1,22 +1,13 @@
 //! The browser's one EventSource for the whole app. Components read a version per topic and
 //! re-read their data when it moves; the session's own end is signalled separately.
 
-use super::{EndReason, EventKind, LiveEvent};
+use super::{EndReason, EventKind, LiveEvent, Topic};
 use leptos::prelude::*;
-
-/// What a page may need to re-read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Topic {
-    Sessions,
-}
-
-impl Topic {
-    pub const ALL: &'static [Topic] = &[Topic::Sessions];
-}
 
 #[derive(Clone, Copy)]
 pub struct Live {
-    sessions: RwSignal<u64>,
+    /// One counter per topic, in the order of `Topic::ALL`.
+    versions: [RwSignal<u64>; 7],
     /// The stream is open.
     pub connected: RwSignal<bool>,
     /// This session was closed (logged out elsewhere, expired, ended by someone).
@@ -28,7 +19,7 @@ pub struct Live {
 impl Live {
     fn new() -> Live {
         Live {
-            sessions: RwSignal::new(0),
+            versions: std::array::from_fn(|_| RwSignal::new(0)),
             connected: RwSignal::new(false),
             ended: RwSignal::new(None),
             last: RwSignal::new(None),
@@ -37,15 +28,17 @@ impl Live {
 
     /// A number that grows whenever `topic` may have changed (tracked).
     pub fn version(&self, topic: Topic) -> u64 {
-        match topic {
-            Topic::Sessions => self.sessions.get(),
-        }
+        self.signal(topic).get()
     }
 
-    fn bump(&self, topic: Topic) {
-        match topic {
-            Topic::Sessions => self.sessions.update(|v| *v += 1),
-        }
+    fn signal(&self, topic: Topic) -> RwSignal<u64> {
+        let i = Topic::ALL.iter().position(|t| *t == topic).expect("every topic is in ALL");
+        self.versions[i]
+    }
+
+    /// Marks `topic` as changed, e.g. after this page saved something itself.
+    pub fn bump(&self, topic: Topic) {
+        self.signal(topic).update(|v| *v += 1);
     }
 
     /// Applies one event received for the session `mine`.
@@ -56,7 +49,7 @@ impl Live {
             }
         }
         for topic in event.topics() {
-            self.bump(*topic);
+            self.bump(topic);
         }
         self.last.set(Some(event));
     }

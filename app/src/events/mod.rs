@@ -6,7 +6,7 @@ mod client;
 #[cfg(feature = "ssr")]
 pub mod sse;
 
-pub use client::{provide_live, use_live, Live, Topic};
+pub use client::{provide_live, use_live, Live};
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +39,31 @@ impl EndReason {
     }
 }
 
+/// What a page may need to re-read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Topic {
+    Sessions,
+    Users,
+    Roles,
+    Units,
+    Persons,
+    Config,
+    /// Rights or memberships changed: the signed-in user's rights may have too.
+    Rights,
+}
+
+impl Topic {
+    pub const ALL: &'static [Topic] = &[
+        Topic::Sessions,
+        Topic::Users,
+        Topic::Roles,
+        Topic::Units,
+        Topic::Persons,
+        Topic::Config,
+        Topic::Rights,
+    ];
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum EventKind {
@@ -51,16 +76,21 @@ pub enum EventKind {
         user_id: i64,
         reason: EndReason,
     },
+    /// Records of one kind changed in the account.
+    Changed {
+        topic: Topic,
+    },
     /// Listeners may have missed events: re-read everything.
     Resync,
 }
 
 impl LiveEvent {
     /// The topics a page re-reads when this event arrives.
-    pub fn topics(&self) -> &'static [Topic] {
+    pub fn topics(&self) -> Vec<Topic> {
         match self.kind {
-            EventKind::SessionOpened { .. } | EventKind::SessionClosed { .. } => &[Topic::Sessions],
-            EventKind::Resync => Topic::ALL,
+            EventKind::SessionOpened { .. } | EventKind::SessionClosed { .. } => vec![Topic::Sessions],
+            EventKind::Changed { topic } => vec![topic],
+            EventKind::Resync => Topic::ALL.to_vec(),
         }
     }
 

@@ -36,6 +36,8 @@ pub enum Need {
     SelfService,
     Op(Module, Op),
     Perm(Permission),
+    /// Any one of these rights (for pickers that several modules share).
+    AnyOf(&'static [Right]),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +152,7 @@ pub fn check(who: &Who, need: Need) -> Result<(), AppError> {
         Need::Session | Need::SelfService => true,
         Need::Op(module, op) => who.rights.allows(Right::Op(module, op)),
         Need::Perm(p) => who.rights.allows(Right::Perm(p)),
+        Need::AnyOf(rights) => rights.iter().any(|r| who.rights.allows(*r)),
     };
     if allowed {
         Ok(())

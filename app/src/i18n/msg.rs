@@ -3,7 +3,12 @@
 use super::{CommonT, Lang, Text};
 use crate::auth::AuthT;
 use crate::catalogue::CatalogueT;
+use crate::config::ConfigT;
+use crate::persons::PersonT;
+use crate::roles::RoleT;
 use crate::shell::ShellT;
+use crate::units::UnitT;
+use crate::users::UserT;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -12,6 +17,11 @@ pub enum Msg {
     Auth(AuthT),
     Shell(ShellT),
     Catalogue(CatalogueT),
+    Unit(UnitT),
+    Person(PersonT),
+    Role(RoleT),
+    User(UserT),
+    Config(ConfigT),
 }
 
 impl Text for Msg {
@@ -21,6 +31,11 @@ impl Text for Msg {
             Msg::Auth(t) => t.text(lang),
             Msg::Shell(t) => t.text(lang),
             Msg::Catalogue(t) => t.text(lang),
+            Msg::Unit(t) => t.text(lang),
+            Msg::Person(t) => t.text(lang),
+            Msg::Role(t) => t.text(lang),
+            Msg::User(t) => t.text(lang),
+            Msg::Config(t) => t.text(lang),
         }
     }
 }
@@ -35,7 +50,17 @@ macro_rules! into_msg {
     };
 }
 
-into_msg!(Common(CommonT), Auth(AuthT), Shell(ShellT), Catalogue(CatalogueT));
+into_msg!(
+    Common(CommonT),
+    Auth(AuthT),
+    Shell(ShellT),
+    Catalogue(CatalogueT),
+    Unit(UnitT),
+    Person(PersonT),
+    Role(RoleT),
+    User(UserT),
+    Config(ConfigT)
+);
 
 /// Every text of every area, for the completeness tests.
 #[cfg(test)]
@@ -44,5 +69,10 @@ pub fn all_msgs() -> Vec<Msg> {
     all.extend(AuthT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(ShellT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(CatalogueT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(UnitT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(PersonT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(RoleT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(UserT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(ConfigT::ALL.iter().map(|t| Msg::from(*t)));
     all
 }

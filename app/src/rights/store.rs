@@ -57,3 +57,13 @@ pub async fn load_subject(store: &Store, user_id: i64, home_account_id: i64) -> 
     subject.roles = by_role.into_iter().map(|(role_id, grants)| RoleGrants { role_id, grants }).collect();
     Ok(subject)
 }
+
+/// Records that rights or memberships changed: every session's snapshot is rebuilt on its
+/// next request, and open pages are told to re-read.
+pub async fn changed(tx: &mut crate::store::Tx) -> Result<(), crate::error::AppError> {
+    sqlx::query("UPDATE installation SET rights_version = rights_version + 1 WHERE id = 1")
+        .execute(tx.conn())
+        .await?;
+    // Main-account roles also rule sessions in sub-accounts (rule 1): tell every account.
+    tx.raise(None, crate::events::EventKind::Changed { topic: crate::events::Topic::Rights }).await
+}

@@ -1,7 +1,6 @@
 //! The dashboard: who you are, where you work, and who is online right now (live).
 
 use super::ShellT;
-use crate::auth::Me;
 use crate::events::{use_live, Topic};
 use crate::i18n::{fill, use_i18n};
 use crate::sessions::api::online_now;
@@ -11,15 +10,15 @@ use leptos::prelude::*;
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let i18n = use_i18n();
-    let me = expect_context::<Me>();
-    let name = me.display_name().to_string();
-    let account = me.account_name.clone();
-    let welcome = move || fill(i18n.t(ShellT::Welcome), &[("name".into(), name.clone())]);
-    let where_ = move || fill(i18n.t(ShellT::YourAccount), &[("account".into(), account.clone())]);
+    let me = crate::shell::current_user();
+    let welcome =
+        move || fill(i18n.t(ShellT::Welcome), &[("name".into(), me.with(|m| m.display_name().to_string()))]);
+    let where_ =
+        move || fill(i18n.t(ShellT::YourAccount), &[("account".into(), me.with(|m| m.account_name.clone()))]);
     view! {
         <h1>{welcome}</h1>
         <p>{where_}</p>
-        <OnlineNow my_session=me.session_id />
+        <OnlineNow my_session=me.get_untracked().session_id />
     }
 }
 

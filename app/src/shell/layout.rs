@@ -5,7 +5,7 @@ use super::{prefs, use_me, use_theme, ShellT, Theme};
 use crate::auth::{AuthT, Me};
 use crate::catalogue::{Area, Op, MODULES};
 use crate::error::AppError;
-use crate::events::use_live;
+use crate::events::{use_live, Topic};
 use crate::i18n::{fill, use_i18n, Lang};
 use leptos::either::EitherOf3;
 use leptos::html::Dialog;
@@ -29,16 +29,37 @@ pub fn Layout() -> impl IntoView {
     }
 }
 
+/// The signed-in user of a page, kept current when rights or the user's record change.
+#[derive(Clone, Copy)]
+pub struct CurrentUser(pub RwSignal<Me>);
+
+pub fn current_user() -> RwSignal<Me> {
+    expect_context::<CurrentUser>().0
+}
+
 #[component]
 fn Frame(me: Me) -> impl IntoView {
     let i18n = use_i18n();
+    let live = use_live();
     let nav_open = RwSignal::new(false);
-    provide_context(me.clone());
+    let current = RwSignal::new(me.clone());
+    provide_context(CurrentUser(current));
+    Effect::new(move |previous: Option<u64>| {
+        let version = live.version(Topic::Rights) + live.version(Topic::Users);
+        if previous.is_some_and(|p| p != version) {
+            leptos::task::spawn_local(async move {
+                if let Ok(me) = crate::auth::api::whoami().await {
+                    current.set(me);
+                }
+            });
+        }
+        version
+    });
     view! {
         <a class="skip-link" href="#main">{move || i18n.t(ShellT::SkipToContent)}</a>
         <TitleBar me=me.clone() nav_open />
         <div class="frame">
-            <Navigation me nav_open />
+            <Navigation me=current nav_open />
             <main id="main" tabindex="-1">
                 <Outlet />
             </main>
@@ -122,14 +143,15 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
 }
 
 #[component]
-fn Navigation(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
+fn Navigation(me: RwSignal<Me>, nav_open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let areas = Area::ALL
+    let areas = move || {
+        Area::ALL
         .into_iter()
         .filter_map(|area| {
             let links: Vec<_> = MODULES
                 .iter()
-                .filter(|m| m.area == area && me.rights.can(m.module, Op::View))
+                .filter(|m| m.area == area && me.with(|me| me.rights.can(m.module, Op::View)))
                 .filter_map(|m| m.path.map(|path| (path, m.name)))
                 .collect();
             (!links.is_empty()).then(|| {
@@ -146,7 +168,8 @@ fn Navigation(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
                 }
             })
         })
-        .collect_view();
+        .collect_view()
+    };
     view! {
         <nav id="nav" class="nav" class:open=move || nav_open.get() aria-label=move || i18n.t(ShellT::MainNavigation)>
             <ul>

@@ -7,7 +7,7 @@ mod texts;
 mod theme;
 mod widgets;
 
-pub use layout::go;
+pub use layout::{current_user, go, CurrentUser};
 pub use prefs::switch as switch_prefs;
 pub use texts::ShellT;
 pub use theme::{use_theme, Theme, ThemeSignal};
@@ -69,6 +69,17 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/password") view=ChangePasswordPage />
                 <ParentRoute path=path!("") view=layout::Layout>
                     <Route path=path!("") view=dashboard::Dashboard />
+                    <Route path=path!("/units") view=crate::units::UnitsPage />
+                    <Route path=path!("/users") view=crate::users::UsersPage />
+                    <Route path=path!("/users/new") view=crate::users::UserCardPage />
+                    <Route path=path!("/users/:id") view=crate::users::UserCardPage />
+                    <Route path=path!("/configuration") view=crate::config::ConfigPage />
+                    <Route path=path!("/roles") view=crate::roles::RolesPage />
+                    <Route path=path!("/roles/new") view=crate::roles::RoleCard />
+                    <Route path=path!("/roles/:id") view=crate::roles::RoleCard />
+                    <Route path=path!("/persons") view=crate::persons::PersonsPage />
+                    <Route path=path!("/persons/new") view=crate::persons::PersonCard />
+                    <Route path=path!("/persons/:id") view=crate::persons::PersonCard />
                 </ParentRoute>
             </Routes>
         </Router>

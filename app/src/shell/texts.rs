@@ -33,6 +33,10 @@ texts! {
         GoToLogin => ("Go to sign-in", "Przejdź do logowania", "Přejít na přihlášení"),
         NotFoundTitle => ("Page not found", "Nie znaleziono strony", "Stránka nenalezena"),
         BackToDashboard => ("Back to the dashboard", "Wróć do pulpitu", "Zpět na nástěnku"),
+        Paging => ("Pages", "Strony", "Stránky"),
+        PageOf => ("Page {page} of {pages} ({total} in all)", "Strona {page} z {pages} (razem {total})", "Strana {page} z {pages} (celkem {total})"),
+        PreviousPage => ("Previous page", "Poprzednia strona", "Předchozí strana"),
+        NextPage => ("Next page", "Następna strona", "Další strana"),
         SkipToContent => ("Skip to content", "Przejdź do treści", "Přeskočit na obsah"),
     }
 }

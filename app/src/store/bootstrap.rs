@@ -93,6 +93,12 @@ pub async fn create_account(
     .await?;
     let administrators =
         insert_role(tx, id, "Administrators", "Built-in: holds every right.", Some("administrators")).await?;
+    // Administrators can always sign in to the account's top unit.
+    sqlx::query("INSERT INTO role_units (role_id, unit_id) VALUES ($1, $2)")
+        .bind(administrators)
+        .bind(root_unit)
+        .execute(tx.conn())
+        .await?;
     let everyone =
         insert_role(tx, id, "Everyone", "Built-in: every user is a member.", Some("everyone")).await?;
     Ok(NewAccount { id, root_unit, administrators, everyone })

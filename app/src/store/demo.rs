@@ -198,7 +198,35 @@ async fn main_account(tx: &mut Tx, hash: &str, logins: &mut Vec<String>) -> Resu
             .await?;
     let role_ids: Vec<(&str, i64)> =
         roles.into_iter().chain(builtin.iter().map(|(n, i)| (n.as_str(), *i))).collect();
-    people_and_users(tx, hash, account, root, MAIN_UNITS, MAIN_PEOPLE, MAIN_USERS, &role_ids, logins).await
+    people_and_users(tx, hash, account, root, MAIN_UNITS, MAIN_PEOPLE, MAIN_USERS, &role_ids, logins).await?;
+    for (role, units) in MAIN_ROLE_UNITS {
+        if let Some((_, id)) = role_ids.iter().find(|(n, _)| n == role) {
+            attach_units(tx, account, *id, units).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Where the members of each role of the main account may sign in.
+const MAIN_ROLE_UNITS: &[(&str, &[&str])] = &[
+    ("Kadry", &["Kadry", "Zarząd"]),
+    ("Sprzedawcy", &["Sprzedaż", "Sprzedaż Kraków", "Sprzedaż Gdańsk"]),
+    ("Magazynierzy", &["Magazyn", "Magazyn Poznań"]),
+    ("Audytorzy", &["Nordwind sp. z o.o."]),
+];
+
+async fn attach_units(tx: &mut Tx, account: i64, role: i64, names: &[&str]) -> Result<(), AppError> {
+    for name in names {
+        sqlx::query(
+            "INSERT INTO role_units (role_id, unit_id) SELECT $1, id FROM units WHERE account_id = $2 AND name = $3",
+        )
+        .bind(role)
+        .bind(account)
+        .bind(*name)
+        .execute(tx.conn())
+        .await?;
+    }
+    Ok(())
 }
 
 const BRNO_UNITS: &[(&str, Option<usize>)] = &[("Výroba", None), ("Expedice", None)];
@@ -244,7 +272,9 @@ async fn sub_account(
         .await?;
     let roles =
         [("Administrators", account.administrators), ("Everyone", account.everyone), ("Mistři", foremen)];
-    people_and_users(tx, hash, account.id, account.root_unit, units, people, users, &roles, logins).await
+    people_and_users(tx, hash, account.id, account.root_unit, units, people, users, &roles, logins).await?;
+    let names: Vec<&str> = units.iter().map(|(n, _)| *n).collect();
+    attach_units(tx, account.id, foremen, &names).await
 }
 
 #[allow(clippy::too_many_arguments)]

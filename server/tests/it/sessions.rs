@@ -73,7 +73,7 @@ async fn session_cookie_is_http_only_strict_and_new_at_each_sign_in(db: TestDb) 
     for _ in 0..2 {
         let response = http
             .post(format!("{}/api/auth/login", server.base))
-            .form(&[("login", "anna.nowak"), ("password", DEMO_PASSWORD)])
+            .form(&[("login", "michal.zielinski"), ("password", DEMO_PASSWORD)])
             .send()
             .await
             .unwrap();
@@ -97,7 +97,7 @@ async fn behind_a_tls_proxy_cookies_are_secure_and_the_client_is_the_forwarded_o
         .post(format!("{}/api/auth/login", server.base))
         .header("x-forwarded-for", "203.0.113.7, 10.0.0.1")
         .header("x-forwarded-proto", "https")
-        .form(&[("login", "anna.nowak"), ("password", DEMO_PASSWORD)])
+        .form(&[("login", "michal.zielinski"), ("password", DEMO_PASSWORD)])
         .send()
         .await
         .unwrap();

@@ -115,8 +115,20 @@ impl Api {
         (status, serde_json::from_str(&body).unwrap_or(Value::Null))
     }
 
+    /// Signs in; when the user has several units, picks the preselected one as a person would.
     pub async fn login(&self, login: &str, password: &str) -> (u16, Value) {
-        self.call("/api/auth/login", &[("login", login), ("password", password)]).await
+        let answer = self.call("/api/auth/login", &[("login", login), ("password", password)]).await;
+        match (&answer.0, answer.1["next"].is_null(), answer.1["default_unit"].as_i64()) {
+            (200, true, Some(unit)) => self.login_to(login, password, unit).await,
+            _ => answer,
+        }
+    }
+
+    /// Signs in to a chosen unit.
+    pub async fn login_to(&self, login: &str, password: &str, unit: i64) -> (u16, Value) {
+        let unit = unit.to_string();
+        self.call("/api/auth/login", &[("login", login), ("password", password), ("unit", unit.as_str())])
+            .await
     }
 
     /// Signs in and fails the test unless it worked.

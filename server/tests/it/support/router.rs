@@ -72,7 +72,10 @@ impl InProcess {
     /// Signs in and returns the session token.
     pub async fn sign_in(&self, login: &str, password: &str) -> String {
         let form = format!("login={}&password={}", urlencode(login), urlencode(password));
-        let answer = self.call("/api/auth/login", &form, None).await;
+        let mut answer = self.call("/api/auth/login", &form, None).await;
+        if let Some(unit) = answer.body["default_unit"].as_i64() {
+            answer = self.call("/api/auth/login", &format!("{form}&unit={unit}"), None).await;
+        }
         assert_eq!(answer.status, StatusCode::OK, "sign-in of {login}: {}", answer.body);
         answer.token.expect("a session cookie")
     }

@@ -1,0 +1,77 @@
+//! Server functions of the persons directory.
+
+use super::{Person, PersonChoice, PersonInput, PersonQuery, PersonRow};
+use crate::catalogue::{Module, Op, Right};
+use crate::error::AppError;
+use crate::list::Page;
+use leptos::prelude::*;
+
+/// Who may pick persons: the directory itself and the users module (the linked person).
+pub const PERSON_PICKERS: &[Right] =
+    &[Right::Op(Module::Persons, Op::View), Right::Op(Module::Users, Op::View)];
+
+/// A page of persons matching the search. **Permissions:** Persons / View.
+#[server(prefix = "/api", endpoint = "persons/list", input = server_fn::codec::Json)]
+pub async fn list_persons(query: PersonQuery) -> Result<Page<PersonRow>, AppError> {
+    use crate::guard::{authorize, Need};
+    let ctx = authorize(Need::Op(Module::Persons, Op::View)).await?;
+    super::store::list(ctx.store(), ctx.who.account.id, &query).await
+}
+
+/// Persons for a picker. **Permissions:** Persons or Users / View.
+#[server(prefix = "/api", endpoint = "persons/choices")]
+pub async fn person_choices(search: String) -> Result<Vec<PersonChoice>, AppError> {
+    use crate::guard::{authorize, Need};
+    let ctx = authorize(Need::AnyOf(PERSON_PICKERS)).await?;
+    super::store::choices(ctx.store(), ctx.who.account.id, &search).await
+}
+
+/// One person's card. **Permissions:** Persons / View.
+#[server(prefix = "/api", endpoint = "persons/get")]
+pub async fn get_person(id: i64) -> Result<Person, AppError> {
+    use crate::guard::{authorize, Need};
+    let ctx = authorize(Need::Op(Module::Persons, Op::View)).await?;
+    super::store::get(ctx.store(), ctx.who.account.id, id).await
+}
+
+/// Adds (no id) or changes a person. **Permissions:** Persons / Create or Edit.
+#[server(prefix = "/api", endpoint = "persons/save", input = server_fn::codec::Json)]
+pub async fn save_person(input: PersonInput) -> Result<i64, AppError> {
+    use crate::audit::{self, Entry};
+    use crate::events::{EventKind, Topic};
+    use crate::guard::{authorize, Need};
+    let op = if input.id.is_some() { Op::Edit } else { Op::Create };
+    let ctx = authorize(Need::Op(Module::Persons, op)).await?;
+    input.check().finish()?;
+    let account = ctx.who.account.id;
+    let mut tx = ctx.store().begin().await?;
+    let (id, before) = super::store::save(&mut tx, ctx.store(), account, &input).await?;
+    let action = if before.is_some() { "person.update" } else { "person.create" };
+    let entry = Entry::new(action)
+        .object("person", id)
+        .change(before.and_then(|b| serde_json::to_value(b).ok()), serde_json::to_value(&input).ok());
+    audit::record(&mut tx, &ctx.actor(), entry).await?;
+    tx.raise(Some(account), EventKind::Changed { topic: Topic::Persons }).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Deletes a person no user is linked to and nobody reports to. **Permissions:** Persons / Delete.
+#[server(prefix = "/api", endpoint = "persons/delete")]
+pub async fn delete_person(id: i64, version: i64) -> Result<(), AppError> {
+    use crate::audit::{self, Entry};
+    use crate::events::{EventKind, Topic};
+    use crate::guard::{authorize, Need};
+    let ctx = authorize(Need::Op(Module::Persons, Op::Delete)).await?;
+    let account = ctx.who.account.id;
+    let mut tx = ctx.store().begin().await?;
+    let before = super::store::delete(&mut tx, ctx.store(), account, id, version).await?;
+    audit::record(
+        &mut tx,
+        &ctx.actor(),
+        Entry::new("person.delete").object("person", id).change(serde_json::to_value(before).ok(), None),
+    )
+    .await?;
+    tx.raise(Some(account), EventKind::Changed { topic: Topic::Persons }).await?;
+    tx.commit().await
+}

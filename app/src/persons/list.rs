@@ -1,0 +1,93 @@
+//! The persons list: search, unit filter, paging.
+
+use super::api::list_persons;
+use super::{PersonQuery, PersonT};
+use crate::catalogue::{Module, Op};
+use crate::events::{use_live, Topic};
+use crate::i18n::{use_i18n, CommonT};
+use crate::list::PAGE_SIZE;
+use crate::shell::current_user;
+use crate::ui::{loaded, Pager};
+use crate::units::{api::list_units, path, tree_order};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn PersonsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let live = use_live();
+    let me = current_user();
+    let search = RwSignal::new(String::new());
+    let unit = RwSignal::new(String::new());
+    let page = RwSignal::new(0u32);
+    let total = RwSignal::new(0u64);
+    Effect::new(move |_| {
+        search.track();
+        unit.track();
+        page.set(0);
+    });
+    let persons = Resource::new(
+        move || (live.version(Topic::Persons), search.get(), unit.get(), page.get()),
+        |(_, search, unit, page)| list_persons(PersonQuery { search, unit_id: unit.parse().ok(), page }),
+    );
+    let units = Resource::new(move || live.version(Topic::Units), |_| list_units());
+    Effect::new(move |_| {
+        if let Some(Ok(p)) = persons.get() {
+            total.set(p.total);
+        }
+    });
+    view! {
+        <div class="page-head">
+            <h1>{move || i18n.t(PersonT::Title)}</h1>
+            <Show when=move || me.with(|m| m.rights.can(Module::Persons, Op::Create))>
+                <A href="/persons/new" attr:class="button">{move || i18n.t(PersonT::NewPerson)}</A>
+            </Show>
+        </div>
+        <div class="filters">
+            <div class="field">
+                <label for="person-search">{move || i18n.t(PersonT::SearchPersons)}</label>
+                <input id="person-search" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="person-unit">{move || i18n.t(PersonT::Unit)}</label>
+                <select id="person-unit" on:change=move |ev| unit.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t(PersonT::AllUnits)}</option>
+                    {move || units.get().and_then(Result::ok).map(|list| {
+                        tree_order(&list).into_iter().map(|(_, u)| view! { <option value=u.id.to_string()>{path(&list, u.id)}</option> }).collect_view()
+                    })}
+                </select>
+            </div>
+        </div>
+        <Transition fallback=move || view! { <p>{i18n.t(CommonT::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                loaded(persons.await, move |p| view! {
+                    <table class="table">
+                        <caption class="visually-hidden">{i18n.t(PersonT::Title)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || i18n.t(PersonT::LastName)}</th>
+                                <th scope="col">{move || i18n.t(PersonT::FirstName)}</th>
+                                <th scope="col">{move || i18n.t(PersonT::PersonalNumber)}</th>
+                                <th scope="col">{move || i18n.t(PersonT::Unit)}</th>
+                                <th scope="col">{move || i18n.t(PersonT::Supervisor)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {p.rows.is_empty().then(|| view! { <tr><td colspan="5">{i18n.t(CommonT::NothingFound)}</td></tr> })}
+                            {p.rows.into_iter().map(|r| view! {
+                                <tr>
+                                    <td><A href=format!("/persons/{}", r.id)>{r.last_name}</A></td>
+                                    <td>{r.first_name}</td>
+                                    <td>{r.personal_number}</td>
+                                    <td>{r.unit_name}</td>
+                                    <td>{r.supervisor.unwrap_or_default()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })
+            })}
+        </Transition>
+        <Pager page total=total page_size=PAGE_SIZE />
+    }
+}

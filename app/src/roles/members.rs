@@ -1,0 +1,149 @@
+//! Who is in which role, changed from either side (the role's members or the user card), under
+//! the rules that keep rights safe: Everyone has no manual members, Administrators always keep
+//! an active member, nobody gives rights they do not hold or changes their own roles.
+
+use super::store::{grants, head};
+use super::{Builtin, RoleT};
+use crate::error::AppError;
+use crate::guard::Ctx;
+use crate::store::Tx;
+
+/// Whether the caller may put someone into a role with these grants.
+fn may_give(
+    ctx: &Ctx,
+    builtin: Option<Builtin>,
+    rights: &[(crate::catalogue::Right, bool)],
+) -> Result<(), AppError> {
+    let holds = &ctx.who.rights;
+    if holds.administrator {
+        return Ok(());
+    }
+    let gives_more = builtin == Some(Builtin::Administrators)
+        || rights.iter().any(|(r, allow)| *allow && !holds.allows(*r));
+    if gives_more {
+        Err(AppError::refused(RoleT::NotYourRights))
+    } else {
+        Ok(())
+    }
+}
+
+/// Refuses a change of the caller's own roles, unless an administrator makes it.
+fn not_own(ctx: &Ctx, user: i64) -> Result<(), AppError> {
+    let own = user == ctx.who.native.id || user == ctx.who.effective.id;
+    if own && !ctx.who.rights.administrator {
+        Err(AppError::refused(RoleT::OwnMembership))
+    } else {
+        Ok(())
+    }
+}
+
+async fn users_in_account(tx: &mut Tx, account: i64, users: &[i64]) -> Result<(), AppError> {
+    for user in users {
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND account_id = $2")
+            .bind(user)
+            .bind(account)
+            .fetch_optional(tx.conn())
+            .await?;
+        if found.is_none() {
+            return Err(AppError::NotFound);
+        }
+    }
+    Ok(())
+}
+
+async fn is_member(tx: &mut Tx, role: i64, user: i64) -> Result<bool, AppError> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT user_id FROM role_members WHERE role_id = $1 AND user_id = $2")
+            .bind(role)
+            .bind(user)
+            .fetch_optional(tx.conn())
+            .await?;
+    Ok(found.is_some())
+}
+
+/// Joins users to a role and detaches others; returns how many memberships changed.
+pub async fn change(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    role: i64,
+    join: &[i64],
+    detach: &[i64],
+) -> Result<usize, AppError> {
+    let account = ctx.who.account.id;
+    let role = head(tx, account, role).await?;
+    if role.builtin == Some(Builtin::Everyone) {
+        return Err(AppError::refused(RoleT::EveryoneImplicit));
+    }
+    users_in_account(tx, account, join).await?;
+    users_in_account(tx, account, detach).await?;
+    let rights = grants(tx, role.id).await?;
+    let mut changed = 0;
+    for user in join {
+        if is_member(tx, role.id, *user).await? {
+            continue;
+        }
+        not_own(ctx, *user)?;
+        may_give(ctx, role.builtin, &rights)?;
+        crate::store::bootstrap::add_member(tx, role.id, *user).await?;
+        changed += 1;
+    }
+    for user in detach {
+        if !is_member(tx, role.id, *user).await? {
+            continue;
+        }
+        not_own(ctx, *user)?;
+        sqlx::query("DELETE FROM role_members WHERE role_id = $1 AND user_id = $2")
+            .bind(role.id)
+            .bind(user)
+            .execute(tx.conn())
+            .await?;
+        changed += 1;
+    }
+    Ok(changed)
+}
+
+/// Makes a user's roles exactly `roles` (Everyone aside); returns whether anything changed.
+pub async fn set_for_user(tx: &mut Tx, ctx: &Ctx, user: i64, roles: &[i64]) -> Result<bool, AppError> {
+    let account = ctx.who.account.id;
+    let current: Vec<i64> = sqlx::query_scalar(
+        "SELECT m.role_id FROM role_members m JOIN roles r ON r.id = m.role_id WHERE m.user_id = $1 AND r.account_id = $2",
+    )
+    .bind(user)
+    .bind(account)
+    .fetch_all(tx.conn())
+    .await?;
+    let mut changed = false;
+    for role in roles.iter().filter(|r| !current.contains(r)) {
+        let head = head(tx, account, *role).await?;
+        if head.builtin == Some(Builtin::Everyone) {
+            continue;
+        }
+        changed |= change(tx, ctx, *role, &[user], &[]).await? > 0;
+    }
+    for role in current.iter().filter(|r| !roles.contains(r)) {
+        changed |= change(tx, ctx, *role, &[], &[user]).await? > 0;
+    }
+    Ok(changed)
+}
+
+/// Refuses to leave the account's Administrators without an active member (one who can sign
+/// in now).
+pub async fn ensure_active_administrator(tx: &mut Tx, account: i64) -> Result<(), AppError> {
+    let now = tx.now();
+    let active: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM role_members m
+         JOIN roles r ON r.id = m.role_id JOIN users u ON u.id = m.user_id
+         WHERE r.account_id = $1 AND r.builtin = 'administrators'
+           AND u.kind <> 'external' AND u.active = TRUE AND u.blocked = FALSE
+           AND (u.valid_from IS NULL OR u.valid_from <= $2) AND (u.valid_to IS NULL OR u.valid_to > $2)",
+    )
+    .bind(account)
+    .bind(now)
+    .fetch_one(tx.conn())
+    .await?;
+    if active == 0 {
+        Err(AppError::refused(RoleT::LastAdministrator))
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,336 @@
+//! Roles in storage, always within one account.
+
+use super::transfer::{GrantEntry, RoleFile, FORMAT, VERSION};
+use super::{copy_name, Builtin, Member, RoleDetail, RoleInput, RoleRow, RoleT};
+use crate::auth::policy::login_key;
+use crate::catalogue::Right;
+use crate::error::{AppError, Checks, Message};
+use crate::i18n::CommonT;
+use crate::store::{flag, Store, Tx};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+/// What a role is, found within the account.
+pub struct RoleHead {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub builtin: Option<Builtin>,
+    pub version: i64,
+}
+
+fn member(r: &AnyRow) -> Result<Member, sqlx::Error> {
+    let first: Option<String> = r.try_get("first_name")?;
+    let last: Option<String> = r.try_get("last_name")?;
+    Ok(Member {
+        user_id: r.try_get("id")?,
+        login: r.try_get("login")?,
+        full_name: r.try_get("full_name")?,
+        person: first.zip(last).map(|(f, l)| format!("{f} {l}")),
+    })
+}
+
+const MEMBER_COLUMNS: &str = "u.id, u.login, u.full_name, p.first_name, p.last_name";
+
+async fn members_of(
+    store: &Store,
+    account: i64,
+    role: i64,
+    builtin: Option<Builtin>,
+    inside: bool,
+) -> Result<Vec<Member>, AppError> {
+    let everyone = builtin == Some(Builtin::Everyone);
+    let condition = match (everyone, inside) {
+        (true, true) => "TRUE",
+        (true, false) => "FALSE",
+        (false, true) => "u.id IN (SELECT user_id FROM role_members WHERE role_id = $2)",
+        (false, false) => "u.id NOT IN (SELECT user_id FROM role_members WHERE role_id = $2)",
+    };
+    let rows = sqlx::query(&format!(
+        "SELECT {MEMBER_COLUMNS} FROM users u LEFT JOIN persons p ON p.id = u.person_id
+         WHERE u.account_id = $1 AND ($2 = $2) AND {condition} ORDER BY u.login"
+    ))
+    .bind(account)
+    .bind(role)
+    .fetch_all(store.reader())
+    .await?;
+    Ok(rows.iter().map(member).collect::<Result<_, _>>()?)
+}
+
+pub async fn list(store: &Store, account: i64) -> Result<Vec<RoleRow>, AppError> {
+    let rows = sqlx::query(
+        "SELECT id, name, description, builtin FROM roles WHERE account_id = $1
+         ORDER BY CASE builtin WHEN 'administrators' THEN 0 WHEN 'everyone' THEN 1 ELSE 2 END, name_key",
+    )
+    .bind(account)
+    .fetch_all(store.reader())
+    .await?;
+    let mut roles = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        let builtin = r.try_get::<Option<String>, _>("builtin")?.as_deref().and_then(Builtin::parse);
+        roles.push(RoleRow {
+            id,
+            name: r.try_get("name")?,
+            description: r.try_get("description")?,
+            builtin,
+            members: members_of(store, account, id, builtin, true).await?,
+        });
+    }
+    Ok(roles)
+}
+
+pub async fn head(tx: &mut Tx, account: i64, id: i64) -> Result<RoleHead, AppError> {
+    let r = sqlx::query(
+        "SELECT id, name, description, builtin, version FROM roles WHERE id = $1 AND account_id = $2",
+    )
+    .bind(id)
+    .bind(account)
+    .fetch_optional(tx.conn())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(RoleHead {
+        id,
+        name: r.try_get("name")?,
+        description: r.try_get("description")?,
+        builtin: r.try_get::<Option<String>, _>("builtin")?.as_deref().and_then(Builtin::parse),
+        version: r.try_get("version")?,
+    })
+}
+
+pub async fn get(store: &Store, account: i64, id: i64) -> Result<RoleDetail, AppError> {
+    let r = sqlx::query(
+        "SELECT name, description, builtin, version FROM roles WHERE id = $1 AND account_id = $2",
+    )
+    .bind(id)
+    .bind(account)
+    .fetch_optional(store.reader())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let builtin = r.try_get::<Option<String>, _>("builtin")?.as_deref().and_then(Builtin::parse);
+    let units: Vec<i64> =
+        sqlx::query_scalar("SELECT unit_id FROM role_units WHERE role_id = $1 ORDER BY unit_id")
+            .bind(id)
+            .fetch_all(store.reader())
+            .await?;
+    Ok(RoleDetail {
+        id,
+        name: r.try_get("name")?,
+        description: r.try_get("description")?,
+        builtin,
+        version: r.try_get("version")?,
+        units,
+        members: members_of(store, account, id, builtin, true).await?,
+        non_members: members_of(store, account, id, builtin, false).await?,
+    })
+}
+
+/// The role's account-wide grants.
+pub async fn grants(tx: &mut Tx, role: i64) -> Result<Vec<(Right, bool)>, AppError> {
+    let rows = sqlx::query("SELECT right_key, allow FROM grants WHERE role_id = $1 AND unit_id IS NULL")
+        .bind(role)
+        .fetch_all(tx.conn())
+        .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        if let Some(right) = Right::parse(&r.try_get::<String, _>("right_key")?) {
+            out.push((right, flag(r, "allow")?));
+        }
+    }
+    Ok(out)
+}
+
+async fn check_name(tx: &mut Tx, account: i64, name: &str, except: i64) -> Result<(), AppError> {
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM roles WHERE account_id = $1 AND name_key = $2 AND id <> $3")
+            .bind(account)
+            .bind(login_key(name))
+            .bind(except)
+            .fetch_optional(tx.conn())
+            .await?;
+    if taken.is_some() {
+        let mut checks = Checks::new();
+        checks.add("name", CommonT::Name, Message::new(CommonT::FieldDuplicate));
+        return checks.finish();
+    }
+    Ok(())
+}
+
+async fn set_units(tx: &mut Tx, account: i64, role: i64, units: &[i64]) -> Result<(), AppError> {
+    if !crate::units::store::all_in_account(tx, account, units).await? {
+        let mut checks = Checks::new();
+        checks.add("units", RoleT::Units, Message::new(CommonT::FieldUnknown));
+        return checks.finish();
+    }
+    sqlx::query("DELETE FROM role_units WHERE role_id = $1").bind(role).execute(tx.conn()).await?;
+    let mut unique = units.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    for unit in unique {
+        sqlx::query("INSERT INTO role_units (role_id, unit_id) VALUES ($1, $2)")
+            .bind(role)
+            .bind(unit)
+            .execute(tx.conn())
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn create(tx: &mut Tx, account: i64, input: &RoleInput) -> Result<i64, AppError> {
+    check_name(tx, account, &input.name, 0).await?;
+    let id =
+        crate::store::bootstrap::insert_role(tx, account, input.name.trim(), input.description.trim(), None)
+            .await?;
+    set_units(tx, account, id, &input.units).await?;
+    Ok(id)
+}
+
+pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &RoleInput) -> Result<RoleHead, AppError> {
+    let before = head(tx, account, id).await?;
+    if before.version != input.version {
+        return Err(AppError::Stale);
+    }
+    if before.builtin.is_some() && input.name.trim() != before.name {
+        return Err(AppError::refused(RoleT::BuiltinFixed));
+    }
+    check_name(tx, account, &input.name, id).await?;
+    let changed = sqlx::query(
+        "UPDATE roles SET name = $1, name_key = $2, description = $3, version = version + 1
+         WHERE id = $4 AND account_id = $5 AND version = $6",
+    )
+    .bind(input.name.trim())
+    .bind(login_key(&input.name))
+    .bind(input.description.trim())
+    .bind(id)
+    .bind(account)
+    .bind(input.version)
+    .execute(tx.conn())
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Err(AppError::Stale);
+    }
+    set_units(tx, account, id, &input.units).await?;
+    Ok(before)
+}
+
+pub async fn delete(tx: &mut Tx, account: i64, id: i64, version: i64) -> Result<RoleHead, AppError> {
+    let before = head(tx, account, id).await?;
+    if before.builtin.is_some() {
+        return Err(AppError::refused(RoleT::BuiltinFixed));
+    }
+    if before.version != version {
+        return Err(AppError::Stale);
+    }
+    sqlx::query("DELETE FROM roles WHERE id = $1 AND account_id = $2")
+        .bind(id)
+        .bind(account)
+        .execute(tx.conn())
+        .await?;
+    Ok(before)
+}
+
+/// Copies a role with its description, units, members and rights under the next free name.
+/// A copy of Administrators is an ordinary role that allows every right of the catalogue.
+pub async fn copy(tx: &mut Tx, account: i64, id: i64) -> Result<(i64, String), AppError> {
+    let source = head(tx, account, id).await?;
+    let taken: Vec<String> = sqlx::query_scalar("SELECT name FROM roles WHERE account_id = $1")
+        .bind(account)
+        .fetch_all(tx.conn())
+        .await?;
+    let name = copy_name(&source.name, &taken);
+    let copy = crate::store::bootstrap::insert_role(tx, account, &name, &source.description, None).await?;
+    let units: Vec<i64> = sqlx::query_scalar("SELECT unit_id FROM role_units WHERE role_id = $1")
+        .bind(id)
+        .fetch_all(tx.conn())
+        .await?;
+    set_units(tx, account, copy, &units).await?;
+    let members: Vec<i64> = match source.builtin {
+        Some(Builtin::Everyone) => Vec::new(),
+        _ => {
+            sqlx::query_scalar("SELECT user_id FROM role_members WHERE role_id = $1")
+                .bind(id)
+                .fetch_all(tx.conn())
+                .await?
+        }
+    };
+    for user in members {
+        crate::store::bootstrap::add_member(tx, copy, user).await?;
+    }
+    let rights = match source.builtin {
+        Some(Builtin::Administrators) => Right::all().map(|r| (r, true)).collect(),
+        _ => grants(tx, id).await?,
+    };
+    replace_grants(tx, account, copy, &rights).await?;
+    Ok((copy, name))
+}
+
+/// Replaces a role's account-wide grants.
+pub async fn replace_grants(
+    tx: &mut Tx,
+    account: i64,
+    role: i64,
+    rights: &[(Right, bool)],
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM grants WHERE role_id = $1 AND unit_id IS NULL")
+        .bind(role)
+        .execute(tx.conn())
+        .await?;
+    for (right, allow) in rights {
+        sqlx::query("INSERT INTO grants (account_id, role_id, right_key, allow) VALUES ($1, $2, $3, $4)")
+            .bind(account)
+            .bind(role)
+            .bind(right.key())
+            .bind(*allow)
+            .execute(tx.conn())
+            .await?;
+    }
+    Ok(())
+}
+
+/// A role's settings as a file.
+pub async fn export(tx: &mut Tx, account: i64, id: i64) -> Result<RoleFile, AppError> {
+    let role = head(tx, account, id).await?;
+    let all = crate::units::store::list_in(tx, account).await?;
+    let unit_ids: Vec<i64> = sqlx::query_scalar("SELECT unit_id FROM role_units WHERE role_id = $1")
+        .bind(id)
+        .fetch_all(tx.conn())
+        .await?;
+    let mut units: Vec<String> = unit_ids.iter().map(|u| crate::units::path(&all, *u)).collect();
+    units.sort();
+    let mut grants: Vec<GrantEntry> =
+        grants(tx, id).await?.into_iter().map(|(r, allow)| GrantEntry { right: r.key(), allow }).collect();
+    grants.sort_by(|a, b| a.right.cmp(&b.right));
+    Ok(RoleFile {
+        format: FORMAT.into(),
+        version: VERSION,
+        role: role.name,
+        description: role.description,
+        units,
+        grants,
+    })
+}
+
+/// Overwrites a role's description, units and rights with a file's.
+pub async fn import(tx: &mut Tx, account: i64, id: i64, file: &RoleFile) -> Result<RoleHead, AppError> {
+    let before = head(tx, account, id).await?;
+    if before.builtin == Some(Builtin::Administrators) {
+        return Err(AppError::refused(RoleT::AdministratorsNotImported));
+    }
+    let all = crate::units::store::list_in(tx, account).await?;
+    let mut units = Vec::new();
+    for wanted in &file.units {
+        match all.iter().find(|u| crate::units::path(&all, u.id) == wanted.trim()) {
+            Some(unit) => units.push(unit.id),
+            None => return Err(AppError::Refused(Message::new(RoleT::UnknownUnit).arg("unit", wanted))),
+        }
+    }
+    sqlx::query("UPDATE roles SET description = $1, version = version + 1 WHERE id = $2")
+        .bind(file.description.trim())
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+    set_units(tx, account, id, &units).await?;
+    replace_grants(tx, account, id, &file.rights()).await?;
+    Ok(before)
+}

@@ -1,0 +1,72 @@
+//! The periodic sweep: sessions that timed out, or whose user may no longer sign in (for
+//! instance because "valid to" has just passed), are closed at once rather than at their next
+//! request; old events are pruned.
+
+use super::store::close;
+use crate::auth::may_sign_in;
+use crate::error::AppError;
+use crate::events::EndReason;
+use crate::store::{flag, Store};
+use sqlx::Row;
+use std::time::Duration;
+
+/// Events are kept this long for streams that resume.
+pub const EVENTS_KEPT_MS: i64 = 24 * 3_600_000;
+
+/// One sweep; answers how many sessions it closed.
+pub async fn sweep(store: &Store) -> Result<usize, AppError> {
+    let now = store.now();
+    let rows = sqlx::query(
+        "SELECT s.id, s.created_at, s.last_activity_at, h.session_idle_minutes, h.session_max_hours,
+                u.kind, u.active, u.blocked, u.valid_from, u.valid_to
+         FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts h ON h.id = s.home_account_id
+         WHERE s.closed_at IS NULL",
+    )
+    .fetch_all(store.reader())
+    .await?;
+    let mut closed = 0;
+    for r in &rows {
+        let idle = now - r.try_get::<i64, _>("last_activity_at")?
+            > r.try_get::<i64, _>("session_idle_minutes")? * 60_000;
+        let too_long =
+            now - r.try_get::<i64, _>("created_at")? > r.try_get::<i64, _>("session_max_hours")? * 3_600_000;
+        let barred = may_sign_in(
+            &r.try_get::<String, _>("kind")?,
+            flag(r, "active")?,
+            flag(r, "blocked")?,
+            r.try_get("valid_from")?,
+            r.try_get("valid_to")?,
+            now,
+        )
+        .is_err();
+        let reason = if idle || too_long {
+            EndReason::Expired
+        } else if barred {
+            EndReason::Ended
+        } else {
+            continue;
+        };
+        if close(store, r.try_get("id")?, reason, None).await? {
+            closed += 1;
+        }
+    }
+    let mut tx = store.begin().await?;
+    sqlx::query("DELETE FROM events WHERE at < $1").bind(now - EVENTS_KEPT_MS).execute(tx.conn()).await?;
+    tx.commit().await?;
+    Ok(closed)
+}
+
+/// Sweeps every `every` for as long as the process runs.
+pub fn spawn(store: Store, every: Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            match sweep(&store).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!("closed {n} sessions that expired or whose user was barred"),
+                Err(e) => tracing::warn!("session sweep failed: {e}"),
+            }
+        }
+    });
+}

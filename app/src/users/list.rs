@@ -1,0 +1,155 @@
+//! The users list: search, filters (status, type, role) and paging.
+
+use super::api::list_users;
+use super::{StatusFilter, UserKind, UserQuery, UserT};
+use crate::catalogue::{Module, Op};
+use crate::events::{use_live, Topic};
+use crate::i18n::{use_i18n, CommonT};
+use crate::list::PAGE_SIZE;
+use crate::roles::api::list_roles;
+use crate::shell::current_user;
+use crate::ui::{loaded, Pager};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+fn status_of(key: &str) -> StatusFilter {
+    match key {
+        "active" => StatusFilter::Active,
+        "blocked" => StatusFilter::Blocked,
+        "expired" => StatusFilter::Expired,
+        "inactive" => StatusFilter::Inactive,
+        _ => StatusFilter::All,
+    }
+}
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let live = use_live();
+    let me = current_user();
+    let search = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let page = RwSignal::new(0u32);
+    let total = RwSignal::new(0u64);
+    Effect::new(move |_| {
+        (search.track(), status.track(), kind.track(), role.track());
+        page.set(0);
+    });
+    let users = Resource::new(
+        move || {
+            (
+                live.version(Topic::Users),
+                live.version(Topic::Roles),
+                search.get(),
+                status.get(),
+                kind.get(),
+                role.get(),
+                page.get(),
+            )
+        },
+        |(_, _, search, status, kind, role, page)| {
+            list_users(UserQuery {
+                search,
+                status: status_of(&status),
+                kind: UserKind::parse(&kind),
+                role_id: role.parse().ok(),
+                page,
+            })
+        },
+    );
+    let roles = Resource::new(move || live.version(Topic::Roles), |_| list_roles());
+    Effect::new(move |_| {
+        if let Some(Ok(p)) = users.get() {
+            total.set(p.total);
+        }
+    });
+    let state_text = move |active: bool, blocked: bool, expired: bool| {
+        let mut parts = Vec::new();
+        if !active {
+            parts.push(i18n.t(UserT::Inactive));
+        }
+        if blocked {
+            parts.push(i18n.t(UserT::Blocked));
+        }
+        if expired {
+            parts.push(i18n.t(UserT::Expired));
+        }
+        if parts.is_empty() {
+            parts.push(i18n.t(UserT::Active));
+        }
+        parts.join(", ")
+    };
+    view! {
+        <div class="page-head">
+            <h1>{move || i18n.t(UserT::Title)}</h1>
+            <Show when=move || me.with(|m| m.rights.can(Module::Users, Op::Create))>
+                <A href="/users/new" attr:class="button">{move || i18n.t(UserT::NewUser)}</A>
+            </Show>
+        </div>
+        <div class="filters">
+            <div class="field">
+                <label for="user-search">{move || i18n.t(UserT::SearchUsers)}</label>
+                <input id="user-search" type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="user-status">{move || i18n.t(UserT::Status)}</label>
+                <select id="user-status" on:change=move |ev| status.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t(CommonT::All)}</option>
+                    <option value="active">{move || i18n.t(UserT::Active)}</option>
+                    <option value="blocked">{move || i18n.t(UserT::Blocked)}</option>
+                    <option value="expired">{move || i18n.t(UserT::Expired)}</option>
+                    <option value="inactive">{move || i18n.t(UserT::Inactive)}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="user-kind">{move || i18n.t(UserT::Kind)}</label>
+                <select id="user-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t(UserT::AnyKind)}</option>
+                    {UserKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{move || i18n.t(k.name())}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="user-role">{move || i18n.t(UserT::Roles)}</label>
+                <select id="user-role" on:change=move |ev| role.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t(UserT::AnyRole)}</option>
+                    {move || roles.get().and_then(Result::ok).map(|list| list.into_iter().map(|r| view! { <option value=r.id.to_string()>{r.name}</option> }).collect_view())}
+                </select>
+            </div>
+        </div>
+        <Transition fallback=move || view! { <p>{i18n.t(CommonT::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                loaded(users.await, move |p| view! {
+                    <table class="table">
+                        <caption class="visually-hidden">{i18n.t(UserT::Title)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || i18n.t(UserT::Login)}</th>
+                                <th scope="col">{move || i18n.t(UserT::FullName)}</th>
+                                <th scope="col">{move || i18n.t(UserT::Kind)}</th>
+                                <th scope="col">{move || i18n.t(UserT::Status)}</th>
+                                <th scope="col">{move || i18n.t(UserT::ValidTo)}</th>
+                                <th scope="col">{move || i18n.t(UserT::Roles)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {p.rows.is_empty().then(|| view! { <tr><td colspan="6">{i18n.t(CommonT::NothingFound)}</td></tr> })}
+                            {p.rows.into_iter().map(|u| view! {
+                                <tr>
+                                    <td><A href=format!("/users/{}", u.id)>{u.login}</A></td>
+                                    <td>{u.full_name}</td>
+                                    <td>{move || i18n.t(u.kind.name())}</td>
+                                    <td>{move || state_text(u.active, u.blocked, u.expired)}</td>
+                                    <td>{u.valid_to.unwrap_or_default()}</td>
+                                    <td>{u.roles.join(", ")}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })
+            })}
+        </Transition>
+        <Pager page total=total page_size=PAGE_SIZE />
+    }
+}
