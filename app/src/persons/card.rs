@@ -24,10 +24,13 @@ pub fn PersonCard() -> impl IntoView {
     let version = RwSignal::new(0i64);
     let linked = RwSignal::new(Vec::<(String, String)>::new());
     let load_error = RwSignal::new(None);
-    let person = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_person(id).await.map(Some),
-            None => Ok(None),
+    let person = LocalResource::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => get_person(id).await.map(Some),
+                None => Ok(None),
+            }
         }
     });
     Effect::new(move |_| match person.get() {
@@ -43,7 +46,7 @@ pub fn PersonCard() -> impl IntoView {
         Some(Err(e)) => load_error.set(Some(e)),
         _ => {}
     });
-    let units = Resource::new(|| (), |_| list_units());
+    let units = LocalResource::new(list_units);
     let unit_options = Signal::derive(move || {
         let list = units.get().and_then(Result::ok).unwrap_or_default();
         let mut options = vec![(String::new(), i18n.t(CommonT::None).to_string())];

@@ -30,7 +30,10 @@ pub fn PersonsPage() -> impl IntoView {
         move || (live.version(Topic::Persons), search.get(), unit.get(), page.get()),
         |(_, search, unit, page)| list_persons(PersonQuery { search, unit_id: unit.parse().ok(), page }),
     );
-    let units = Resource::new(move || live.version(Topic::Units), |_| list_units());
+    let units = LocalResource::new(move || {
+        live.version(Topic::Units);
+        list_units()
+    });
     Effect::new(move |_| {
         if let Some(Ok(p)) = persons.get() {
             total.set(p.total);
@@ -58,11 +61,11 @@ pub fn PersonsPage() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <Transition fallback=move || view! { <p>{i18n.t(CommonT::Loading)}</p> }>
+        <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(persons.await, move |p| view! {
                     <table class="table">
-                        <caption class="visually-hidden">{i18n.t(PersonT::Title)}</caption>
+                        <caption class="visually-hidden">{move || i18n.t(PersonT::Title)}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{move || i18n.t(PersonT::LastName)}</th>
@@ -73,7 +76,7 @@ pub fn PersonsPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {p.rows.is_empty().then(|| view! { <tr><td colspan="5">{i18n.t(CommonT::NothingFound)}</td></tr> })}
+                            {p.rows.is_empty().then(|| view! { <tr><td colspan="5">{move || i18n.t(CommonT::NothingFound)}</td></tr> })}
                             {p.rows.into_iter().map(|r| view! {
                                 <tr>
                                     <td><A href=format!("/persons/{}", r.id)>{r.last_name}</A></td>

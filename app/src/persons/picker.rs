@@ -15,8 +15,10 @@ pub fn PersonPicker(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let search = RwSignal::new(String::new());
-    let found =
-        Resource::new(move || search.get(), |s| async move { person_choices(s).await.unwrap_or_default() });
+    let found = LocalResource::new(move || {
+        let s = search.get();
+        async move { person_choices(s).await.unwrap_or_default() }
+    });
     let search_id = format!("{name}-search");
     let note = Signal::derive(move || {
         error.and_then(|e| {

@@ -18,16 +18,21 @@ pub fn RoleCard() -> impl IntoView {
     let me = current_user();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let role = Resource::new(
-        move || (id(), live.version(Topic::Roles), live.version(Topic::Users)),
-        |(id, _, _)| async move {
+    let role = LocalResource::new(move || {
+        let id = id();
+        live.version(Topic::Roles);
+        live.version(Topic::Users);
+        async move {
             match id {
                 Some(id) => get_role(id).await.map(Some),
                 None => Ok(None),
             }
-        },
-    );
-    let units = Resource::new(move || live.version(Topic::Units), |_| list_units());
+        }
+    });
+    let units = LocalResource::new(move || {
+        live.version(Topic::Units);
+        list_units()
+    });
     let name = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
     let chosen_units = RwSignal::new(Vec::<i64>::new());
@@ -196,7 +201,8 @@ fn Membership(
             people.get().into_iter().map(|m| {
                 let user = m.user_id;
                 let label = match &m.person { Some(p) => format!("{} — {p}", m.login), None => m.login.clone() };
-                let aria = fill(i18n.t(RoleT::SelectMember), &[("name".into(), m.login.clone())]);
+                let login = m.login.clone();
+                let aria = move || fill(i18n.t(RoleT::SelectMember), &[("name".into(), login.clone())]);
                 view! {
                     <li>
                         <label class="check">

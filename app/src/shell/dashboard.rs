@@ -38,12 +38,13 @@ fn OnlineNow(my_session: i64) -> impl IntoView {
         <section class="card" aria-labelledby="online-title">
             <h2 id="online-title">{move || i18n.t(ShellT::OnlineNow)}</h2>
             <p class="muted live-status" aria-live="polite">{status}</p>
-            <Transition fallback=move || view! { <p>{i18n.t(crate::i18n::CommonT::Loading)}</p> }>
+            <Transition fallback=move || view! { <p>{move || i18n.t(crate::i18n::CommonT::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match online.await {
                         Err(e) => Either::Right(view! { <super::ErrorNote error=Signal::stored(Some(e)) /> }),
                         Ok(rows) => Either::Left({
-                        let count = fill(i18n.t(ShellT::OnlineCount), &[("count".into(), rows.len().to_string())]);
+                        let n = rows.len().to_string();
+                        let count = move || fill(i18n.t(ShellT::OnlineCount), &[("count".into(), n.clone())]);
                         view! {
                             <table class="table">
                                 <caption>{count}</caption>

@@ -137,8 +137,8 @@ pub async fn insert_user(
     let now = tx.now();
     Ok(sqlx::query_scalar(
         "INSERT INTO users (account_id, kind, login, login_key, full_name, print_label, password_hash,
-                            password_changed_at, must_change_password, created_at)
-         VALUES ($1, 'internal', $2, $3, $4, $2, $5, $6, $7, $6) RETURNING id",
+                            password_changed_at, must_change_password, search_key, created_at)
+         VALUES ($1, 'internal', $2, $3, $4, $2, $5, $6, $7, $8, $6) RETURNING id",
     )
     .bind(account)
     .bind(login)
@@ -147,6 +147,7 @@ pub async fn insert_user(
     .bind(hash)
     .bind(now)
     .bind(must_change)
+    .bind(crate::list::search_key(&[login, full_name]))
     .fetch_one(tx.conn())
     .await?)
 }

@@ -304,17 +304,19 @@ async fn people_and_users(
     }
     let mut person_ids: Vec<i64> = Vec::new();
     for (i, p) in people.iter().enumerate() {
+        let number = format!("{:04}", account * 1000 + i as i64 + 1);
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO persons (account_id, unit_id, first_name, last_name, personal_number, supervisor_id, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO persons (account_id, unit_id, first_name, last_name, personal_number, supervisor_id, created_at, search_key)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(account)
         .bind(unit_ids[p.unit])
         .bind(p.first)
         .bind(p.last)
-        .bind(format!("{:04}", account * 1000 + i as i64 + 1))
+        .bind(&number)
         .bind(p.supervisor.map(|s| person_ids[s]))
         .bind(now)
+        .bind(crate::list::search_key(&[p.first, p.last, p.last, p.first, &number]))
         .fetch_one(tx.conn())
         .await?;
         person_ids.push(id);

@@ -80,7 +80,7 @@ pub fn UnitsPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(UnitT::Title)}</h1>
         <crate::shell::ErrorNote error=delete_error />
-        <Transition fallback=move || view! { <p>{i18n.t(CommonT::Loading)}</p> }>
+        <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(units.await, move |list| {
                     let rows = tree_order(&list)
@@ -88,7 +88,10 @@ pub fn UnitsPage() -> impl IntoView {
                         .map(|(depth, u)| {
                             let u = u.clone();
                             let (add, edit, del) = (u.clone(), u.clone(), u.clone());
-                            let label = |key: UnitT, name: &str| fill(i18n.t(key), &[("name".into(), name.to_string())]);
+                            let label = |key: UnitT, name: &str| {
+                                let name = name.to_string();
+                                move || fill(i18n.t(key), &[("name".into(), name.clone())])
+                            };
                             let add_label = label(UnitT::AddUnder, &u.name);
                             let edit_label = label(UnitT::EditUnit, &u.name);
                             let delete_label = label(UnitT::DeleteUnit, &u.name);
@@ -96,7 +99,7 @@ pub fn UnitsPage() -> impl IntoView {
                                 <tr>
                                     <td style=format!("padding-left: {}rem", 0.6 + depth as f32 * 1.5)>{u.name.clone()}</td>
                                     <td>{u.persons}</td>
-                                    <td class="actions">
+                                    <td><div class="actions">
                                         <Show when=move || can(Op::Create)>
                                             <button type="button" class="small" aria-label=add_label.clone() on:click={
                                                 let add = add.clone();
@@ -115,14 +118,14 @@ pub fn UnitsPage() -> impl IntoView {
                                                 move |_| { delete.value().set(None); deleting.set(Some(del.clone())); confirm_open.set(true); }
                                             }>{move || i18n.t(CommonT::Delete)}</button>
                                         </Show>
-                                    </td>
+                                    </div></td>
                                 </tr>
                             }
                         })
                         .collect_view();
                     view! {
                         <table class="table">
-                            <caption class="visually-hidden">{i18n.t(UnitT::Title)}</caption>
+                            <caption class="visually-hidden">{move || i18n.t(UnitT::Title)}</caption>
                             <thead>
                                 <tr>
                                     <th scope="col">{move || i18n.t(UnitT::Unit)}</th>

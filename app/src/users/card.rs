@@ -155,10 +155,13 @@ pub fn UserCardPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
     let form = Form::new();
     let load_error = RwSignal::new(None::<AppError>);
-    let card = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_user(id).await.map(Some),
-            None => Ok(None),
+    let card = LocalResource::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => get_user(id).await.map(Some),
+                None => Ok(None),
+            }
         }
     });
     Effect::new(move |_| match card.get() {
@@ -166,7 +169,7 @@ pub fn UserCardPage() -> impl IntoView {
         Some(Err(e)) => load_error.set(Some(e)),
         _ => {}
     });
-    let policy = Resource::new(|| (), |_| account_policy());
+    let policy = LocalResource::new(account_policy);
     let save = ServerAction::<SaveUser>::new();
     let local_error = RwSignal::new(None::<AppError>);
     let error = Signal::derive(move || {
@@ -250,7 +253,7 @@ pub fn UserCardPage() -> impl IntoView {
                     <PersonPicker label=UserT::Person.into() name="person_id" selected=form.person error />
                     <UnitSelect value=form.default_unit error />
                     <Secret label=UserT::NewPin name="pin" value=form.pin has=form.has_pin remove=form.remove_pin set_text=UserT::PinSet remove_text=UserT::RemovePin error hint=UserT::PinHint />
-                    <Secret label=UserT::NewCardNumber name="card" value=form.card has=form.has_card remove=form.remove_card set_text=UserT::CardSet remove_text=UserT::RemoveCard error hint=UserT::CardNumber />
+                    <Secret label=UserT::NewCardNumber name="card" value=form.card has=form.has_card remove=form.remove_card set_text=UserT::CardSet remove_text=UserT::RemoveCard error hint=UserT::CardHint />
                 </div>
             </div>
             <fieldset>
@@ -322,7 +325,7 @@ fn Secret(
 #[component]
 fn UnitSelect(value: RwSignal<String>, error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let units = Resource::new(|| (), |_| list_units());
+    let units = LocalResource::new(list_units);
     let options = Signal::derive(move || {
         let list = units.get().and_then(Result::ok).unwrap_or_default();
         let mut options = vec![(String::new(), i18n.t(CommonT::None).to_string())];
@@ -336,7 +339,7 @@ fn UnitSelect(value: RwSignal<String>, error: Signal<Option<AppError>>) -> impl 
 #[component]
 fn RoleChoice(chosen: RwSignal<Vec<i64>>, locked: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let roles = Resource::new(|| (), |_| list_roles());
+    let roles = LocalResource::new(list_roles);
     view! {
         <fieldset>
             <legend>{move || i18n.t(UserT::Roles)}</legend>

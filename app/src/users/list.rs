@@ -59,7 +59,10 @@ pub fn UsersPage() -> impl IntoView {
             })
         },
     );
-    let roles = Resource::new(move || live.version(Topic::Roles), |_| list_roles());
+    let roles = LocalResource::new(move || {
+        live.version(Topic::Roles);
+        list_roles()
+    });
     Effect::new(move |_| {
         if let Some(Ok(p)) = users.get() {
             total.set(p.total);
@@ -118,11 +121,11 @@ pub fn UsersPage() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <Transition fallback=move || view! { <p>{i18n.t(CommonT::Loading)}</p> }>
+        <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(users.await, move |p| view! {
                     <table class="table">
-                        <caption class="visually-hidden">{i18n.t(UserT::Title)}</caption>
+                        <caption class="visually-hidden">{move || i18n.t(UserT::Title)}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{move || i18n.t(UserT::Login)}</th>
@@ -134,7 +137,7 @@ pub fn UsersPage() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {p.rows.is_empty().then(|| view! { <tr><td colspan="6">{i18n.t(CommonT::NothingFound)}</td></tr> })}
+                            {p.rows.is_empty().then(|| view! { <tr><td colspan="6">{move || i18n.t(CommonT::NothingFound)}</td></tr> })}
                             {p.rows.into_iter().map(|u| view! {
                                 <tr>
                                     <td><A href=format!("/users/{}", u.id)>{u.login}</A></td>

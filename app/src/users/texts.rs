@@ -33,6 +33,7 @@ texts! {
         CardNumber => ("Card number", "Numer karty", "Číslo karty"),
         NewCardNumber => ("New card number", "Nowy numer karty", "Nové číslo karty"),
         CardSet => ("A card number is set.", "Numer karty jest ustawiony.", "Číslo karty je nastaveno."),
+        CardHint => ("Up to 50 characters, for other applications.", "Do 50 znaków, do logowania w aplikacjach zewnętrznych.", "Nejvýše 50 znaků, pro jiné aplikace."),
         RemoveCard => ("Remove the card number", "Usuń numer karty", "Odebrat číslo karty"),
         Password => ("Password", "Hasło", "Heslo"),
         PasswordConfirm => ("Confirm password", "Potwierdź hasło", "Kontrolní heslo"),

@@ -3,11 +3,17 @@
 
 mod support;
 
+mod config;
 mod demo;
 mod events;
 mod guard;
 mod health;
 mod login;
+mod matrix;
 mod password;
+mod persons;
+mod roles;
 mod sessions;
 mod startup;
+mod units;
+mod users;

@@ -3,7 +3,7 @@
 
 pub mod pg;
 mod process;
-mod router;
+pub mod router;
 
 pub use process::{Api, Server};
 pub use router::InProcess;
@@ -39,6 +39,32 @@ impl TestDb {
             }
             Backend::Postgres => TestDb { backend, url: pg::database().await, _dir: None },
         }
+    }
+}
+
+impl TestDb {
+    /// A pool on the test database, for setting up and checking what the server wrote.
+    pub async fn pool(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        let url = app::store::DbUrl::parse(&self.url).unwrap();
+        sqlx::AnyPool::connect(url.as_str()).await.unwrap()
+    }
+
+    /// One number from a query, e.g. a count.
+    pub async fn number(&self, sql: &str) -> i64 {
+        use sqlx::Row;
+        let pool = self.pool().await;
+        let row = sqlx::query(sql).fetch_one(&pool).await.unwrap();
+        let n = row.try_get::<i64, _>(0).unwrap();
+        pool.close().await;
+        n
+    }
+
+    /// Runs a statement (test setup).
+    pub async fn execute(&self, sql: &str) {
+        let pool = self.pool().await;
+        sqlx::query(sql).execute(&pool).await.unwrap();
+        pool.close().await;
     }
 }
 

@@ -115,6 +115,21 @@ impl Api {
         (status, serde_json::from_str(&body).unwrap_or(Value::Null))
     }
 
+    /// POSTs a server function that takes JSON.
+    pub async fn json(&self, path: &str, body: &Value) -> (u16, Value) {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("sec-fetch-site", "same-origin")
+            .json(body)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
     /// Signs in; when the user has several units, picks the preselected one as a person would.
     pub async fn login(&self, login: &str, password: &str) -> (u16, Value) {
         let answer = self.call("/api/auth/login", &[("login", login), ("password", password)]).await;

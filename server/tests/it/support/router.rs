@@ -40,6 +40,17 @@ impl InProcess {
         self.send(path, form, token, &[("sec-fetch-site", "same-origin")]).await
     }
 
+    /// POSTs a server function that takes JSON.
+    pub async fn send_json(&self, path: &str, body: &Value, token: Option<&str>) -> Answer {
+        let mut request = Request::post(path)
+            .header("content-type", "application/json")
+            .header("sec-fetch-site", "same-origin");
+        if let Some(token) = token {
+            request = request.header("cookie", format!("{}={token}", app::guard::TOKEN_COOKIE));
+        }
+        self.answer(request.body(Body::from(body.to_string())).unwrap()).await
+    }
+
     pub async fn send(
         &self,
         path: &str,
@@ -54,8 +65,11 @@ impl InProcess {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response =
-            self.router.clone().oneshot(request.body(Body::from(form.to_string())).unwrap()).await.unwrap();
+        self.answer(request.body(Body::from(form.to_string())).unwrap()).await
+    }
+
+    async fn answer(&self, request: Request<Body>) -> Answer {
+        let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let token = response
             .headers()

@@ -1,0 +1,273 @@
+//! Every registered server function against a matrix of callers: a user without the rights
+//! it needs is refused (403), a user's own things stay open to them, and ids of another
+//! account are "not found" (404). Anonymous callers are covered in `guard.rs`.
+
+use crate::both;
+use crate::support::{Api, Server, TestDb, DEMO_PASSWORD};
+use serde_json::{json, Value};
+
+/// Who may call a server function.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Access {
+    Public,
+    /// Any session (sign-out, the current user, one's own password and preferences).
+    Own,
+    /// A right of the catalogue.
+    Right,
+}
+
+enum Body {
+    Form(Vec<(&'static str, String)>),
+    Json(Value),
+}
+
+struct Call {
+    path: &'static str,
+    access: Access,
+    body: Body,
+}
+
+/// Ids of records in the main account and in the sub-account "Oddział Brno".
+struct Ids {
+    unit: i64,
+    person: i64,
+    role: i64,
+    user: i64,
+    foreign_unit: i64,
+    foreign_person: i64,
+    foreign_role: i64,
+    foreign_user: i64,
+}
+
+impl Ids {
+    async fn load(db: &TestDb) -> Ids {
+        let n = |sql: &'static str| db.number(sql);
+        Ids {
+            unit: n("SELECT id FROM units WHERE name = 'Kadry'").await,
+            person: n("SELECT id FROM persons WHERE last_name = 'Nowak'").await,
+            role: n("SELECT id FROM roles WHERE name = 'Kadry'").await,
+            user: n("SELECT id FROM users WHERE login = 'jan.kowalski'").await,
+            foreign_unit: n("SELECT id FROM units WHERE name = 'Výroba'").await,
+            foreign_person: n("SELECT id FROM persons WHERE last_name = 'Svoboda'").await,
+            foreign_role: n("SELECT r.id FROM roles r JOIN accounts a ON a.id = r.account_id WHERE r.name = 'Mistři' AND a.name = 'Oddział Brno'").await,
+            foreign_user: n("SELECT id FROM users WHERE login = 'petr.svoboda'").await,
+        }
+    }
+}
+
+fn form(pairs: &[(&'static str, String)]) -> Body {
+    Body::Form(pairs.to_vec())
+}
+
+fn person_input(id: Option<i64>, unit: i64) -> Value {
+    json!({"input": {"id": id, "first_name": "A", "last_name": "B", "personal_number": "", "unit_id": unit, "supervisor_id": null, "version": 1}})
+}
+
+fn user(id: Option<i64>) -> Value {
+    let mut user = crate::users::new_user("matrix.user");
+    user["input"]["id"] = json!(id);
+    user
+}
+
+/// One call of every server function; `main` chooses the main account's ids or the
+/// sub-account's.
+fn calls(ids: &Ids, main: bool) -> Vec<Call> {
+    let pick = |a: i64, b: i64| if main { a } else { b };
+    let (unit, person, role, user_id) = (
+        pick(ids.unit, ids.foreign_unit),
+        pick(ids.person, ids.foreign_person),
+        pick(ids.role, ids.foreign_role),
+        pick(ids.user, ids.foreign_user),
+    );
+    let s = |v: i64| v.to_string();
+    vec![
+        Call {
+            path: "/api/auth/login",
+            access: Access::Public,
+            body: form(&[("login", "x".into()), ("password", "y".into())]),
+        },
+        Call { path: "/api/auth/logout", access: Access::Own, body: form(&[]) },
+        Call { path: "/api/auth/me", access: Access::Own, body: form(&[]) },
+        Call {
+            path: "/api/auth/password",
+            access: Access::Own,
+            body: form(&[
+                ("current_password", "x".into()),
+                ("new_password", "y".into()),
+                ("confirm_password", "y".into()),
+            ]),
+        },
+        Call {
+            path: "/api/auth/preferences",
+            access: Access::Own,
+            body: form(&[("lang", "pl".into()), ("theme", "dark".into())]),
+        },
+        Call { path: "/api/config/my-policy", access: Access::Own, body: form(&[]) },
+        Call { path: "/api/sessions/online", access: Access::Own, body: form(&[]) },
+        Call { path: "/api/config/get", access: Access::Right, body: form(&[]) },
+        Call {
+            path: "/api/config/save",
+            access: Access::Right,
+            body: Body::Json(
+                json!({"config": {"time_zone": "UTC", "pw_min_length": 12, "pw_strong": false, "pw_max_age_days": "", "session_idle_minutes": 60, "session_max_hours": 12, "version": 999}}),
+            ),
+        },
+        Call { path: "/api/units/list", access: Access::Right, body: form(&[]) },
+        Call {
+            path: "/api/units/save",
+            access: Access::Right,
+            body: Body::Json(json!({"input": {"id": unit, "parent_id": null, "name": "x", "version": 1}})),
+        },
+        Call {
+            path: "/api/units/delete",
+            access: Access::Right,
+            body: form(&[("id", s(unit)), ("version", "1".into())]),
+        },
+        Call {
+            path: "/api/persons/list",
+            access: Access::Right,
+            body: Body::Json(json!({"query": {"search": "", "unit_id": null, "page": 0}})),
+        },
+        Call { path: "/api/persons/choices", access: Access::Right, body: form(&[("search", "a".into())]) },
+        Call { path: "/api/persons/get", access: Access::Right, body: form(&[("id", s(person))]) },
+        Call {
+            path: "/api/persons/save",
+            access: Access::Right,
+            body: Body::Json(person_input(Some(person), ids.unit)),
+        },
+        Call {
+            path: "/api/persons/delete",
+            access: Access::Right,
+            body: form(&[("id", s(person)), ("version", "1".into())]),
+        },
+        Call { path: "/api/roles/list", access: Access::Right, body: form(&[]) },
+        Call { path: "/api/roles/get", access: Access::Right, body: form(&[("id", s(role))]) },
+        Call {
+            path: "/api/roles/save",
+            access: Access::Right,
+            body: Body::Json(
+                json!({"input": {"id": role, "name": "x", "description": "", "units": [], "version": 1}}),
+            ),
+        },
+        Call {
+            path: "/api/roles/delete",
+            access: Access::Right,
+            body: form(&[("id", s(role)), ("version", "1".into())]),
+        },
+        Call { path: "/api/roles/copy", access: Access::Right, body: form(&[("id", s(role))]) },
+        Call {
+            path: "/api/roles/members",
+            access: Access::Right,
+            body: Body::Json(json!({"role": role, "join": [user_id], "detach": []})),
+        },
+        Call { path: "/api/roles/export", access: Access::Right, body: form(&[("id", s(role))]) },
+        Call {
+            path: "/api/roles/import",
+            access: Access::Right,
+            body: Body::Json(
+                json!({"roles": [role], "content": "{\"format\":\"klucznik.role-settings\",\"version\":1,\"role\":\"x\",\"description\":\"\",\"units\":[],\"grants\":[]}"}),
+            ),
+        },
+        Call {
+            path: "/api/users/list",
+            access: Access::Right,
+            body: Body::Json(
+                json!({"query": {"search": "", "status": "All", "kind": null, "role_id": null, "page": 0}}),
+            ),
+        },
+        Call { path: "/api/users/get", access: Access::Right, body: form(&[("id", s(user_id))]) },
+        Call { path: "/api/users/policy", access: Access::Right, body: form(&[]) },
+        Call { path: "/api/users/generate-password", access: Access::Right, body: form(&[]) },
+        Call { path: "/api/users/save", access: Access::Right, body: Body::Json(user(Some(user_id))) },
+        Call {
+            path: "/api/users/set-password",
+            access: Access::Right,
+            body: Body::Json(
+                json!({"user": user_id, "target": "Console", "password": "Matrix-password-77", "confirm": "Matrix-password-77", "must_change": false, "end_sessions": false}),
+            ),
+        },
+    ]
+}
+
+async fn send(api: &Api, call: &Call) -> (u16, Value) {
+    match &call.body {
+        Body::Form(pairs) => {
+            let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            api.call(call.path, &pairs).await
+        }
+        Body::Json(value) => api.json(call.path, value).await,
+    }
+}
+
+#[test]
+fn the_matrix_names_every_registered_server_function() {
+    let ids = Ids {
+        unit: 0,
+        person: 0,
+        role: 0,
+        user: 0,
+        foreign_unit: 0,
+        foreign_person: 0,
+        foreign_role: 0,
+        foreign_user: 0,
+    };
+    let listed: Vec<&str> = calls(&ids, true).iter().map(|c| c.path).collect();
+    for (path, _) in server_fn::axum::server_fn_paths() {
+        assert!(listed.contains(&path), "{path} is missing from the matrix");
+    }
+}
+
+async fn callers_without_the_right_are_refused(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let ids = Ids::load(&db).await;
+    // Michał audits sessions: he holds no right of users, roles, units, persons or configuration.
+    let plain = server.client().signed_in("michal.zielinski", DEMO_PASSWORD).await;
+    let before = db.number("SELECT COUNT(*) FROM audit WHERE action NOT LIKE 'login%'").await;
+    for call in calls(&ids, true).iter().filter(|c| c.path != "/api/auth/logout") {
+        let (status, body) = send(&plain, call).await;
+        match call.access {
+            Access::Right => assert_eq!((status, &body), (403, &json!("Forbidden")), "{}", call.path),
+            Access::Own | Access::Public => {
+                assert!(![401, 403, 404].contains(&status), "{}: {status} {body}", call.path)
+            }
+        }
+    }
+    assert_eq!(db.number("SELECT COUNT(*) FROM audit WHERE action NOT LIKE 'login%' AND action <> 'password.change_failed'").await, before, "nothing was written");
+}
+
+async fn ids_of_another_account_are_not_found(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let ids = Ids::load(&db).await;
+    let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
+    let takes_ids = [
+        "/api/units/save",
+        "/api/units/delete",
+        "/api/persons/get",
+        "/api/persons/save",
+        "/api/persons/delete",
+        "/api/roles/get",
+        "/api/roles/save",
+        "/api/roles/delete",
+        "/api/roles/copy",
+        "/api/roles/members",
+        "/api/roles/export",
+        "/api/roles/import",
+        "/api/users/get",
+        "/api/users/save",
+        "/api/users/set-password",
+    ];
+    for call in calls(&ids, false).iter().filter(|c| takes_ids.contains(&c.path)) {
+        let (status, body) = send(&admin, call).await;
+        assert_eq!(
+            (status, &body),
+            (404, &json!("NotFound")),
+            "{} answered for another account's record",
+            call.path
+        );
+    }
+    // Nothing of the sub-account changed.
+    assert_eq!(db.number("SELECT COUNT(*) FROM users WHERE login = 'matrix.user'").await, 0);
+    assert_eq!(db.number("SELECT COUNT(*) FROM roles WHERE name LIKE 'Mistři (%'").await, 0);
+}
+
+both!(callers_without_the_right_are_refused, ids_of_another_account_are_not_found);
