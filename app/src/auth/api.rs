@@ -82,6 +82,15 @@ pub async fn whoami() -> Result<Me, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Session).await?;
     let who = &ctx.who;
+    let unit_name: Option<String> = match who.unit_id {
+        Some(unit) => {
+            sqlx::query_scalar("SELECT name FROM units WHERE id = $1")
+                .bind(unit)
+                .fetch_optional(ctx.store().reader())
+                .await?
+        }
+        None => None,
+    };
     let native =
         (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
     Ok(Me {
@@ -93,6 +102,7 @@ pub async fn whoami() -> Result<Me, AppError> {
         account_id: who.account.id,
         account_name: who.account.name.clone(),
         account_is_main: who.account.is_main,
+        unit_name,
         must_change_password: who.must_change_password,
         lang: who.lang,
         theme: who.theme,

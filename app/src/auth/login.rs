@@ -131,8 +131,8 @@ pub async fn sign_in(
     });
     throttle::clear(&mut tx, &keys[0]).await?;
     let units = units_of(&mut tx, user_id, account_id).await?;
-    let refusal =
-        refusal.and_then(|()| if units.is_empty() { Err(("no_unit", AuthT::RefusedNoUnit)) } else { Ok(()) });
+    let no_unit = if units.is_empty() { Err(("no_unit", AuthT::RefusedNoUnit)) } else { Ok(()) };
+    let refusal = refusal.and(no_unit);
     if let Err((reason, message)) = refusal {
         audit::record(&mut tx, &actor, Entry::new("login.refused").object("user", user_id).detail(reason))
             .await?;

@@ -17,7 +17,8 @@ pub fn Dashboard() -> impl IntoView {
         move || fill(i18n.t(ShellT::YourAccount), &[("account".into(), me.with(|m| m.account_name.clone()))]);
     view! {
         <h1>{welcome}</h1>
-        <p>{where_}</p>
+                <p>{where_}</p>
+        <p>{move || me.with(|m| m.unit_name.clone().map(|u| fill(i18n.t(ShellT::YourUnit), &[("unit".into(), u)])))}</p>
         <OnlineNow my_session=me.get_untracked().session_id />
     }
 }

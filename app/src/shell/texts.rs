@@ -15,6 +15,7 @@ texts! {
         Dashboard => ("Dashboard", "Pulpit", "Nástěnka"),
         Welcome => ("Welcome, {name}", "Witaj, {name}", "Vítejte, {name}"),
         YourAccount => ("Current account: {account}", "Bieżące konto: {account}", "Aktuální účet: {account}"),
+                YourUnit => ("Unit: {unit}", "Centrum: {unit}", "Útvar: {unit}"),
         OnlineNow => ("Online now", "Teraz zalogowani", "Právě přihlášení"),
         OnlineCount => ("{count} open sessions", "Otwarte sesje: {count}", "Otevřené relace: {count}"),
         ColUser => ("User", "Operator", "Uživatel"),

@@ -71,16 +71,20 @@ pub fn check_input(input: &UserInput, account_policy: &PasswordPolicy) -> Checks
     }
     if let SecretChange::Set(pin) = &input.pin {
         if pin.is_empty() || pin.chars().count() > PIN_MAX || !pin.chars().all(|c| c.is_ascii_digit()) {
-            checks.add("pin", UserT::Pin, Message::new(UserT::PinDigits));
+            checks.add("pin", UserT::NewPin, Message::new(UserT::PinDigits));
         }
     }
     if let SecretChange::Set(card) = &input.card {
         if card.trim().is_empty() {
-            checks.add("card", UserT::CardNumber, Message::new(CommonT::FieldRequired));
+            checks.add("card", UserT::NewCardNumber, Message::new(CommonT::FieldRequired));
         } else if card.chars().count() > CARD_MAX {
-            checks.add("card", UserT::CardNumber, Message::new(CommonT::FieldTooLong).arg("max", CARD_MAX));
+            checks.add(
+                "card",
+                UserT::NewCardNumber,
+                Message::new(CommonT::FieldTooLong).arg("max", CARD_MAX),
+            );
         } else if card.chars().any(char::is_control) {
-            checks.add("card", UserT::CardNumber, Message::new(CommonT::FieldBadCharacters));
+            checks.add("card", UserT::NewCardNumber, Message::new(CommonT::FieldBadCharacters));
         }
     }
     if input.pw_own_policy && !input.pw_max_age_days.trim().is_empty() {

@@ -34,7 +34,10 @@ pub fn UsersPage() -> impl IntoView {
     let page = RwSignal::new(0u32);
     let total = RwSignal::new(0u64);
     Effect::new(move |_| {
-        (search.track(), status.track(), kind.track(), role.track());
+        search.track();
+        status.track();
+        kind.track();
+        role.track();
         page.set(0);
     });
     let users = Resource::new(

@@ -175,10 +175,13 @@ async fn the_type_is_fixed_and_versions_catch_concurrent_edits(db: TestDb) {
     assert_eq!((card["kind"].as_str(), card["note"].as_str()), (Some("Internal"), Some("first")));
 }
 
+/// An edit of a user card.
+type Change = fn(&mut Value);
+
 async fn barring_a_user_ends_their_open_sessions_at_once(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
     let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
-    let changes: [(&str, fn(&mut Value)); 3] = [
+    let changes: [(&str, Change); 3] = [
         ("jan.kowalski", |u| u["blocked"] = json!(true)),
         ("ewa.szymanska", |u| u["active"] = json!(false)),
         ("anna.nowak", |u| {
