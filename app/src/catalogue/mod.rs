@@ -1,13 +1,13 @@
 //! The catalogue of what rights protect: areas, modules with their operations, and named
 //! permissions. Keys are stable (they are stored in grants); names are translatable.
 
+mod right;
 mod texts;
 
+pub use right::{spec, ColumnOp, DataOp, Right, Target};
 pub use texts::CatalogueT;
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// An operation on a module (seed 002: Prohlížet, Nový, Editovat, Mazat, Obnovit, Tisk, Editovat zobrazení).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -88,23 +88,91 @@ pub struct ModuleInfo {
     pub key: &'static str,
     pub name: CatalogueT,
     pub ops: &'static [Op],
+    /// Columns (list columns and card fields) whose visibility and editing rights are set apart.
+    pub columns: &'static [Column],
     /// The page of the module, once the console has one.
     pub path: Option<&'static str>,
 }
 
+/// A column of a module's list, or a field of its card (seed 002 "práva na sloupce").
+#[derive(Debug, PartialEq, Eq)]
+pub struct Column {
+    pub key: &'static str,
+    pub name: CatalogueT,
+}
+
+const fn col(key: &'static str, name: CatalogueT) -> Column {
+    Column { key, name }
+}
+
 const CRUD: &[Op] = &[Op::View, Op::Create, Op::Edit, Op::Delete, Op::Print, Op::EditView];
+
+const USER_COLUMNS: &[Column] = &[
+    col("full_name", CatalogueT::ColFullName),
+    col("kind", CatalogueT::ColKind),
+    col("status", CatalogueT::ColStatus),
+    col("note", CatalogueT::ColNote),
+    col("person", CatalogueT::ColPerson),
+    col("default_unit", CatalogueT::ColDefaultUnit),
+    col("credentials", CatalogueT::ColCredentials),
+    col("roles", CatalogueT::ColRoles),
+];
+const ROLE_COLUMNS: &[Column] = &[
+    col("description", CatalogueT::ColDescription),
+    col("units", CatalogueT::ColUnits),
+    col("members", CatalogueT::ColMembers),
+];
+const SESSION_COLUMNS: &[Column] = &[
+    col("computer", CatalogueT::ColComputer),
+    col("unit", CatalogueT::ColUnit),
+    col("service", CatalogueT::ColService),
+    col("session_name", CatalogueT::ColSessionName),
+    col("db_version", CatalogueT::ColDbVersion),
+    col("program_version", CatalogueT::ColProgramVersion),
+];
+const PERSON_COLUMNS: &[Column] = &[
+    col("first_name", CatalogueT::ColFirstName),
+    col("personal_number", CatalogueT::ColPersonalNumber),
+    col("unit", CatalogueT::ColUnit),
+    col("supervisor", CatalogueT::ColSupervisor),
+];
 
 /// Every module, in the order of the navigation.
 pub static MODULES: &[ModuleInfo] = &[
-    module(Module::Users, Area::Administration, "users", CatalogueT::ModUsers, CRUD, Some("/users")),
-    module(Module::Roles, Area::Administration, "roles", CatalogueT::ModRoles, CRUD, Some("/roles")),
-    module(Module::Units, Area::Administration, "units", CatalogueT::ModUnits, CRUD, Some("/units")),
+    module(
+        Module::Users,
+        Area::Administration,
+        "users",
+        CatalogueT::ModUsers,
+        CRUD,
+        USER_COLUMNS,
+        Some("/users"),
+    ),
+    module(
+        Module::Roles,
+        Area::Administration,
+        "roles",
+        CatalogueT::ModRoles,
+        CRUD,
+        ROLE_COLUMNS,
+        Some("/roles"),
+    ),
+    module(
+        Module::Units,
+        Area::Administration,
+        "units",
+        CatalogueT::ModUnits,
+        CRUD,
+        &[col("persons", CatalogueT::ColPersons)],
+        Some("/units"),
+    ),
     module(
         Module::Sessions,
         Area::Administration,
         "sessions",
         CatalogueT::ModSessions,
         &[Op::View, Op::Delete, Op::Print, Op::EditView],
+        SESSION_COLUMNS,
         None,
     ),
     module(
@@ -113,15 +181,25 @@ pub static MODULES: &[ModuleInfo] = &[
         "substitutions",
         CatalogueT::ModSubstitutions,
         CRUD,
+        &[],
         None,
     ),
-    module(Module::Accounts, Area::Administration, "accounts", CatalogueT::ModAccounts, CRUD, None),
+    module(
+        Module::Accounts,
+        Area::Administration,
+        "accounts",
+        CatalogueT::ModAccounts,
+        CRUD,
+        &[col("external_id", CatalogueT::ColExternalId)],
+        None,
+    ),
     module(
         Module::Audit,
         Area::Administration,
         "audit",
         CatalogueT::ModAudit,
         &[Op::View, Op::Restore, Op::Print, Op::EditView],
+        &[col("details", CatalogueT::ColDetails)],
         None,
     ),
     module(
@@ -130,9 +208,18 @@ pub static MODULES: &[ModuleInfo] = &[
         "configuration",
         CatalogueT::ModConfiguration,
         &[Op::View, Op::Edit],
+        &[],
         Some("/configuration"),
     ),
-    module(Module::Persons, Area::Staff, "persons", CatalogueT::ModPersons, CRUD, Some("/persons")),
+    module(
+        Module::Persons,
+        Area::Staff,
+        "persons",
+        CatalogueT::ModPersons,
+        CRUD,
+        PERSON_COLUMNS,
+        Some("/persons"),
+    ),
 ];
 
 const fn module(
@@ -141,9 +228,10 @@ const fn module(
     key: &'static str,
     name: CatalogueT,
     ops: &'static [Op],
+    columns: &'static [Column],
     path: Option<&'static str>,
 ) -> ModuleInfo {
-    ModuleInfo { module, area, key, name, ops, path }
+    ModuleInfo { module, area, key, name, ops, columns, path }
 }
 
 impl Module {
@@ -197,52 +285,6 @@ impl Permission {
             Permission::SubstitutionsAnyone => CatalogueT::PermSubstitutionsAnyone,
             Permission::PersonalDataHistory => CatalogueT::PermPersonalDataHistory,
         }
-    }
-}
-
-/// One right that a grant can allow or deny.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Right {
-    Op(Module, Op),
-    Perm(Permission),
-}
-
-impl Right {
-    /// The stable key stored in grants: `users.view`, `perm.multiple_sessions`.
-    pub fn key(self) -> String {
-        match self {
-            Right::Op(m, op) => format!("{}.{}", m.info().key, op.key()),
-            Right::Perm(p) => format!("perm.{}", p.key()),
-        }
-    }
-
-    pub fn parse(key: &str) -> Option<Right> {
-        let (head, tail) = key.split_once('.')?;
-        if head == "perm" {
-            return Permission::ALL.into_iter().find(|p| p.key() == tail).map(Right::Perm);
-        }
-        let module = MODULES.iter().find(|m| m.key == head)?;
-        let op = module.ops.iter().find(|op| op.key() == tail)?;
-        Some(Right::Op(module.module, *op))
-    }
-
-    /// Every right of the catalogue, in a fixed order (the snapshot's bit positions).
-    pub fn all() -> impl Iterator<Item = Right> {
-        MODULES
-            .iter()
-            .flat_map(|m| m.ops.iter().map(move |op| Right::Op(m.module, *op)))
-            .chain(Permission::ALL.into_iter().map(Right::Perm))
-    }
-
-    /// The dense position of this right in `Right::all()`.
-    pub fn index(self) -> usize {
-        static INDEX: OnceLock<HashMap<Right, usize>> = OnceLock::new();
-        INDEX.get_or_init(|| Right::all().enumerate().map(|(i, r)| (r, i)).collect())[&self]
-    }
-
-    /// How many rights the catalogue has.
-    pub fn count() -> usize {
-        Right::all().count()
     }
 }
 

@@ -223,7 +223,7 @@ mod tests {
 
     #[test]
     fn pending_password_change_allows_only_the_session_itself() {
-        let admin = Subject { administrator: true, ..Default::default() }.snapshot();
+        let admin = Subject { administrator: true, ..Default::default() }.snapshot_of(&Default::default());
         let w = who(admin, true);
         assert!(check(&w, Need::Session).is_ok());
         assert_eq!(check(&w, Need::SelfService), Err(AppError::PasswordChangeRequired));
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn rights_come_from_the_snapshot() {
-        let w = who(Subject::default().snapshot(), false);
+        let w = who(Subject::default().snapshot_of(&Default::default()), false);
         assert!(check(&w, Need::SelfService).is_ok());
         assert_eq!(check(&w, Need::Op(Module::Sessions, Op::View)), Err(AppError::Forbidden));
         assert_eq!(check(&w, Need::Perm(Permission::MultipleSessions)), Err(AppError::Forbidden));

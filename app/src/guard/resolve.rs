@@ -110,7 +110,7 @@ pub(super) async fn resolve(
     let rights = match state.rights_cache.get(effective.id, account.id, version) {
         Some(snapshot) => snapshot,
         None => {
-            let snapshot = Arc::new(load_snapshot(store, effective.id, effective_home).await?);
+            let snapshot = Arc::new(load_snapshot(store, effective.id, effective_home, account.id).await?);
             state.rights_cache.put(effective.id, account.id, version, snapshot.clone());
             snapshot
         }
@@ -139,7 +139,15 @@ async fn load_user(store: &Store, id: i64) -> Result<(UserRef, i64), AppError> {
 }
 
 /// The rights of a user: the roles they hold in their home account (rule 1), Everyone
-/// included, and their own grants.
-pub async fn load_snapshot(store: &Store, user_id: i64, home_account_id: i64) -> Result<Snapshot, AppError> {
-    Ok(crate::rights::store::load_subject(store, user_id, home_account_id).await?.snapshot())
+/// included, and their own grants; data rights
+/// over the units of the account the session works in.
+pub async fn load_snapshot(
+    store: &Store,
+    user_id: i64,
+    home_account_id: i64,
+    account: i64,
+) -> Result<Snapshot, AppError> {
+    let subject = crate::rights::store::load_subject(store, user_id, home_account_id).await?;
+    let tree = crate::rights::store::load_tree(store, user_id, account).await?;
+    Ok(subject.snapshot_of(&tree))
 }

@@ -5,6 +5,7 @@ use crate::auth::AuthT;
 use crate::catalogue::CatalogueT;
 use crate::config::ConfigT;
 use crate::persons::PersonT;
+use crate::rights::RightT;
 use crate::roles::RoleT;
 use crate::shell::ShellT;
 use crate::units::UnitT;
@@ -22,6 +23,7 @@ pub enum Msg {
     Role(RoleT),
     User(UserT),
     Config(ConfigT),
+    Right(RightT),
 }
 
 impl Text for Msg {
@@ -36,6 +38,7 @@ impl Text for Msg {
             Msg::Role(t) => t.text(lang),
             Msg::User(t) => t.text(lang),
             Msg::Config(t) => t.text(lang),
+            Msg::Right(t) => t.text(lang),
         }
     }
 }
@@ -59,7 +62,8 @@ into_msg!(
     Person(PersonT),
     Role(RoleT),
     User(UserT),
-    Config(ConfigT)
+    Config(ConfigT),
+    Right(RightT)
 );
 
 /// Every text of every area, for the completeness tests.
@@ -74,5 +78,6 @@ pub fn all_msgs() -> Vec<Msg> {
     all.extend(RoleT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(UserT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(ConfigT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(RightT::ALL.iter().map(|t| Msg::from(*t)));
     all
 }

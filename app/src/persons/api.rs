@@ -15,7 +15,10 @@ pub const PERSON_PICKERS: &[Right] =
 pub async fn list_persons(query: PersonQuery) -> Result<Page<PersonRow>, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Op(Module::Persons, Op::View)).await?;
-    super::store::list(ctx.store(), ctx.who.account.id, &query).await
+    let snap = &ctx.who.rights;
+    let mut page = super::store::list(ctx.store(), ctx.who.account.id, &query, &snap.person_filter()).await?;
+    page.rows.iter_mut().for_each(|row| super::access::hide_row(snap, row));
+    Ok(page)
 }
 
 /// Persons for a picker. **Permissions:** Persons or Users / View.
@@ -23,7 +26,7 @@ pub async fn list_persons(query: PersonQuery) -> Result<Page<PersonRow>, AppErro
 pub async fn person_choices(search: String) -> Result<Vec<PersonChoice>, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::AnyOf(PERSON_PICKERS)).await?;
-    super::store::choices(ctx.store(), ctx.who.account.id, &search).await
+    super::store::choices(ctx.store(), ctx.who.account.id, &search, &ctx.who.rights.person_filter()).await
 }
 
 /// One person's card. **Permissions:** Persons / View.
@@ -31,19 +34,44 @@ pub async fn person_choices(search: String) -> Result<Vec<PersonChoice>, AppErro
 pub async fn get_person(id: i64) -> Result<Person, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Op(Module::Persons, Op::View)).await?;
-    super::store::get(ctx.store(), ctx.who.account.id, id).await
+    let mut person = super::store::get(ctx.store(), ctx.who.account.id, id).await?;
+    super::access::may(&ctx.who.rights, crate::catalogue::DataOp::View, id, person.unit_id)?;
+    super::access::hide(&ctx.who.rights, &mut person);
+    Ok(person)
 }
 
 /// Adds (no id) or changes a person. **Permissions:** Persons / Create or Edit.
 #[server(prefix = "/api", endpoint = "persons/save", input = server_fn::codec::Json)]
 pub async fn save_person(input: PersonInput) -> Result<i64, AppError> {
     use crate::audit::{self, Entry};
+    use crate::catalogue::DataOp;
     use crate::events::{EventKind, Topic};
     use crate::guard::{authorize, Need};
     let op = if input.id.is_some() { Op::Edit } else { Op::Create };
     let ctx = authorize(Need::Op(Module::Persons, op)).await?;
-    input.check().finish()?;
     let account = ctx.who.account.id;
+    let snap = &ctx.who.rights;
+    let mut input = input;
+    match input.id {
+        Some(id) => {
+            let before = super::store::get(ctx.store(), account, id).await?;
+            super::access::may(snap, DataOp::Edit, id, before.unit_id)?;
+            super::access::lock(snap, &mut input, &before);
+            if input.unit_id != Some(before.unit_id) {
+                super::access::may(snap, DataOp::Move, id, before.unit_id)?;
+                if !input.unit_id.is_some_and(|u| snap.data_in_unit(DataOp::Move, u)) {
+                    return Err(AppError::Forbidden);
+                }
+            }
+        }
+        None => {
+            super::access::check_new(snap, &input)?;
+            if !input.unit_id.is_some_and(|u| snap.data_in_unit(DataOp::Create, u)) {
+                return Err(AppError::Forbidden);
+            }
+        }
+    }
+    input.check().finish()?;
     let mut tx = ctx.store().begin().await?;
     let (id, before) = super::store::save(&mut tx, ctx.store(), account, &input).await?;
     let action = if before.is_some() { "person.update" } else { "person.create" };
@@ -51,6 +79,8 @@ pub async fn save_person(input: PersonInput) -> Result<i64, AppError> {
         .object("person", id)
         .change(before.and_then(|b| serde_json::to_value(b).ok()), serde_json::to_value(&input).ok());
     audit::record(&mut tx, &ctx.actor(), entry).await?;
+    // Supervisors and units decide data rights: sessions rebuild their snapshots.
+    crate::rights::store::changed(&mut tx).await?;
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Persons }).await?;
     tx.commit().await?;
     Ok(id)
@@ -64,6 +94,8 @@ pub async fn delete_person(id: i64, version: i64) -> Result<(), AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Op(Module::Persons, Op::Delete)).await?;
     let account = ctx.who.account.id;
+    let person = super::store::get(ctx.store(), account, id).await?;
+    super::access::may(&ctx.who.rights, crate::catalogue::DataOp::Delete, id, person.unit_id)?;
     let mut tx = ctx.store().begin().await?;
     let before = super::store::delete(&mut tx, ctx.store(), account, id, version).await?;
     audit::record(
@@ -72,6 +104,7 @@ pub async fn delete_person(id: i64, version: i64) -> Result<(), AppError> {
         Entry::new("person.delete").object("person", id).change(serde_json::to_value(before).ok(), None),
     )
     .await?;
+    crate::rights::store::changed(&mut tx).await?;
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Persons }).await?;
     tx.commit().await
 }

@@ -2,7 +2,7 @@
 
 use super::api::{get_person, DeletePerson, SavePerson};
 use super::{PersonChoice, PersonInput, PersonPicker, PersonT};
-use crate::catalogue::{Module, Op};
+use crate::catalogue::{ColumnOp, Module, Op};
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::shell::{current_user, go, ErrorNote};
 use crate::ui::{error_of, ConfirmDialog, SelectField, Status, TextField};
@@ -90,6 +90,12 @@ pub fn PersonCard() -> impl IntoView {
     let editable = Signal::derive(move || {
         me.with(|m| m.rights.can(Module::Persons, if id().is_some() { Op::Edit } else { Op::Create }))
     });
+    let sees = move |key: &'static str| me.with(|m| m.rights.column(Module::Persons, key, ColumnOp::Visible));
+    let fixed = move |key: &'static str| {
+        Signal::derive(move || {
+            !editable.get() || !me.with(|m| m.rights.column(Module::Persons, key, ColumnOp::Edit))
+        })
+    };
     let confirm_open = RwSignal::new(false);
     let title = move || {
         if id().is_some() {
@@ -102,11 +108,19 @@ pub fn PersonCard() -> impl IntoView {
         <h1>{title}</h1>
         <ErrorNote error=Signal::derive(move || load_error.get()) />
         <form class="card form" on:submit=submit>
-            <TextField label=PersonT::FirstName.into() name="first_name" value=first error maxlength=super::NAME_MAX required=true disabled=Signal::derive(move || !editable.get()) />
+            <Show when=move || sees("first_name")>
+                <TextField label=PersonT::FirstName.into() name="first_name" value=first error maxlength=super::NAME_MAX required=true disabled=fixed("first_name") />
+            </Show>
             <TextField label=PersonT::LastName.into() name="last_name" value=last error maxlength=super::NAME_MAX required=true disabled=Signal::derive(move || !editable.get()) />
-            <TextField label=PersonT::PersonalNumber.into() name="personal_number" value=number error maxlength=super::NUMBER_MAX disabled=Signal::derive(move || !editable.get()) />
-            <SelectField label=PersonT::Unit.into() name="unit_id" value=unit options=unit_options error disabled=Signal::derive(move || !editable.get()) />
-            <PersonPicker label=PersonT::Supervisor.into() name="supervisor_id" selected=supervisor error />
+            <Show when=move || sees("personal_number")>
+                <TextField label=PersonT::PersonalNumber.into() name="personal_number" value=number error maxlength=super::NUMBER_MAX disabled=fixed("personal_number") />
+            </Show>
+            <Show when=move || sees("unit")>
+                <SelectField label=PersonT::Unit.into() name="unit_id" value=unit options=unit_options error disabled=fixed("unit") />
+            </Show>
+            <Show when=move || sees("supervisor")>
+                <PersonPicker label=PersonT::Supervisor.into() name="supervisor_id" selected=supervisor error disabled=fixed("supervisor") />
+            </Show>
             <Show when=move || !linked.get().is_empty()>
                 <p>{move || i18n.t(PersonT::LinkedUsers)} ": " {move || linked.get().into_iter().map(|(l, _)| l).collect::<Vec<_>>().join(", ")}</p>
             </Show>

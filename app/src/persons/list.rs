@@ -2,7 +2,7 @@
 
 use super::api::list_persons;
 use super::{PersonQuery, PersonT};
-use crate::catalogue::{Module, Op};
+use crate::catalogue::{ColumnOp, Module, Op};
 use crate::events::{use_live, Topic};
 use crate::i18n::{use_i18n, CommonT};
 use crate::list::PAGE_SIZE;
@@ -17,6 +17,7 @@ pub fn PersonsPage() -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
     let me = current_user();
+    let sees = move |key: &'static str| me.with(|m| m.rights.column(Module::Persons, key, ColumnOp::Visible));
     let search = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
     let page = RwSignal::new(0u32);
@@ -69,10 +70,10 @@ pub fn PersonsPage() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">{move || i18n.t(PersonT::LastName)}</th>
-                                <th scope="col">{move || i18n.t(PersonT::FirstName)}</th>
-                                <th scope="col">{move || i18n.t(PersonT::PersonalNumber)}</th>
-                                <th scope="col">{move || i18n.t(PersonT::Unit)}</th>
-                                <th scope="col">{move || i18n.t(PersonT::Supervisor)}</th>
+                                {move || sees("first_name").then(|| view! { <th scope="col">{move || i18n.t(PersonT::FirstName)}</th> })}
+                                {move || sees("personal_number").then(|| view! { <th scope="col">{move || i18n.t(PersonT::PersonalNumber)}</th> })}
+                                {move || sees("unit").then(|| view! { <th scope="col">{move || i18n.t(PersonT::Unit)}</th> })}
+                                {move || sees("supervisor").then(|| view! { <th scope="col">{move || i18n.t(PersonT::Supervisor)}</th> })}
                             </tr>
                         </thead>
                         <tbody>
@@ -80,10 +81,10 @@ pub fn PersonsPage() -> impl IntoView {
                             {p.rows.into_iter().map(|r| view! {
                                 <tr>
                                     <td><A href=format!("/persons/{}", r.id)>{r.last_name}</A></td>
-                                    <td>{r.first_name}</td>
-                                    <td>{r.personal_number}</td>
-                                    <td>{r.unit_name}</td>
-                                    <td>{r.supervisor.unwrap_or_default()}</td>
+                                    {move || sees("first_name").then(|| view! { <td>{r.first_name.clone()}</td> })}
+                                    {move || sees("personal_number").then(|| view! { <td>{r.personal_number.clone()}</td> })}
+                                    {move || sees("unit").then(|| view! { <td>{r.unit_name.clone()}</td> })}
+                                    {move || sees("supervisor").then(|| view! { <td>{r.supervisor.clone().unwrap_or_default()}</td> })}
                                 </tr>
                             }).collect_view()}
                         </tbody>

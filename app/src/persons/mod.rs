@@ -1,6 +1,8 @@
 //! The persons directory (employee records): name, personal number, unit and supervisor — the
 //! subordinate relation that rights and substitutions use.
 
+#[cfg(feature = "ssr")]
+pub mod access;
 pub mod api;
 mod card;
 mod list;

@@ -12,6 +12,7 @@ pub fn PersonPicker(
     name: &'static str,
     selected: RwSignal<Option<PersonChoice>>,
     #[prop(into, optional)] error: Option<Signal<Option<crate::error::AppError>>>,
+    #[prop(into, optional)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let search = RwSignal::new(String::new());
@@ -43,11 +44,12 @@ pub fn PersonPicker(
         <fieldset class="picker">
             <legend>{move || i18n.t(label)}</legend>
             <label for=search_id.clone()>{move || i18n.t(PersonT::SearchPersons)}</label>
-            <input id=search_id type="search" prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
+                        <input id=search_id type="search" disabled=move || disabled.get() prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev)) />
             <label for=name>{move || i18n.t(PersonT::ChoosePerson)}</label>
-            <select
+                        <select
                 id=name
                 name=name
+                disabled=move || disabled.get()
                 aria-invalid=move || note.with(Option::is_some).to_string()
                 aria-describedby=note_id.clone()
                 on:change=on_pick

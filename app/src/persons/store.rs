@@ -4,6 +4,7 @@ use super::{Person, PersonChoice, PersonInput, PersonQuery, PersonRow, PersonT};
 use crate::error::{AppError, Checks, Message};
 use crate::i18n::CommonT;
 use crate::list::{contains_pattern, search_key, Page, PAGE_SIZE};
+use crate::rights::PersonFilter;
 use crate::store::{Store, Tx};
 use sqlx::Row;
 
@@ -11,9 +12,38 @@ fn display(first: &str, last: &str) -> String {
     format!("{last} {first}")
 }
 
-pub async fn list(store: &Store, account: i64, q: &PersonQuery) -> Result<Page<PersonRow>, AppError> {
+/// The SQL condition (on `p`) of the persons a session may view. The ids are numbers from our
+/// own tables, so they are written into the statement.
+pub fn visible(filter: &PersonFilter) -> String {
+    if filter.all {
+        return "TRUE".into();
+    }
+    let list = |ids: &[i64]| {
+        if ids.is_empty() {
+            "-1".to_string()
+        } else {
+            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+        }
+    };
+    format!(
+        "((p.unit_id IN ({}) AND p.id NOT IN ({})) OR p.id IN ({}))",
+        list(&filter.units),
+        list(&filter.exclude),
+        list(&filter.include)
+    )
+}
+
+pub async fn list(
+    store: &Store,
+    account: i64,
+    q: &PersonQuery,
+    rights: &PersonFilter,
+) -> Result<Page<PersonRow>, AppError> {
     let pattern = contains_pattern(&q.search);
-    let filter = "p.account_id = $1 AND p.search_key LIKE $2 ESCAPE '\\' AND ($3 = 0 OR p.unit_id = $3)";
+    let filter = format!(
+        "p.account_id = $1 AND p.search_key LIKE $2 ESCAPE '\\' AND ($3 = 0 OR p.unit_id = $3) AND {}",
+        visible(rights)
+    );
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM persons p WHERE {filter}"))
         .bind(account)
         .bind(&pattern)
@@ -54,12 +84,18 @@ pub async fn list(store: &Store, account: i64, q: &PersonQuery) -> Result<Page<P
 }
 
 /// Persons whose name or number contains `search`, for pickers.
-pub async fn choices(store: &Store, account: i64, search: &str) -> Result<Vec<PersonChoice>, AppError> {
-    let rows = sqlx::query(
-        "SELECT id, first_name, last_name, personal_number FROM persons
-         WHERE account_id = $1 AND search_key LIKE $2 ESCAPE '\\'
-         ORDER BY last_name, first_name, id LIMIT 30",
-    )
+pub async fn choices(
+    store: &Store,
+    account: i64,
+    search: &str,
+    rights: &PersonFilter,
+) -> Result<Vec<PersonChoice>, AppError> {
+    let rows = sqlx::query(&format!(
+        "SELECT p.id, p.first_name, p.last_name, p.personal_number FROM persons p
+         WHERE p.account_id = $1 AND p.search_key LIKE $2 ESCAPE '\\' AND {}
+         ORDER BY p.last_name, p.first_name, p.id LIMIT 30",
+        visible(rights)
+    ))
     .bind(account)
     .bind(contains_pattern(search))
     .fetch_all(store.reader())

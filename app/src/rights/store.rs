@@ -1,66 +1,151 @@
-//! Loading a user's grants and roles from storage into the resolver's `Subject`.
+//! Grants in storage, and loading a user's `Subject` and `Tree` for the resolver.
 
-use super::{Grants, RoleGrants, Subject};
-use crate::catalogue::Right;
-use crate::store::{flag, Store};
+use super::engine::{RoleGrants, Subject, Tree};
+use super::{split, GrantRow, Holder};
+use crate::catalogue::Target;
+use crate::error::AppError;
+use crate::store::{flag, Store, Tx};
 use sqlx::Row;
 use std::collections::BTreeMap;
 
-/// The user's roles in `home_account_id` — Everyone always, without a membership row — and
-/// the grants of those roles and of the user, all account-wide (unit-less) ones.
+fn column(holder: Holder) -> (&'static str, i64) {
+    match holder {
+        Holder::Role(id) => ("role_id", id),
+        Holder::User(id) => ("user_id", id),
+    }
+}
+
+fn row(r: &sqlx::any::AnyRow) -> Result<GrantRow, sqlx::Error> {
+    let target = match r.try_get::<String, _>("target")?.as_str() {
+        "unit" => r.try_get::<Option<i64>, _>("unit_id")?.map(Target::Unit),
+        "assigned" => Some(Target::Assigned),
+        "subordinates" => Some(Target::Subordinates),
+        _ => None,
+    };
+    Ok(GrantRow { key: r.try_get("right_key")?, target, allow: flag(r, "allow")? })
+}
+
+/// A holder's grants, in a stable order.
+pub async fn list(tx: &mut Tx, holder: Holder) -> Result<Vec<GrantRow>, AppError> {
+    let (column, id) = column(holder);
+    let rows =
+        sqlx::query(&format!("SELECT right_key, target, unit_id, allow FROM grants WHERE {column} = $1"))
+            .bind(id)
+            .fetch_all(tx.conn())
+            .await?;
+    let mut grants = rows.iter().map(row).collect::<Result<Vec<_>, _>>()?;
+    grants.sort();
+    Ok(grants)
+}
+
+/// Replaces all of a holder's grants.
+pub async fn replace(tx: &mut Tx, account: i64, holder: Holder, grants: &[GrantRow]) -> Result<(), AppError> {
+    let (column, id) = column(holder);
+    sqlx::query(&format!("DELETE FROM grants WHERE {column} = $1")).bind(id).execute(tx.conn()).await?;
+    for g in grants {
+        let (target, unit) = match g.target {
+            None => ("account", None),
+            Some(Target::Unit(u)) => ("unit", Some(u)),
+            Some(Target::Assigned) => ("assigned", None),
+            Some(Target::Subordinates) => ("subordinates", None),
+        };
+        sqlx::query(&format!(
+            "INSERT INTO grants (account_id, {column}, right_key, target, unit_id, allow) VALUES ($1, $2, $3, $4, $5, $6)"
+        ))
+        .bind(account)
+        .bind(id)
+        .bind(&g.key)
+        .bind(target)
+        .bind(unit)
+        .bind(g.allow)
+        .execute(tx.conn())
+        .await?;
+    }
+    Ok(())
+}
+
+/// The user's roles in `home_account_id` (Everyone always, without a membership row) and the
+/// grants of those roles and of the user.
 pub async fn load_subject(store: &Store, user_id: i64, home_account_id: i64) -> Result<Subject, sqlx::Error> {
     let roles = sqlx::query(
         "SELECT r.id, r.builtin FROM roles r
          WHERE r.account_id = $1
-           AND (r.builtin = 'everyone'
-                OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))",
+           AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))",
     )
     .bind(home_account_id)
     .bind(user_id)
     .fetch_all(store.reader())
     .await?;
     let mut subject = Subject::default();
-    let mut by_role: BTreeMap<i64, Grants> = BTreeMap::new();
-    for row in &roles {
-        let id: i64 = row.try_get("id")?;
-        if row.try_get::<Option<String>, _>("builtin")?.as_deref() == Some("administrators") {
+    let mut by_role: BTreeMap<i64, Vec<GrantRow>> = BTreeMap::new();
+    for r in &roles {
+        if r.try_get::<Option<String>, _>("builtin")?.as_deref() == Some("administrators") {
             subject.administrator = true;
         }
-        by_role.insert(id, Grants::new());
+        by_role.insert(r.try_get("id")?, Vec::new());
     }
-    let grants = sqlx::query(
-        "SELECT g.role_id, g.user_id, g.right_key, g.allow FROM grants g
-         WHERE g.unit_id IS NULL
-           AND (g.user_id = $1
-                OR g.role_id IN (SELECT r.id FROM roles r
-                                 WHERE r.account_id = $2
-                                   AND (r.builtin = 'everyone'
-                                        OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $1))))",
+    let rows = sqlx::query(
+        "SELECT g.role_id, g.right_key, g.target, g.unit_id, g.allow FROM grants g
+         WHERE g.user_id = $1
+            OR g.role_id IN (SELECT r.id FROM roles r
+                             WHERE r.account_id = $2
+                               AND (r.builtin = 'everyone'
+                                    OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $1)))",
     )
     .bind(user_id)
     .bind(home_account_id)
     .fetch_all(store.reader())
     .await?;
-    for row in &grants {
-        // Keys of rights that left the catalogue are ignored, not fatal.
-        let Some(right) = Right::parse(&row.try_get::<String, _>("right_key")?) else { continue };
-        let allow = flag(row, "allow")?;
-        match row.try_get::<Option<i64>, _>("role_id")? {
-            Some(role_id) => {
-                by_role.entry(role_id).or_default().insert(right, allow);
-            }
-            None => {
-                subject.own.insert(right, allow);
-            }
+    let mut own = Vec::new();
+    for r in &rows {
+        let grant = row(r)?;
+        match r.try_get::<Option<i64>, _>("role_id")? {
+            Some(role) => by_role.entry(role).or_default().push(grant),
+            None => own.push(grant),
         }
     }
-    subject.roles = by_role.into_iter().map(|(role_id, grants)| RoleGrants { role_id, grants }).collect();
+    (subject.own, subject.own_data) = split(&own);
+    subject.roles = by_role
+        .into_iter()
+        .map(|(role_id, rows)| {
+            let (grants, data) = split(&rows);
+            RoleGrants { role_id, grants, data }
+        })
+        .collect();
     Ok(subject)
 }
 
-/// Records that rights or memberships changed: every session's snapshot is rebuilt on its
-/// next request, and open pages are told to re-read.
-pub async fn changed(tx: &mut crate::store::Tx) -> Result<(), crate::error::AppError> {
+/// The unit tree of `account` and the user's assigned person and subordinates.
+pub async fn load_tree(store: &Store, user_id: i64, account: i64) -> Result<Tree, sqlx::Error> {
+    let units = sqlx::query("SELECT id, parent_id FROM units WHERE account_id = $1")
+        .bind(account)
+        .fetch_all(store.reader())
+        .await?;
+    let parent = units
+        .iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("parent_id")?)))
+        .collect::<Result<_, sqlx::Error>>()?;
+    let assigned: Option<i64> = sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(store.reader())
+        .await?
+        .flatten();
+    let subordinates = match assigned {
+        Some(person) => sqlx::query_scalar("SELECT id FROM persons WHERE supervisor_id = $1")
+            .bind(person)
+            .fetch_all(store.reader())
+            .await?
+            .into_iter()
+            .collect(),
+        None => Default::default(),
+    };
+    Ok(Tree { parent, assigned, subordinates })
+}
+
+/// Records that rights, memberships or the things data rights hang on (units, supervisors,
+/// linked persons) changed: every session's snapshot is rebuilt on its next request, and open
+/// pages are told to re-read.
+pub async fn changed(tx: &mut Tx) -> Result<(), AppError> {
     sqlx::query("UPDATE installation SET rights_version = rights_version + 1 WHERE id = 1")
         .execute(tx.conn())
         .await?;

@@ -96,7 +96,7 @@ pub async fn copy_role(id: i64) -> Result<(i64, String), AppError> {
     let rights = super::store::grants(&mut tx, id).await?;
     if !ctx.who.rights.administrator
         && (source.builtin == Some(super::Builtin::Administrators)
-            || rights.iter().any(|(r, a)| *a && !ctx.who.rights.allows(*r)))
+            || !ctx.who.rights.may_change(&[], &rights))
     {
         return Err(AppError::refused(super::RoleT::NotYourRights));
     }
@@ -142,17 +142,17 @@ pub async fn import_roles(roles: Vec<i64>, content: String) -> Result<usize, App
     let ctx = authorize(Need::Op(Module::Roles, Op::Edit)).await?;
     let file: super::transfer::RoleFile =
         super::transfer::parse(&content).ok_or_else(|| AppError::refused(super::RoleT::DamagedFile))?;
-    if !ctx.who.rights.administrator
-        && file.rights().iter().any(|(r, allow)| *allow && !ctx.who.rights.allows(*r))
-    {
-        return Err(AppError::refused(super::RoleT::NotYourRights));
-    }
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
+    let grants = super::store::file_grants(&mut tx, account, &file).await?;
     let mut entries = Vec::new();
     for role in &roles {
         let before = super::store::export(&mut tx, account, *role).await?;
-        super::store::import(&mut tx, account, *role, &file).await?;
+        let current = super::store::grants(&mut tx, *role).await?;
+        if !ctx.who.rights.may_change(&current, &grants) {
+            return Err(AppError::refused(super::RoleT::NotYourRights));
+        }
+        super::store::import(&mut tx, account, *role, &file, &grants).await?;
         entries.push((*role, serde_json::to_value(before).ok()));
     }
     for (role, before) in entries {

@@ -9,6 +9,7 @@ use crate::shell::{current_user, go, ErrorNote};
 use crate::ui::{download, error_of, ConfirmDialog, Status, TextAreaField, TextField};
 use crate::units::{api::list_units, path, tree_order};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -110,7 +111,10 @@ pub fn RoleCard() -> impl IntoView {
     };
     let title = move || if id().is_some() { name.get() } else { i18n.t(RoleT::NewRole).to_string() };
     view! {
-        <h1>{title}</h1>
+                <h1>{title}</h1>
+        {move || id().map(|role| view! {
+            <p class="links"><A href=format!("/roles/{role}/rights")>{move || i18n.t(crate::rights::RightT::Rights)}</A></p>
+        })}
         <ErrorNote error=Signal::derive(move || load_error.get()) />
         <p class="notice" hidden=move || builtin_note().is_none()>{builtin_note}</p>
         <form class="card form" on:submit=submit>

@@ -9,17 +9,13 @@ use crate::guard::Ctx;
 use crate::store::Tx;
 
 /// Whether the caller may put someone into a role with these grants.
-fn may_give(
-    ctx: &Ctx,
-    builtin: Option<Builtin>,
-    rights: &[(crate::catalogue::Right, bool)],
-) -> Result<(), AppError> {
+fn may_give(ctx: &Ctx, builtin: Option<Builtin>, rights: &[crate::rights::GrantRow]) -> Result<(), AppError> {
     let holds = &ctx.who.rights;
     if holds.administrator {
         return Ok(());
     }
     let gives_more = builtin == Some(Builtin::Administrators)
-        || rights.iter().any(|(r, allow)| *allow && !holds.allows(*r));
+        || rights.iter().any(|g| g.allow && !holds.holds(&g.key, g.target));
     if gives_more {
         Err(AppError::refused(RoleT::NotYourRights))
     } else {

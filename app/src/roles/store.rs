@@ -3,10 +3,12 @@
 use super::transfer::{GrantEntry, RoleFile, FORMAT, VERSION};
 use super::{copy_name, Builtin, Member, RoleDetail, RoleInput, RoleRow, RoleT};
 use crate::auth::policy::login_key;
-use crate::catalogue::Right;
+use crate::catalogue::{DataOp, Right, Target};
 use crate::error::{AppError, Checks, Message};
 use crate::i18n::CommonT;
-use crate::store::{flag, Store, Tx};
+use crate::rights::store as rights_store;
+use crate::rights::{GrantRow, Holder};
+use crate::store::{Store, Tx};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -125,19 +127,9 @@ pub async fn get(store: &Store, account: i64, id: i64) -> Result<RoleDetail, App
     })
 }
 
-/// The role's account-wide grants.
-pub async fn grants(tx: &mut Tx, role: i64) -> Result<Vec<(Right, bool)>, AppError> {
-    let rows = sqlx::query("SELECT right_key, allow FROM grants WHERE role_id = $1 AND unit_id IS NULL")
-        .bind(role)
-        .fetch_all(tx.conn())
-        .await?;
-    let mut out = Vec::new();
-    for r in &rows {
-        if let Some(right) = Right::parse(&r.try_get::<String, _>("right_key")?) {
-            out.push((right, flag(r, "allow")?));
-        }
-    }
-    Ok(out)
+/// The role's grants.
+pub async fn grants(tx: &mut Tx, role: i64) -> Result<Vec<GrantRow>, AppError> {
+    rights_store::list(tx, Holder::Role(role)).await
 }
 
 async fn check_name(tx: &mut Tx, account: i64, name: &str, except: i64) -> Result<(), AppError> {
@@ -258,34 +250,30 @@ pub async fn copy(tx: &mut Tx, account: i64, id: i64) -> Result<(i64, String), A
         crate::store::bootstrap::add_member(tx, copy, user).await?;
     }
     let rights = match source.builtin {
-        Some(Builtin::Administrators) => Right::all().map(|r| (r, true)).collect(),
+        Some(Builtin::Administrators) => everything(tx, account).await?,
         _ => grants(tx, id).await?,
     };
-    replace_grants(tx, account, copy, &rights).await?;
+    rights_store::replace(tx, account, Holder::Role(copy), &rights).await?;
     Ok((copy, name))
 }
 
-/// Replaces a role's account-wide grants.
-pub async fn replace_grants(
-    tx: &mut Tx,
-    account: i64,
-    role: i64,
-    rights: &[(Right, bool)],
-) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM grants WHERE role_id = $1 AND unit_id IS NULL")
-        .bind(role)
-        .execute(tx.conn())
-        .await?;
-    for (right, allow) in rights {
-        sqlx::query("INSERT INTO grants (account_id, role_id, right_key, allow) VALUES ($1, $2, $3, $4)")
+/// Every right of the catalogue allowed, and every data operation at the top unit.
+async fn everything(tx: &mut Tx, account: i64) -> Result<Vec<GrantRow>, AppError> {
+    let top: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM units WHERE account_id = $1 AND parent_id IS NULL")
             .bind(account)
-            .bind(role)
-            .bind(right.key())
-            .bind(*allow)
-            .execute(tx.conn())
+            .fetch_optional(tx.conn())
             .await?;
+    let mut rows: Vec<GrantRow> =
+        Right::all().map(|r| GrantRow { key: r.key(), target: None, allow: true }).collect();
+    if let Some(top) = top {
+        rows.extend(DataOp::ALL.map(|op| GrantRow {
+            key: op.grant_key(),
+            target: Some(Target::Unit(top)),
+            allow: true,
+        }));
     }
-    Ok(())
+    Ok(rows)
 }
 
 /// A role's settings as a file.
@@ -298,9 +286,20 @@ pub async fn export(tx: &mut Tx, account: i64, id: i64) -> Result<RoleFile, AppE
         .await?;
     let mut units: Vec<String> = unit_ids.iter().map(|u| crate::units::path(&all, *u)).collect();
     units.sort();
-    let mut grants: Vec<GrantEntry> =
-        grants(tx, id).await?.into_iter().map(|(r, allow)| GrantEntry { right: r.key(), allow }).collect();
-    grants.sort_by(|a, b| a.right.cmp(&b.right));
+    let mut grants: Vec<GrantEntry> = grants(tx, id)
+        .await?
+        .into_iter()
+        .map(|g| GrantEntry {
+            right: g.key,
+            allow: g.allow,
+            scope: g.target.map(|t| match t {
+                Target::Unit(u) => format!("unit:{}", crate::units::path(&all, u)),
+                Target::Assigned => "assigned".into(),
+                Target::Subordinates => "subordinates".into(),
+            }),
+        })
+        .collect();
+    grants.sort_by(|a, b| (&a.right, &a.scope).cmp(&(&b.right, &b.scope)));
     Ok(RoleFile {
         format: FORMAT.into(),
         version: VERSION,
@@ -311,8 +310,37 @@ pub async fn export(tx: &mut Tx, account: i64, id: i64) -> Result<RoleFile, AppE
     })
 }
 
+/// The file's grants with unit paths turned into this account's units.
+pub async fn file_grants(tx: &mut Tx, account: i64, file: &RoleFile) -> Result<Vec<GrantRow>, AppError> {
+    let all = crate::units::store::list_in(tx, account).await?;
+    let unit = |path: &str| -> Result<i64, AppError> {
+        all.iter()
+            .find(|u| crate::units::path(&all, u.id) == path.trim())
+            .map(|u| u.id)
+            .ok_or_else(|| AppError::Refused(Message::new(RoleT::UnknownUnit).arg("unit", path)))
+    };
+    file.grants
+        .iter()
+        .map(|g| {
+            let target = match g.scope.as_deref() {
+                None => None,
+                Some("assigned") => Some(Target::Assigned),
+                Some("subordinates") => Some(Target::Subordinates),
+                Some(scope) => Some(Target::Unit(unit(scope.trim_start_matches("unit:"))?)),
+            };
+            Ok(GrantRow { key: g.right.clone(), target, allow: g.allow })
+        })
+        .collect()
+}
+
 /// Overwrites a role's description, units and rights with a file's.
-pub async fn import(tx: &mut Tx, account: i64, id: i64, file: &RoleFile) -> Result<RoleHead, AppError> {
+pub async fn import(
+    tx: &mut Tx,
+    account: i64,
+    id: i64,
+    file: &RoleFile,
+    grants: &[GrantRow],
+) -> Result<RoleHead, AppError> {
     let before = head(tx, account, id).await?;
     if before.builtin == Some(Builtin::Administrators) {
         return Err(AppError::refused(RoleT::AdministratorsNotImported));
@@ -331,6 +359,6 @@ pub async fn import(tx: &mut Tx, account: i64, id: i64, file: &RoleFile) -> Resu
         .execute(tx.conn())
         .await?;
     set_units(tx, account, id, &units).await?;
-    replace_grants(tx, account, id, &file.rights()).await?;
+    rights_store::replace(tx, account, Holder::Role(id), grants).await?;
     Ok(before)
 }

@@ -76,6 +76,12 @@ texts! {
             "Grupa Administrators ma wszystkie uprawnienia; nie można do niej importować ustawień.",
             "Role Administrators má všechna práva; nastavení do ní nelze importovat."
         ),
+                OwnRights => ("You cannot change your own rights.", "Nie możesz zmieniać własnych uprawnień.", "Nemůžete měnit svá vlastní práva."),
+        AdministratorsHoldAll => (
+            "Administrators hold every right; there is nothing to set.",
+            "Grupa Administrators ma wszystkie uprawnienia; nie ma czego ustawiać.",
+            "Role Administrators má všechna práva; není co nastavovat."
+        ),
         ConfirmDelete => ("Delete the role {name}?", "Usunąć grupę {name}?", "Smazat roli {name}?"),
         Copied => ("Copied as {name}.", "Skopiowano jako {name}.", "Zkopírováno jako {name}."),
         SelectMember => ("Select {name}", "Zaznacz {name}", "Vybrat {name}"),

@@ -26,6 +26,24 @@ pub struct RoleFile {
 pub struct GrantEntry {
     pub right: String,
     pub allow: bool,
+    /// Where a data right applies: `unit:<path>`, `assigned` or `subordinates`; absent for
+    /// account-wide rights.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+impl GrantEntry {
+    /// Whether the key and the scope fit together and name something of the catalogue.
+    fn sound(&self) -> bool {
+        match self.scope.as_deref() {
+            None => Right::parse(&self.right).is_some(),
+            Some(scope) => {
+                crate::catalogue::DataOp::parse_grant_key(&self.right).is_some()
+                    && (matches!(scope, "assigned" | "subordinates")
+                        || scope.strip_prefix("unit:").is_some_and(|p| !p.trim().is_empty()))
+            }
+        }
+    }
 }
 
 impl RoleFile {
@@ -33,9 +51,13 @@ impl RoleFile {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// The grants as rights of the catalogue.
+    /// The account-wide grants as rights of the catalogue.
     pub fn rights(&self) -> Vec<(Right, bool)> {
-        self.grants.iter().filter_map(|g| Right::parse(&g.right).map(|r| (r, g.allow))).collect()
+        self.grants
+            .iter()
+            .filter(|g| g.scope.is_none())
+            .filter_map(|g| Right::parse(&g.right).map(|r| (r, g.allow)))
+            .collect()
     }
 }
 
@@ -46,7 +68,7 @@ pub fn parse(content: &str) -> Option<RoleFile> {
     let sound = file.format == FORMAT
         && file.version == VERSION
         && file.description.chars().count() <= ROLE_DESCRIPTION_MAX
-        && file.grants.iter().all(|g| Right::parse(&g.right).is_some())
+        && file.grants.iter().all(GrantEntry::sound)
         && file.units.iter().all(|u| !u.trim().is_empty());
     sound.then_some(file)
 }
@@ -62,7 +84,14 @@ mod tests {
             role: "Kadry".into(),
             description: "HR".into(),
             units: vec!["Firma / Kadry".into()],
-            grants: vec![GrantEntry { right: "persons.view".into(), allow: true }],
+            grants: vec![
+                GrantEntry { right: "persons.view".into(), allow: true, scope: None },
+                GrantEntry {
+                    right: "persons.data.edit".into(),
+                    allow: false,
+                    scope: Some("unit:Firma / Kadry".into()),
+                },
+            ],
         }
     }
 
@@ -81,6 +110,12 @@ mod tests {
         assert_eq!(parse(&json.replace(FORMAT, "other.format")), None);
         assert_eq!(parse(&json.replace("\"version\": 1", "\"version\": 99")), None);
         assert_eq!(parse(&json.replace("persons.view", "persons.fly")), None, "unknown right");
+        assert_eq!(parse(&json.replace("unit:Firma / Kadry", "somewhere")), None, "unknown scope");
+        assert_eq!(
+            parse(&json.replace("persons.data.edit", "persons.edit")),
+            None,
+            "a scope on an account-wide right"
+        );
         assert_eq!(parse(&json.replace("\"role\"", "\"extra\": 1, \"role\"")), None, "unknown field");
     }
 }

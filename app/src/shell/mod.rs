@@ -72,11 +72,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/units") view=crate::units::UnitsPage />
                     <Route path=path!("/users") view=crate::users::UsersPage />
                     <Route path=path!("/users/new") view=crate::users::UserCardPage />
-                    <Route path=path!("/users/:id") view=crate::users::UserCardPage />
+                                        <Route path=path!("/users/:id") view=crate::users::UserCardPage />
+                    <Route path=path!("/users/:id/rights") view=|| view! { <crate::rights::RightsPage role=false /> } />
+                    <Route path=path!("/users/:id/effective") view=crate::rights::EffectivePage />
                     <Route path=path!("/configuration") view=crate::config::ConfigPage />
                     <Route path=path!("/roles") view=crate::roles::RolesPage />
                     <Route path=path!("/roles/new") view=crate::roles::RoleCard />
-                    <Route path=path!("/roles/:id") view=crate::roles::RoleCard />
+                                        <Route path=path!("/roles/:id") view=crate::roles::RoleCard />
+                    <Route path=path!("/roles/:id/rights") view=|| view! { <crate::rights::RightsPage role=true /> } />
                     <Route path=path!("/persons") view=crate::persons::PersonsPage />
                     <Route path=path!("/persons/new") view=crate::persons::PersonCard />
                     <Route path=path!("/persons/:id") view=crate::persons::PersonCard />

@@ -5,7 +5,7 @@
 use super::bootstrap::{add_member, create_account, insert_role, insert_user};
 use super::{Store, Tx};
 use crate::auth::password::Hasher;
-use crate::catalogue::{Module, Op, Permission, Right};
+use crate::catalogue::{DataOp, Module, Op, Permission, Right};
 use crate::error::AppError;
 
 /// The password of every demo user unless `KLUCZNIK_DEMO_PASSWORD` says otherwise.
@@ -130,6 +130,7 @@ fn main_roles() -> Vec<(&'static str, &'static str, Vec<Right>)> {
             [
                 ops(Persons, &[Op::View, Op::Create, Op::Edit, Op::Delete, Op::Print]),
                 ops(Units, &[Op::View]),
+                ops(Users, &[Op::View, Op::Edit]),
                 vec![
                     Right::Perm(Permission::PersonalDataHistory),
                     Right::Perm(Permission::SubstitutionsSubordinates),
@@ -204,6 +205,48 @@ async fn main_account(tx: &mut Tx, hash: &str, logins: &mut Vec<String>) -> Resu
             attach_units(tx, account, *id, units).await?;
         }
     }
+    for (role, node, ops) in MAIN_ROLE_DATA {
+        if let Some((_, id)) = role_ids.iter().find(|(n, _)| n == role) {
+            give_data(tx, account, *id, node, ops).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Which persons each role of the main account may see and change (seed 002 "Práva na osoby").
+const MAIN_ROLE_DATA: &[(&str, &str, &[DataOp])] = &[
+    ("Kadry", "Nordwind sp. z o.o.", &DataOp::ALL),
+    ("Sprzedawcy", "Sprzedaż", &[DataOp::View]),
+    ("Sprzedawcy", "assigned", &[DataOp::View, DataOp::Edit]),
+    ("Magazynierzy", "Magazyn", &[DataOp::View]),
+    ("Audytorzy", "Nordwind sp. z o.o.", &[DataOp::View]),
+];
+
+/// Allows data operations to a role at a unit (by name) or at "assigned" / "subordinates".
+async fn give_data(tx: &mut Tx, account: i64, role: i64, node: &str, ops: &[DataOp]) -> Result<(), AppError> {
+    let (target, unit): (&str, Option<i64>) = match node {
+        "assigned" | "subordinates" => (node, None),
+        name => {
+            let unit = sqlx::query_scalar("SELECT id FROM units WHERE account_id = $1 AND name = $2")
+                .bind(account)
+                .bind(name)
+                .fetch_one(tx.conn())
+                .await?;
+            ("unit", Some(unit))
+        }
+    };
+    for op in ops {
+        sqlx::query(
+            "INSERT INTO grants (account_id, role_id, right_key, target, unit_id, allow) VALUES ($1, $2, $3, $4, $5, TRUE)",
+        )
+        .bind(account)
+        .bind(role)
+        .bind(op.grant_key())
+        .bind(target)
+        .bind(unit)
+        .execute(tx.conn())
+        .await?;
+    }
     Ok(())
 }
 
@@ -274,7 +317,8 @@ async fn sub_account(
         [("Administrators", account.administrators), ("Everyone", account.everyone), ("Mistři", foremen)];
     people_and_users(tx, hash, account.id, account.root_unit, units, people, users, &roles, logins).await?;
     let names: Vec<&str> = units.iter().map(|(n, _)| *n).collect();
-    attach_units(tx, account.id, foremen, &names).await
+    attach_units(tx, account.id, foremen, &names).await?;
+    give_data(tx, account.id, foremen, name, &[DataOp::View]).await
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -100,8 +100,9 @@ pub fn DateField(
     name: &'static str,
     value: RwSignal<String>,
     #[prop(into, optional)] error: Option<Signal<Option<AppError>>>,
+    #[prop(into, optional)] disabled: Signal<bool>,
 ) -> impl IntoView {
-    view! { <TextField label name value error=error.unwrap_or_else(|| Signal::stored(None)) kind="date" /> }
+    view! { <TextField label name value error=error.unwrap_or_else(|| Signal::stored(None)) kind="date" disabled /> }
 }
 
 /// A checkbox with its label after it.

@@ -17,7 +17,9 @@ pub async fn list_users(query: UserQuery) -> Result<Page<UserRow>, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Op(Module::Users, Op::View)).await?;
     let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
-    super::store::list(ctx.store(), ctx.who.account.id, &zone, &query).await
+    let mut page = super::store::list(ctx.store(), ctx.who.account.id, &zone, &query).await?;
+    page.rows.iter_mut().for_each(|row| super::columns::hide_row(&ctx.who.rights, row));
+    Ok(page)
 }
 
 /// One user's card. **Permissions:** Users / View.
@@ -26,7 +28,9 @@ pub async fn get_user(id: i64) -> Result<UserCard, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Op(Module::Users, Op::View)).await?;
     let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
-    super::store::get(ctx.store(), ctx.who.account.id, &zone, id).await
+    let mut card = super::store::get(ctx.store(), ctx.who.account.id, &zone, id).await?;
+    super::columns::hide_card(&ctx.who.rights, &mut card);
+    Ok(card)
 }
 
 /// The account's password policy, for checking a card before sending it.
@@ -61,10 +65,31 @@ pub async fn save_user(input: UserInput) -> Result<i64, AppError> {
     let ctx = authorize(Need::Op(Module::Users, op)).await?;
     let account = ctx.who.account.id;
     let config = crate::config::store::load(ctx.store(), account).await?;
+    let mut input = input;
+    match input.id {
+        Some(id) => {
+            let before = super::store::get(ctx.store(), account, &config.time_zone, id).await?;
+            super::columns::lock(&ctx.who.rights, &mut input, &before);
+        }
+        None => super::columns::check_new(&ctx.who.rights, &input)?,
+    }
+    if let Some(person) = input.person_id {
+        // Only a person the session may view can be linked.
+        let unit: Option<i64> =
+            sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1 AND account_id = $2")
+                .bind(person)
+                .bind(account)
+                .fetch_optional(ctx.store().reader())
+                .await?;
+        if !unit.is_some_and(|u| ctx.who.rights.data(crate::catalogue::DataOp::View, person, u)) {
+            let problem = crate::error::Message::new(crate::i18n::CommonT::FieldUnknown);
+            return Err(AppError::invalid("person_id", super::UserT::Person, problem));
+        }
+    }
     super::check_input(&input, &config.policy()).finish()?;
     let mut tx = ctx.store().begin().await?;
     let (id, before) = super::store::save(&mut tx, &ctx, &config, &input).await?;
-    let roles_changed = crate::roles::members::set_for_user(&mut tx, &ctx, id, &input.roles).await?;
+    crate::roles::members::set_for_user(&mut tx, &ctx, id, &input.roles).await?;
     crate::roles::members::ensure_active_administrator(&mut tx, account).await?;
     super::store::end_sessions_if_barred(&mut tx, &ctx, id).await?;
     let mut after = serde_json::to_value(&input).unwrap_or_default();
@@ -80,9 +105,8 @@ pub async fn save_user(input: UserInput) -> Result<i64, AppError> {
         .object("user", id)
         .change(before.and_then(|b| serde_json::to_value(b).ok()), Some(after));
     audit::record(&mut tx, &ctx.actor(), entry).await?;
-    if roles_changed {
-        crate::rights::store::changed(&mut tx).await?;
-    }
+    // Roles and the linked person (the assigned person of data rights) decide rights.
+    crate::rights::store::changed(&mut tx).await?;
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Users }).await?;
     tx.commit().await?;
     Ok(id)

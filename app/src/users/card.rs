@@ -3,7 +3,7 @@
 use super::api::{account_policy, generate_password, get_user, SaveUser};
 use super::password_dialog::PasswordDialog;
 use super::{check_input, SecretChange, UserInput, UserKind, UserT};
-use crate::catalogue::{Module, Op};
+use crate::catalogue::{ColumnOp, Module, Op};
 use crate::error::AppError;
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::persons::{PersonChoice, PersonPicker};
@@ -12,6 +12,7 @@ use crate::shell::{current_user, go, ErrorNote};
 use crate::ui::{CheckField, DateField, SelectField, Status, TextAreaField, TextField};
 use crate::units::{api::list_units, path, tree_order};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 /// Every field of the card as a signal.
@@ -220,9 +221,24 @@ pub fn UserCardPage() -> impl IntoView {
     });
     let locked = Signal::derive(move || !editable.get());
     let password_open = RwSignal::new(false);
+    // Column rights (seed 002): a field is shown when its column is visible, editable when its
+    // column may be edited.
+    let sees = move |key: &'static str| me.with(|m| m.rights.column(Module::Users, key, ColumnOp::Visible));
+    let fixed = move |key: &'static str| {
+        Signal::derive(move || {
+            locked.get() || !me.with(|m| m.rights.column(Module::Users, key, ColumnOp::Edit))
+        })
+    };
     let title = move || if id().is_some() { form.login.get() } else { i18n.t(UserT::NewUser).to_string() };
     view! {
-        <h1>{title}</h1>
+                <h1>{title}</h1>
+        {move || id().map(|user| view! {
+            <p class="links">
+                <A href=format!("/users/{user}/rights")>{move || i18n.t(crate::rights::RightT::Rights)}</A>
+                " · "
+                <A href=format!("/users/{user}/effective")>{move || i18n.t(crate::rights::RightT::EffectiveRights)}</A>
+            </p>
+        })}
         <ErrorNote error=Signal::derive(move || load_error.get()) />
         <form class="card form" on:submit=submit novalidate>
             <fieldset>
@@ -240,20 +256,32 @@ pub fn UserCardPage() -> impl IntoView {
             </fieldset>
             <div class="columns">
                 <div>
-                    <CheckField label=UserT::Active.into() name="active" checked=form.active disabled=locked />
-                    <CheckField label=UserT::Blocked.into() name="blocked" checked=form.blocked disabled=locked />
-                    <DateField label=UserT::ValidFrom.into() name="valid_from" value=form.valid_from error />
-                    <DateField label=UserT::ValidTo.into() name="valid_to" value=form.valid_to error />
+                                        <Show when=move || sees("status")>
+                        <CheckField label=UserT::Active.into() name="active" checked=form.active disabled=fixed("status") />
+                        <CheckField label=UserT::Blocked.into() name="blocked" checked=form.blocked disabled=fixed("status") />
+                        <DateField label=UserT::ValidFrom.into() name="valid_from" value=form.valid_from error disabled=fixed("status") />
+                        <DateField label=UserT::ValidTo.into() name="valid_to" value=form.valid_to error disabled=fixed("status") />
+                    </Show>
                     <TextField label=UserT::Login.into() name="login" value=form.login error maxlength=super::LOGIN_MAX required=true disabled=locked autocomplete="off" />
-                    <TextField label=UserT::FullName.into() name="full_name" value=form.full_name error maxlength=super::FULL_NAME_MAX disabled=locked />
+                    <Show when=move || sees("full_name")>
+                        <TextField label=UserT::FullName.into() name="full_name" value=form.full_name error maxlength=super::FULL_NAME_MAX disabled=fixed("full_name") />
+                    </Show>
                     <TextField label=UserT::PrintLabel.into() name="print_label" value=form.print_label error maxlength=super::LABEL_MAX hint=UserT::PrintLabelHint.into() disabled=locked />
-                    <TextAreaField label=UserT::Note.into() name="note" value=form.note error maxlength=super::NOTE_MAX />
+                    <Show when=move || sees("note")>
+                        <TextAreaField label=UserT::Note.into() name="note" value=form.note error maxlength=super::NOTE_MAX />
+                    </Show>
                 </div>
                 <div>
-                    <PersonPicker label=UserT::Person.into() name="person_id" selected=form.person error />
-                    <UnitSelect value=form.default_unit error />
+                                        <Show when=move || sees("person")>
+                        <PersonPicker label=UserT::Person.into() name="person_id" selected=form.person error disabled=fixed("person") />
+                    </Show>
+                    <Show when=move || sees("default_unit")>
+                        <UnitSelect value=form.default_unit error disabled=fixed("default_unit") />
+                    </Show>
+                    <Show when=move || sees("credentials") && !fixed("credentials").get()>
                     <Secret label=UserT::NewPin name="pin" value=form.pin has=form.has_pin remove=form.remove_pin set_text=UserT::PinSet remove_text=UserT::RemovePin error hint=UserT::PinHint />
                     <Secret label=UserT::NewCardNumber name="card" value=form.card has=form.has_card remove=form.remove_card set_text=UserT::CardSet remove_text=UserT::RemoveCard error hint=UserT::CardHint />
+                    </Show>
                 </div>
             </div>
             <fieldset>
@@ -285,7 +313,9 @@ pub fn UserCardPage() -> impl IntoView {
                     <CheckField label=UserT::MustChange.into() name="must_change" checked=form.must_change disabled=locked />
                 </Show>
             </fieldset>
-            <RoleChoice chosen=form.roles locked />
+                        <Show when=move || sees("roles")>
+                <RoleChoice chosen=form.roles locked=fixed("roles") />
+            </Show>
             <ErrorNote error />
             <Status text=saved />
             <Show when=move || editable.get()>
@@ -323,7 +353,11 @@ fn Secret(
 }
 
 #[component]
-fn UnitSelect(value: RwSignal<String>, error: Signal<Option<AppError>>) -> impl IntoView {
+fn UnitSelect(
+    value: RwSignal<String>,
+    error: Signal<Option<AppError>>,
+    disabled: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let units = LocalResource::new(list_units);
     let options = Signal::derive(move || {
@@ -332,7 +366,7 @@ fn UnitSelect(value: RwSignal<String>, error: Signal<Option<AppError>>) -> impl 
         options.extend(tree_order(&list).into_iter().map(|(_, u)| (u.id.to_string(), path(&list, u.id))));
         options
     });
-    view! { <SelectField label=UserT::DefaultUnit.into() name="default_unit_id" value options error /> }
+    view! { <SelectField label=UserT::DefaultUnit.into() name="default_unit_id" value options error disabled /> }
 }
 
 /// The user's roles as checkboxes; Everyone is always on.

@@ -2,7 +2,7 @@
 
 use super::api::list_users;
 use super::{StatusFilter, UserKind, UserQuery, UserT};
-use crate::catalogue::{Module, Op};
+use crate::catalogue::{ColumnOp, Module, Op};
 use crate::events::{use_live, Topic};
 use crate::i18n::{use_i18n, CommonT};
 use crate::list::PAGE_SIZE;
@@ -126,33 +126,54 @@ pub fn UsersPage() -> impl IntoView {
         </div>
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
-                loaded(users.await, move |p| view! {
+                loaded(users.await, move |p| {
+                    let sees = move |key: &'static str| me.with(|m| m.rights.column(Module::Users, key, ColumnOp::Visible));
+                    let edit = move || me.with(|m| m.rights.can(Module::Users, Op::Edit));
+                    view! {
                     <table class="table">
                         <caption class="visually-hidden">{move || i18n.t(UserT::Title)}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{move || i18n.t(UserT::Login)}</th>
-                                <th scope="col">{move || i18n.t(UserT::FullName)}</th>
-                                <th scope="col">{move || i18n.t(UserT::Kind)}</th>
-                                <th scope="col">{move || i18n.t(UserT::Status)}</th>
-                                <th scope="col">{move || i18n.t(UserT::ValidTo)}</th>
-                                <th scope="col">{move || i18n.t(UserT::Roles)}</th>
+                                <Show when=move || sees("full_name")><th scope="col">{move || i18n.t(UserT::FullName)}</th></Show>
+                                <Show when=move || sees("kind")><th scope="col">{move || i18n.t(UserT::Kind)}</th></Show>
+                                <Show when=move || sees("status")>
+                                    <th scope="col">{move || i18n.t(UserT::Status)}</th>
+                                    <th scope="col">{move || i18n.t(UserT::ValidTo)}</th>
+                                </Show>
+                                <Show when=move || sees("roles")><th scope="col">{move || i18n.t(UserT::Roles)}</th></Show>
+                                <th scope="col"><span class="visually-hidden">{move || i18n.t(CommonT::Edit)}</span></th>
                             </tr>
                         </thead>
                         <tbody>
-                            {p.rows.is_empty().then(|| view! { <tr><td colspan="6">{move || i18n.t(CommonT::NothingFound)}</td></tr> })}
-                            {p.rows.into_iter().map(|u| view! {
+                            {p.rows.is_empty().then(|| view! { <tr><td colspan="7">{move || i18n.t(CommonT::NothingFound)}</td></tr> })}
+                            {p.rows.into_iter().map(|u| {
+                                                                let (id, login) = (u.id, u.login.clone());
+                                let (full_name, valid_to, roles) = (u.full_name.clone(), u.valid_to.clone().unwrap_or_default(), u.roles.join(", "));
+                                let (kind, active, blocked, expired) = (u.kind, u.active, u.blocked, u.expired);
+                                view! {
                                 <tr>
                                     <td><A href=format!("/users/{}", u.id)>{u.login}</A></td>
-                                    <td>{u.full_name}</td>
-                                    <td>{move || i18n.t(u.kind.name())}</td>
-                                    <td>{move || state_text(u.active, u.blocked, u.expired)}</td>
-                                    <td>{u.valid_to.unwrap_or_default()}</td>
-                                    <td>{u.roles.join(", ")}</td>
+                                    {move || sees("full_name").then(|| view! { <td>{full_name.clone()}</td> })}
+                                    {move || sees("kind").then(|| view! { <td>{move || i18n.t(kind.name())}</td> })}
+                                    {move || sees("status").then(|| view! {
+                                        <td>{move || state_text(active, blocked, expired)}</td>
+                                        <td>{valid_to.clone()}</td>
+                                    })}
+                                    {move || sees("roles").then(|| view! { <td>{roles.clone()}</td> })}
+                                    <td>
+                                                                                {move || {
+                                            let login = login.clone();
+                                            edit().then(move || view! {
+                                                <A href=format!("/users/{id}")>{move || i18n.t(CommonT::Edit)}<span class="visually-hidden">" " {login}</span></A>
+                                            })
+                                        }}
+                                    </td>
                                 </tr>
-                            }).collect_view()}
+                            }}).collect_view()}
                         </tbody>
                     </table>
+                    }
                 })
             })}
         </Transition>

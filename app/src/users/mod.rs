@@ -4,6 +4,8 @@
 pub mod api;
 mod card;
 mod check;
+#[cfg(feature = "ssr")]
+pub mod columns;
 mod list;
 mod password_dialog;
 #[cfg(feature = "ssr")]

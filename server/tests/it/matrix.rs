@@ -25,6 +25,8 @@ struct Call {
     path: &'static str,
     access: Access,
     body: Body,
+    /// For `Access::Right`: the grants a user needs to pass the guard, the specific one last.
+    only: &'static [&'static str],
 }
 
 /// Ids of records in the main account and in the sub-account "Oddział Brno".
@@ -85,9 +87,10 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
             path: "/api/auth/login",
             access: Access::Public,
             body: form(&[("login", "x".into()), ("password", "y".into())]),
+            only: &[],
         },
-        Call { path: "/api/auth/logout", access: Access::Own, body: form(&[]) },
-        Call { path: "/api/auth/me", access: Access::Own, body: form(&[]) },
+        Call { path: "/api/auth/logout", access: Access::Own, body: form(&[]), only: &[] },
+        Call { path: "/api/auth/me", access: Access::Own, body: form(&[]), only: &[] },
         Call {
             path: "/api/auth/password",
             access: Access::Own,
@@ -96,77 +99,119 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
                 ("new_password", "y".into()),
                 ("confirm_password", "y".into()),
             ]),
+            only: &[],
         },
         Call {
             path: "/api/auth/preferences",
             access: Access::Own,
             body: form(&[("lang", "pl".into()), ("theme", "dark".into())]),
+            only: &[],
         },
-        Call { path: "/api/config/my-policy", access: Access::Own, body: form(&[]) },
-        Call { path: "/api/sessions/online", access: Access::Own, body: form(&[]) },
-        Call { path: "/api/config/get", access: Access::Right, body: form(&[]) },
+        Call { path: "/api/config/my-policy", access: Access::Own, body: form(&[]), only: &[] },
+        Call { path: "/api/sessions/online", access: Access::Own, body: form(&[]), only: &[] },
+        Call {
+            path: "/api/config/get",
+            access: Access::Right,
+            body: form(&[]),
+            only: &["configuration.view"],
+        },
         Call {
             path: "/api/config/save",
             access: Access::Right,
             body: Body::Json(
                 json!({"config": {"time_zone": "UTC", "pw_min_length": 12, "pw_strong": false, "pw_max_age_days": "", "session_idle_minutes": 60, "session_max_hours": 12, "version": 999}}),
             ),
+            only: &["configuration.view", "configuration.edit"],
         },
-        Call { path: "/api/units/list", access: Access::Right, body: form(&[]) },
+        Call { path: "/api/units/list", access: Access::Right, body: form(&[]), only: &["units.view"] },
         Call {
             path: "/api/units/save",
             access: Access::Right,
             body: Body::Json(json!({"input": {"id": unit, "parent_id": null, "name": "x", "version": 1}})),
+            only: &["units.view", "units.edit"],
         },
         Call {
             path: "/api/units/delete",
             access: Access::Right,
             body: form(&[("id", s(unit)), ("version", "1".into())]),
+            only: &["units.view", "units.delete"],
         },
         Call {
             path: "/api/persons/list",
             access: Access::Right,
             body: Body::Json(json!({"query": {"search": "", "unit_id": null, "page": 0}})),
+            only: &["persons.view"],
         },
-        Call { path: "/api/persons/choices", access: Access::Right, body: form(&[("search", "a".into())]) },
-        Call { path: "/api/persons/get", access: Access::Right, body: form(&[("id", s(person))]) },
+        Call {
+            path: "/api/persons/choices",
+            access: Access::Right,
+            body: form(&[("search", "a".into())]),
+            only: &["persons.view"],
+        },
+        Call {
+            path: "/api/persons/get",
+            access: Access::Right,
+            body: form(&[("id", s(person))]),
+            only: &["persons.view"],
+        },
         Call {
             path: "/api/persons/save",
             access: Access::Right,
             body: Body::Json(person_input(Some(person), ids.unit)),
+            only: &["persons.view", "persons.edit"],
         },
         Call {
             path: "/api/persons/delete",
             access: Access::Right,
             body: form(&[("id", s(person)), ("version", "1".into())]),
+            only: &["persons.view", "persons.delete"],
         },
-        Call { path: "/api/roles/list", access: Access::Right, body: form(&[]) },
-        Call { path: "/api/roles/get", access: Access::Right, body: form(&[("id", s(role))]) },
+        Call { path: "/api/roles/list", access: Access::Right, body: form(&[]), only: &["roles.view"] },
+        Call {
+            path: "/api/roles/get",
+            access: Access::Right,
+            body: form(&[("id", s(role))]),
+            only: &["roles.view"],
+        },
         Call {
             path: "/api/roles/save",
             access: Access::Right,
             body: Body::Json(
                 json!({"input": {"id": role, "name": "x", "description": "", "units": [], "version": 1}}),
             ),
+            only: &["roles.view", "roles.edit"],
         },
         Call {
             path: "/api/roles/delete",
             access: Access::Right,
             body: form(&[("id", s(role)), ("version", "1".into())]),
+            only: &["roles.view", "roles.delete"],
         },
-        Call { path: "/api/roles/copy", access: Access::Right, body: form(&[("id", s(role))]) },
+        Call {
+            path: "/api/roles/copy",
+            access: Access::Right,
+            body: form(&[("id", s(role))]),
+            only: &["roles.view", "roles.create"],
+        },
         Call {
             path: "/api/roles/members",
             access: Access::Right,
             body: Body::Json(json!({"role": role, "join": [user_id], "detach": []})),
+            only: &["roles.view", "roles.edit"],
         },
-        Call { path: "/api/roles/export", access: Access::Right, body: form(&[("id", s(role))]) },
+        Call {
+            path: "/api/roles/export",
+            access: Access::Right,
+            body: form(&[("id", s(role))]),
+            only: &["roles.view"],
+        },
         Call {
             path: "/api/roles/import",
             access: Access::Right,
             body: Body::Json(
                 json!({"roles": [role], "content": "{\"format\":\"klucznik.role-settings\",\"version\":1,\"role\":\"x\",\"description\":\"\",\"units\":[],\"grants\":[]}"}),
             ),
+            only: &["roles.view", "roles.edit"],
         },
         Call {
             path: "/api/users/list",
@@ -174,17 +219,57 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
             body: Body::Json(
                 json!({"query": {"search": "", "status": "All", "kind": null, "role_id": null, "page": 0}}),
             ),
+            only: &["users.view"],
         },
-        Call { path: "/api/users/get", access: Access::Right, body: form(&[("id", s(user_id))]) },
-        Call { path: "/api/users/policy", access: Access::Right, body: form(&[]) },
-        Call { path: "/api/users/generate-password", access: Access::Right, body: form(&[]) },
-        Call { path: "/api/users/save", access: Access::Right, body: Body::Json(user(Some(user_id))) },
+        Call {
+            path: "/api/users/get",
+            access: Access::Right,
+            body: form(&[("id", s(user_id))]),
+            only: &["users.view"],
+        },
+        Call {
+            path: "/api/users/policy",
+            access: Access::Right,
+            body: form(&[]),
+            only: &["users.view", "users.edit"],
+        },
+        Call {
+            path: "/api/users/generate-password",
+            access: Access::Right,
+            body: form(&[]),
+            only: &["users.view", "users.edit"],
+        },
+        Call {
+            path: "/api/users/save",
+            access: Access::Right,
+            body: Body::Json(user(Some(user_id))),
+            only: &["users.view", "users.edit"],
+        },
         Call {
             path: "/api/users/set-password",
             access: Access::Right,
             body: Body::Json(
                 json!({"user": user_id, "target": "Console", "password": "Matrix-password-77", "confirm": "Matrix-password-77", "must_change": false, "end_sessions": false}),
             ),
+            only: &["users.view", "users.edit"],
+        },
+        Call {
+            path: "/api/rights/editor",
+            access: Access::Right,
+            body: Body::Json(json!({"holder": {"Role": role}})),
+            only: &["roles.view"],
+        },
+        Call {
+            path: "/api/rights/save",
+            access: Access::Right,
+            body: Body::Json(json!({"holder": {"Role": role}, "grants": [], "version": 1})),
+            only: &["roles.view", "roles.edit"],
+        },
+        Call {
+            path: "/api/rights/effective",
+            access: Access::Right,
+            body: form(&[("user", s(user_id))]),
+            only: &["users.view"],
         },
     ]
 }
@@ -255,6 +340,9 @@ async fn ids_of_another_account_are_not_found(db: TestDb) {
         "/api/users/get",
         "/api/users/save",
         "/api/users/set-password",
+        "/api/rights/editor",
+        "/api/rights/save",
+        "/api/rights/effective",
     ];
     for call in calls(&ids, false).iter().filter(|c| takes_ids.contains(&c.path)) {
         let (status, body) = send(&admin, call).await;
@@ -270,4 +358,63 @@ async fn ids_of_another_account_are_not_found(db: TestDb) {
     assert_eq!(db.number("SELECT COUNT(*) FROM roles WHERE name LIKE 'Mistři (%'").await, 0);
 }
 
-both!(callers_without_the_right_are_refused, ids_of_another_account_are_not_found);
+/// Signs in a new user whose only role grants exactly `keys` (and who is in Everyone).
+async fn user_holding(server: &Server, db: &TestDb, admin: &Api, keys: &[&str]) -> Api {
+    let n = db.number("SELECT COUNT(*) FROM roles").await;
+    let root = db
+        .number("SELECT u.id FROM units u JOIN users x ON x.account_id = u.account_id WHERE u.parent_id IS NULL AND x.login = 'magdalena.dabrowska'")
+        .await;
+    let (status, role) = admin
+        .json("/api/roles/save", &json!({"input": {"id": null, "name": format!("Only {n}"), "description": "", "units": [root], "version": 0}}))
+        .await;
+    assert_eq!(status, 200, "{role}");
+    let version = db.number(&format!("SELECT version FROM roles WHERE id = {role}")).await;
+    let grants: Vec<Value> = keys.iter().map(|k| json!({"key": k, "target": null, "allow": true})).collect();
+    let (status, body) = admin
+        .json("/api/rights/save", &json!({"holder": {"Role": role}, "grants": grants, "version": version}))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let login = format!("only.{n}");
+    let mut input = crate::users::new_user(&login);
+    input["input"]["roles"] = json!([role]);
+    let (status, body) = admin.json("/api/users/save", &input).await;
+    assert_eq!(status, 200, "{body}");
+    server.client().signed_in(&login, crate::users::PASSWORD).await
+}
+
+/// A user with exactly the rights a function names passes its guard; take away the specific
+/// one and the same call is refused.
+async fn the_specific_right_and_only_it_opens_each_function(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let ids = Ids::load(&db).await;
+    let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
+    let mut users: Vec<(&[&str], Api)> = Vec::new();
+    for call in calls(&ids, true).iter().filter(|c| c.access == Access::Right) {
+        assert!(!call.only.is_empty(), "{} names its right", call.path);
+        let sets = [&call.only[..call.only.len() - 1], call.only];
+        for set in sets {
+            if !users.iter().any(|(s, _)| *s == set) {
+                let api = user_holding(&server, &db, &admin, set).await;
+                users.push((set, api));
+            }
+        }
+        let api = |set: &[&str]| &users.iter().find(|(s, _)| *s == set).unwrap().1;
+        let (status, body) = send(api(sets[0]), call).await;
+        assert_eq!(
+            (status, &body),
+            (403, &json!("Forbidden")),
+            "{} without {:?}",
+            call.path,
+            call.only.last()
+        );
+        let (status, body) = send(api(sets[1]), call).await;
+        assert_ne!(body, json!("Forbidden"), "{} with {:?}: {status}", call.path, call.only);
+        assert_ne!(status, 401, "{}", call.path);
+    }
+}
+
+both!(
+    callers_without_the_right_are_refused,
+    ids_of_another_account_are_not_found,
+    the_specific_right_and_only_it_opens_each_function
+);

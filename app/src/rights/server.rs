@@ -1,0 +1,153 @@
+//! The server side of the editors: loading a holder, and saving an edit under rule 6.
+
+use super::store::{list, replace};
+use super::view::EditorData;
+use super::{GrantRow, Holder};
+use crate::audit::{self, Entry};
+use crate::catalogue::{Module, Op, Target};
+use crate::error::AppError;
+use crate::events::{EventKind, Topic};
+use crate::guard::{Ctx, Need};
+use crate::roles::{Builtin, RoleT};
+use crate::store::Tx;
+use sqlx::Row;
+
+pub fn need(holder: Holder, edit: bool) -> Need {
+    let op = if edit { Op::Edit } else { Op::View };
+    match holder {
+        Holder::Role(_) => Need::Op(Module::Roles, op),
+        Holder::User(_) => Need::Op(Module::Users, op),
+    }
+}
+
+/// The holder's name, version, and whether it is (in) Administrators; "not found" outside the
+/// caller's account.
+async fn head(tx: &mut Tx, account: i64, holder: Holder) -> Result<(String, i64, bool), AppError> {
+    match holder {
+        Holder::Role(id) => {
+            let role = crate::roles::store::head(tx, account, id).await?;
+            Ok((role.name, role.version, role.builtin == Some(Builtin::Administrators)))
+        }
+        Holder::User(id) => {
+            let r = sqlx::query(
+                "SELECT login, version,
+                        (SELECT COUNT(*) FROM role_members m JOIN roles r ON r.id = m.role_id
+                         WHERE m.user_id = u.id AND r.builtin = 'administrators') AS admins
+                 FROM users u WHERE u.id = $1 AND u.account_id = $2",
+            )
+            .bind(id)
+            .bind(account)
+            .fetch_optional(tx.conn())
+            .await?
+            .ok_or(AppError::NotFound)?;
+            Ok((r.try_get("login")?, r.try_get("version")?, r.try_get::<i64, _>("admins")? > 0))
+        }
+    }
+}
+
+fn own(ctx: &Ctx, holder: Holder) -> bool {
+    matches!(holder, Holder::User(id) if id == ctx.who.native.id || id == ctx.who.effective.id)
+}
+
+pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppError> {
+    let account = ctx.who.account.id;
+    let mut tx = ctx.store().begin().await?;
+    let (name, version, administrator) = head(&mut tx, account, holder).await?;
+    let grants = list(&mut tx, holder).await?;
+    let mut roles = Vec::new();
+    let (mut assigned, mut subordinates) = (None, Vec::new());
+    if let Holder::User(user) = holder {
+        let rows = sqlx::query(
+            "SELECT r.id, r.name FROM roles r WHERE r.account_id = $1
+               AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))
+             ORDER BY r.name_key",
+        )
+        .bind(account)
+        .bind(user)
+        .fetch_all(tx.conn())
+        .await?;
+        for r in rows {
+            let id: i64 = r.try_get("id")?;
+            roles.push((id, r.try_get("name")?, list(&mut tx, Holder::Role(id)).await?));
+        }
+        assigned = sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
+            .bind(user)
+            .fetch_one(tx.conn())
+            .await?;
+        if let Some(person) = assigned {
+            subordinates = sqlx::query_scalar("SELECT id FROM persons WHERE supervisor_id = $1")
+                .bind(person)
+                .fetch_all(tx.conn())
+                .await?;
+        }
+    }
+    let units = crate::units::store::list_in(&mut tx, account).await?;
+    let editable = crate::guard::check(&ctx.who, need(holder, true)).is_ok()
+        && !own(ctx, holder)
+        && !matches!(holder, Holder::Role(_) if administrator);
+    Ok(EditorData {
+        holder,
+        name,
+        version,
+        grants,
+        roles,
+        administrator,
+        units,
+        assigned,
+        subordinates,
+        editable,
+    })
+}
+
+pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64) -> Result<(), AppError> {
+    let account = ctx.who.account.id;
+    if own(ctx, holder) {
+        return Err(AppError::refused(RoleT::OwnRights));
+    }
+    if grants.iter().any(|g| !g.sound()) {
+        return Err(AppError::Request("a grant names no right of the catalogue".into()));
+    }
+    let mut tx = ctx.store().begin().await?;
+    let (name, current, administrators) = head(&mut tx, account, holder).await?;
+    if matches!(holder, Holder::Role(_)) && administrators {
+        return Err(AppError::refused(RoleT::AdministratorsHoldAll));
+    }
+    if current != version {
+        return Err(AppError::Stale);
+    }
+    let units: Vec<i64> = grants
+        .iter()
+        .filter_map(|g| match g.target {
+            Some(Target::Unit(u)) => Some(u),
+            _ => None,
+        })
+        .collect();
+    if !crate::units::store::all_in_account(&mut tx, account, &units).await? {
+        return Err(AppError::NotFound);
+    }
+    let mut grants = grants;
+    grants.sort();
+    grants.dedup_by(|a, b| a.key == b.key && a.target == b.target);
+    let before = list(&mut tx, holder).await?;
+    if !ctx.who.rights.may_change(&before, &grants) {
+        return Err(AppError::refused(RoleT::NotYourRights));
+    }
+    replace(&mut tx, account, holder, &grants).await?;
+    let (table, id, topic) = match holder {
+        Holder::Role(id) => ("roles", id, Topic::Roles),
+        Holder::User(id) => ("users", id, Topic::Users),
+    };
+    sqlx::query(&format!("UPDATE {table} SET version = version + 1 WHERE id = $1"))
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+    let kind = if table == "roles" { "role" } else { "user" };
+    let entry = Entry::new("rights.save")
+        .object(kind, id)
+        .detail(name)
+        .change(serde_json::to_value(&before).ok(), serde_json::to_value(&grants).ok());
+    audit::record(&mut tx, &ctx.actor(), entry).await?;
+    super::store::changed(&mut tx).await?;
+    tx.raise(Some(account), EventKind::Changed { topic }).await?;
+    tx.commit().await
+}

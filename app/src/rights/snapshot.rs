@@ -1,0 +1,178 @@
+//! The rights of one session, resolved once when the session's rights change: account-wide
+//! rights as a bit set, data rights as a mask of operations per unit plus the two special
+//! nodes. Every check is a lookup.
+
+use super::engine::{Spec, Subject, Tree};
+use crate::catalogue::{ColumnOp, DataOp, Module, Op, Right, Target};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub administrator: bool,
+    bits: Vec<u64>,
+    /// unit → the data operations the tree allows for persons in it (before rule 3).
+    units: HashMap<i64, u8>,
+    assigned: Option<i64>,
+    subordinates: HashSet<i64>,
+    /// (decided, allowed) masks of the two special nodes.
+    assigned_mask: (u8, u8),
+    subordinates_mask: (u8, u8),
+}
+
+/// Which persons a session may see, as a query can use it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonFilter {
+    /// Every person (an administrator).
+    pub all: bool,
+    /// Units whose persons are visible (save the excluded).
+    pub units: Vec<i64>,
+    /// Persons visible wherever they are.
+    pub include: Vec<i64>,
+    /// Persons hidden wherever they are.
+    pub exclude: Vec<i64>,
+}
+
+pub(super) fn build(subject: &Subject, spec: &Spec, tree: &Tree) -> Snapshot {
+    let count = spec.needs.len();
+    let mut allowed = vec![false; count];
+    for i in 0..count {
+        allowed[i] = subject.administrator || {
+            let needs = spec.needs[i].iter().all(|n| allowed[*n as usize]);
+            let base = match (subject.granted(i as u32), spec.follows[i]) {
+                (Some(d), _) => d.allowed,
+                (None, Some(f)) => allowed[f as usize],
+                (None, None) => false,
+            };
+            needs && base
+        };
+    }
+    let mut bits = vec![0u64; count.div_ceil(64)];
+    for (i, a) in allowed.iter().enumerate() {
+        if *a {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    let mut units = HashMap::with_capacity(tree.parent.len());
+    for unit in tree.parent.keys() {
+        unit_mask(subject, tree, *unit, &mut units);
+    }
+    let special = |target: Target| {
+        DataOp::ALL.into_iter().fold((0u8, 0u8), |(decided, allowed), op| {
+            match subject.data_granted(op, target) {
+                Some(d) => (decided | op.bit(), if d.allowed { allowed | op.bit() } else { allowed }),
+                None => (decided, allowed),
+            }
+        })
+    };
+    Snapshot {
+        administrator: subject.administrator,
+        bits,
+        units,
+        assigned: tree.assigned,
+        subordinates: tree.subordinates.clone(),
+        assigned_mask: special(Target::Assigned),
+        subordinates_mask: special(Target::Subordinates),
+    }
+}
+
+/// The mask of a unit: decided at the unit itself, else as its parent's.
+fn unit_mask(subject: &Subject, tree: &Tree, unit: i64, done: &mut HashMap<i64, u8>) -> u8 {
+    if let Some(mask) = done.get(&unit) {
+        return *mask;
+    }
+    // Mark before recursing, so that a (corrupt) cycle ends.
+    done.insert(unit, 0);
+    let parent = match tree.parent.get(&unit) {
+        Some(Some(p)) => unit_mask(subject, tree, *p, done),
+        _ => 0,
+    };
+    let mask = DataOp::ALL.into_iter().fold(0u8, |mask, op| {
+        let allowed = match subject.data_granted(op, Target::Unit(unit)) {
+            Some(d) => d.allowed,
+            None => parent & op.bit() != 0,
+        };
+        if allowed {
+            mask | op.bit()
+        } else {
+            mask
+        }
+    });
+    done.insert(unit, mask);
+    mask
+}
+
+impl Snapshot {
+    pub fn allows(&self, right: Right) -> bool {
+        self.allows_index(right.index())
+    }
+
+    pub fn allows_index(&self, i: usize) -> bool {
+        self.bits.get(i / 64).is_some_and(|word| word & (1 << (i % 64)) != 0)
+    }
+
+    pub fn can(&self, module: Module, op: Op) -> bool {
+        self.allows(Right::Op(module, op))
+    }
+
+    /// A column of a module: visible or editable.
+    pub fn column(&self, module: Module, key: &str, op: ColumnOp) -> bool {
+        Right::column(module, key, op).is_some_and(|r| self.allows(r))
+    }
+
+    fn raw(&self, op: DataOp, person: i64, unit: i64) -> bool {
+        let special = [
+            (self.assigned == Some(person), self.assigned_mask),
+            (self.subordinates.contains(&person), self.subordinates_mask),
+        ];
+        for (applies, (decided, allowed)) in special {
+            if applies && decided & op.bit() != 0 {
+                return allowed & op.bit() != 0;
+            }
+        }
+        self.units.get(&unit).is_some_and(|mask| mask & op.bit() != 0)
+    }
+
+    /// Whether a data operation on a person in a unit is allowed.
+    pub fn data(&self, op: DataOp, person: i64, unit: i64) -> bool {
+        self.administrator
+            || (self.raw(op, person, unit) && (op == DataOp::View || self.raw(DataOp::View, person, unit)))
+    }
+
+    /// Whether a data operation is allowed for persons placed in a unit (for new persons).
+    pub fn data_in_unit(&self, op: DataOp, unit: i64) -> bool {
+        let mask = self.units.get(&unit).copied().unwrap_or(0);
+        self.administrator || (mask & op.bit() != 0 && mask & DataOp::View.bit() != 0)
+    }
+
+    /// Which persons may be viewed, for list queries.
+    pub fn person_filter(&self) -> PersonFilter {
+        if self.administrator {
+            return PersonFilter { all: true, ..Default::default() };
+        }
+        let view = DataOp::View.bit();
+        let mut filter = PersonFilter {
+            units: self.units.iter().filter(|(_, m)| *m & view != 0).map(|(u, _)| *u).collect(),
+            ..Default::default()
+        };
+        filter.units.sort_unstable();
+        let mut special = |person: i64, (decided, allowed): (u8, u8)| {
+            if decided & view != 0 {
+                if allowed & view != 0 {
+                    filter.include.push(person);
+                } else {
+                    filter.exclude.push(person);
+                }
+            }
+        };
+        if let Some(a) = self.assigned {
+            special(a, self.assigned_mask);
+        }
+        for s in &self.subordinates {
+            if Some(*s) != self.assigned {
+                special(*s, self.subordinates_mask);
+            }
+        }
+        filter
+    }
+}
