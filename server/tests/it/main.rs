@@ -12,6 +12,7 @@ mod login;
 mod matrix;
 mod password;
 mod persons;
+mod rights;
 mod roles;
 mod sessions;
 mod startup;
