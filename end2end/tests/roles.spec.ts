@@ -36,7 +36,7 @@ test("membership is edited from the role and from the user card", async ({ page 
 
   // From the other side: Jan's card shows the role; taking it away there shows on the role.
   await open(page, "/users");
-  await page.getByRole("link", { name: "jan.kowalski" }).click();
+  await page.getByRole("link", { name: "jan.kowalski", exact: true }).click();
   const roles = page.getByRole("group", { name: "Roles" });
   await expect(roles.getByLabel("Magazynierzy")).toBeChecked();
   await roles.getByLabel("Magazynierzy").uncheck();

@@ -32,7 +32,7 @@ texts! {
         ForArea => ("{action}: {area}", "{action}: {area}", "{action}: {area}"),
         Save => ("Save rights", "Zapisz uprawnienia", "Uložit práva"),
         Reset => ("Undo changes", "Cofnij zmiany", "Vrátit změny"),
-        Pending => ("{count} unsaved changes — shown as they will be.", "Niezapisane zmiany: {count} — widoczne tak, jak będą.", "Neuložené změny: {count} — zobrazeny tak, jak budou."),
+        Pending => ("Unsaved changes: {count} — shown as they will be.", "Niezapisane zmiany: {count} — widoczne tak, jak będą.", "Neuložené změny: {count} — zobrazeny tak, jak budou."),
         Saved => ("The rights were saved; open sessions follow at once.", "Zapisano uprawnienia; otwarte sesje stosują je od razu.", "Práva byla uložena; otevřené relace je uplatní ihned."),
         ReadOnly => ("You may look at these rights but not change them.", "Możesz przeglądać te uprawnienia, ale nie zmieniać.", "Tato práva můžete prohlížet, ne měnit."),
         AllowedDirectly => ("allowed directly", "dozwolone bezpośrednio", "povoleno přímo"),

@@ -5,6 +5,7 @@ use super::{removed, Editing};
 use crate::catalogue::{Area, ColumnOp, Module, Right, MODULES};
 use crate::i18n::{fill, use_i18n};
 use crate::rights::RightT;
+use crate::rights::Source;
 use leptos::prelude::*;
 
 /// Every account-wide right of a module: its operations, then its columns.
@@ -126,7 +127,9 @@ fn ModulePanel() -> impl IntoView {
                     (Some((subject, _)), Some(d)) => {
                         let decision = subject.decide_right(right);
                         let state = if decision.allowed { RightT::Allowed } else { RightT::Denied };
-                        (decision.allowed, format!("{} — {}", i18n.t(state), describe(&i18n, d, &decision)))
+                        // Greyed: out of reach because a right it needs is denied (rule 3).
+                        let greyed = matches!(decision.source, Source::Needs(_) | Source::ViewMissing);
+                        (greyed, format!("{} — {}", i18n.t(state), describe(&i18n, d, &decision)))
                     }
                     _ => (false, String::new()),
                 })
@@ -140,7 +143,7 @@ fn ModulePanel() -> impl IntoView {
             let right = Right::Op(m, *op);
             let text = result(right);
             view! {
-                <tr class:greyed=move || !text().0>
+                <tr class:greyed=move || text().0>
                     <th scope="row">{move || i18n.t(op.name())}</th>
                     <td><super::modules::Cell key=right.key() target=None name=Signal::derive(move || i18n.t(op.name()).to_string()) /></td>
                     <td>{move || text().1}</td>
@@ -157,7 +160,7 @@ fn ModulePanel() -> impl IntoView {
                     let text = result(right);
                     let name = Signal::derive(move || right_name(&i18n, right));
                     view! {
-                        <td class:greyed=move || !text().0>
+                        <td class:greyed=move || text().0>
                             <Cell key=right.key() target=None name />
                             <span class="muted">" " {move || text().1}</span>
                         </td>

@@ -93,10 +93,7 @@ pub fn describe(i18n: &I18n, data: &EditorData, d: &Decision) -> String {
         (Source::Role(id), false) => fill(i18n.t(RightT::DeniedByRole), &role(id)),
         (Source::NotGranted, _) => i18n.t(RightT::NotGranted).to_string(),
         (Source::Needs(i), _) => fill(i18n.t(RightT::NeedsRight), &right(i)),
-        (Source::Follows(i), allowed) => {
-            let state = if allowed { RightT::Allowed } else { RightT::Denied };
-            format!("{} ({})", i18n.t(state), fill(i18n.t(RightT::AsRight), &right(i)))
-        }
+        (Source::Follows(i), _) => fill(i18n.t(RightT::AsRight), &right(i)),
         (Source::ViewMissing, _) => i18n.t(RightT::ViewMissing).to_string(),
     }
 }
@@ -106,8 +103,13 @@ pub fn describe_data(i18n: &I18n, data: &EditorData, d: &DataDecision) -> String
     match (d.node, d.inherited) {
         (Some(node), true) => {
             let key = if d.allowed { RightT::AllowedInherited } else { RightT::DeniedInherited };
+            let at = fill(i18n.t(key), &[("node".into(), node_name(i18n, data, node))]);
+            // The holder's own grant needs no second word; a role's grant is named.
+            if d.source == Source::User {
+                return at;
+            }
             let by = describe(i18n, data, &Decision { allowed: d.allowed, source: d.source });
-            format!("{} — {by}", fill(i18n.t(key), &[("node".into(), node_name(i18n, data, node))]))
+            format!("{at} — {by}")
         }
         _ => describe(i18n, data, &Decision { allowed: d.allowed, source: d.source }),
     }
