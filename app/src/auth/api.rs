@@ -46,21 +46,40 @@ pub use cookies::{LANG_COOKIE, THEME_COOKIE};
 /// Signs in with a login, a password and, when the user has several, a unit.
 /// **Permissions:** public.
 #[server(prefix = "/api", endpoint = "auth/login")]
-pub async fn login(login: String, password: String, unit: Option<String>) -> Result<LoginOutcome, AppError> {
+pub async fn login(
+    login: String,
+    password: String,
+    unit: Option<String>,
+    replace: Option<String>,
+) -> Result<LoginOutcome, AppError> {
     use super::login::Outcome;
     let ctx = crate::guard::public("/api/auth/login").await?;
     let unit = unit
         .filter(|u| !u.is_empty())
         .map(|u| u.parse::<i64>().map_err(|_| AppError::Request(format!("bad unit {u}"))))
         .transpose()?;
-    match super::login::sign_in(&ctx, &login, &password, unit).await? {
+    let replace = replace.is_some_and(|r| r == "1");
+    match super::login::sign_in(&ctx, &login, &password, unit, replace).await? {
         Outcome::Signed(signed) => {
             cookies::set_session(&signed.token, ctx.client.secure);
             cookies::set_lang(signed.lang);
             let next = if signed.must_change_password { "/password" } else { "/" };
-            Ok(LoginOutcome { next: Some(next.to_string()), units: Vec::new(), default_unit: None })
+            Ok(LoginOutcome {
+                next: Some(next.to_string()),
+                units: Vec::new(),
+                default_unit: None,
+                already: None,
+            })
         }
-        Outcome::ChooseUnit { units, default_unit } => Ok(LoginOutcome { next: None, units, default_unit }),
+        Outcome::ChooseUnit { units, default_unit } => {
+            Ok(LoginOutcome { next: None, units, default_unit, already: None })
+        }
+        Outcome::AlreadySignedIn { computer, since_text, unit } => Ok(LoginOutcome {
+            next: None,
+            units: Vec::new(),
+            default_unit: None,
+            already: Some(super::AlreadySignedIn { computer, since: since_text, unit }),
+        }),
     }
 }
 

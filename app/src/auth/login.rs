@@ -5,6 +5,7 @@ use super::policy::{login_key, may_sign_in, LOGIN_MAX, PASSWORD_MAX};
 use super::{throttle, AuthT};
 use crate::audit::{self, Entry};
 use crate::error::{AppError, Checks, Message};
+use crate::events::EndReason;
 use crate::guard::{hash_token, new_token, Actor, PublicCtx};
 use crate::i18n::{CommonT, Lang};
 use crate::sessions::store::{self as sessions, Opening};
@@ -25,6 +26,13 @@ pub enum Outcome {
     ChooseUnit {
         units: Vec<(i64, String)>,
         default_unit: Option<i64>,
+    },
+    /// Without "open multiple sessions" the user already has an open session: continuing
+    /// (the same request with `replace`) ends it (seed 000).
+    AlreadySignedIn {
+        computer: String,
+        since_text: String,
+        unit: i64,
     },
 }
 
@@ -49,6 +57,13 @@ async fn units_of(
     Ok(units)
 }
 
+/// Whether the user's rights include "open multiple sessions".
+async fn may_hold_several(store: &crate::store::Store, user: i64, account: i64) -> Result<bool, AppError> {
+    use crate::catalogue::{Permission, Right};
+    let subject = crate::rights::store::load_subject(store, user, account).await?;
+    Ok(subject.decide_right(Right::Perm(Permission::MultipleSessions)).allowed)
+}
+
 pub fn check_form(login: &str, password: &str) -> Result<(), AppError> {
     let mut checks = Checks::new();
     if login.trim().is_empty() {
@@ -69,6 +84,7 @@ pub async fn sign_in(
     login: &str,
     password: &str,
     unit: Option<i64>,
+    replace: bool,
 ) -> Result<Outcome, AppError> {
     check_form(login, password)?;
     let store = ctx.store();
@@ -160,6 +176,36 @@ pub async fn sign_in(
             .bind(user_id)
             .execute(tx.conn())
             .await?;
+    }
+
+    // One session per user unless the permission says otherwise. Touching the user's row
+    // first makes racing sign-ins of one user wait for each other (a row lock on PostgreSQL;
+    // SQLite has a single writer anyway).
+    sqlx::query("UPDATE users SET version = version WHERE id = $1").bind(user_id).execute(tx.conn()).await?;
+    let open: Vec<(i64, String, i64)> = sqlx::query(
+        "SELECT id, computer, created_at FROM sessions WHERE user_id = $1 AND closed_at IS NULL ORDER BY created_at",
+    )
+    .bind(user_id)
+    .fetch_all(tx.conn())
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get("id")?, r.try_get("computer")?, r.try_get("created_at")?)))
+    .collect::<Result<_, sqlx::Error>>()?;
+    if !open.is_empty() && !may_hold_several(store, user_id, account_id).await? {
+        if !replace {
+            tx.commit().await?;
+            let (_, computer, since) = open[0].clone();
+            let zone: String = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_one(store.reader())
+                .await?;
+            let lang = Lang::from_code(&user.try_get::<String, _>("language")?).unwrap_or_default();
+            let since_text = crate::time::format_ms(since, &zone, lang);
+            return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id });
+        }
+        for (id, _, _) in &open {
+            sessions::close_in(&mut tx, *id, EndReason::Replaced, None).await?;
+        }
     }
 
     let token = new_token();

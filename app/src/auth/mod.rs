@@ -63,4 +63,14 @@ pub struct LoginOutcome {
     pub units: Vec<(i64, String)>,
     /// The unit to preselect.
     pub default_unit: Option<i64>,
+    /// The user is signed in elsewhere and may hold one session only: where, since when, and
+    /// the unit to sign in to if they continue.
+    pub already: Option<AlreadySignedIn>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlreadySignedIn {
+    pub computer: String,
+    pub since: String,
+    pub unit: i64,
 }

@@ -20,7 +20,13 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
     let units = Signal::derive(move || match action.value().get() {
-        Some(Ok(outcome)) if outcome.next.is_none() => Some((outcome.units, outcome.default_unit)),
+        Some(Ok(outcome)) if outcome.next.is_none() && outcome.already.is_none() => {
+            Some((outcome.units, outcome.default_unit))
+        }
+        _ => None,
+    });
+    let already = Signal::derive(move || match action.value().get() {
+        Some(Ok(outcome)) => outcome.already,
         _ => None,
     });
     let on_lang = move |ev: leptos::ev::Event| {
@@ -58,9 +64,20 @@ pub fn LoginPage() -> impl IntoView {
                         </select>
                     })}
                     <FieldNote error field="unit" id="unit-note" />
+                    {move || already.get().map(|a| view! {
+                        <div class="notice" role="alert">
+                            <p>{fill(i18n.t(AuthT::AlreadySignedIn), &[("computer".into(), a.computer.clone()), ("since".into(), a.since.clone())])}</p>
+                            <p>{move || i18n.t(AuthT::ContinueEndsOther)}</p>
+                        </div>
+                        <input type="hidden" name="unit" value=a.unit.to_string() />
+                        <input type="hidden" name="replace" value="1" />
+                        <button type="button" class="secondary" on:click=move |_| action.value().set(None)>
+                            {move || i18n.t(crate::i18n::CommonT::Cancel)}
+                        </button>
+                    })}
                     <ErrorNote error />
                     <button type="submit" disabled=move || action.pending().get()>
-                        {move || match (action.pending().get(), units.with(Option::is_some)) {
+                        {move || match (action.pending().get(), units.with(Option::is_some) || already.with(Option::is_some)) {
                             (true, _) => i18n.t(AuthT::SigningIn),
                             (false, true) => i18n.t(AuthT::Continue),
                             (false, false) => i18n.t(AuthT::SignIn),

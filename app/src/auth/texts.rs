@@ -46,6 +46,16 @@ texts! {
             "Nemáte přístup k žádnému útvaru: žádná z vašich rolí nemá útvar. Obraťte se na správce."
         ),
         Unit => ("Unit", "Centrum", "Útvar"),
+        AlreadySignedIn => (
+            "You are already signed in at {computer} since {since}.",
+            "Jesteś już zalogowany na {computer} od {since}.",
+            "Již jste přihlášeni na {computer} od {since}."
+        ),
+        ContinueEndsOther => (
+            "Continue to end that session and sign in here, or cancel.",
+            "Kontynuuj, aby zakończyć tamtą sesję i zalogować się tutaj, albo anuluj.",
+            "Pokračováním ukončíte tamtu relaci a přihlásíte se zde, nebo zrušte."
+        ),
         ChooseUnit => ("Choose the unit to work in.", "Wybierz centrum, w którym chcesz pracować.", "Vyberte útvar, ve kterém chcete pracovat."),
         Continue => ("Continue", "Dalej", "Pokračovat"),
         UnitNotYours => ("is not one of your units.", "nie jest jednym z Twoich centrów.", "není jedním z vašich útvarů."),

@@ -173,7 +173,7 @@ pub static MODULES: &[ModuleInfo] = &[
         CatalogueT::ModSessions,
         &[Op::View, Op::Delete, Op::Print, Op::EditView],
         SESSION_COLUMNS,
-        None,
+        Some("/sessions"),
     ),
     module(
         Module::Substitutions,

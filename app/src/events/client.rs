@@ -4,6 +4,21 @@
 use super::{EndReason, EventKind, LiveEvent, Topic};
 use leptos::prelude::*;
 
+/// How this session ended, as far as the browser was told.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ending {
+    pub reason: EndReason,
+    pub by: Option<String>,
+    pub at_text: String,
+    pub note: Option<String>,
+}
+
+impl From<EndReason> for Ending {
+    fn from(reason: EndReason) -> Ending {
+        Ending { reason, by: None, at_text: String::new(), note: None }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Live {
     /// One counter per topic, in the order of `Topic::ALL`.
@@ -11,7 +26,7 @@ pub struct Live {
     /// The stream is open.
     pub connected: RwSignal<bool>,
     /// This session was closed (logged out elsewhere, expired, ended by someone).
-    pub ended: RwSignal<Option<EndReason>>,
+    pub ended: RwSignal<Option<Ending>>,
     /// The newest event, for components that show notices.
     pub last: RwSignal<Option<LiveEvent>>,
 }
@@ -43,9 +58,10 @@ impl Live {
 
     /// Applies one event received for the session `mine`.
     pub fn receive(&self, event: LiveEvent, mine: i64) {
-        if let EventKind::SessionClosed { session_id, reason, .. } = event.kind {
-            if session_id == mine {
-                self.ended.set(Some(reason));
+        if let EventKind::SessionClosed { session_id, reason, by, at_text, note, .. } = &event.kind {
+            if *session_id == mine {
+                let (by, at_text, note) = (by.clone(), at_text.clone(), note.clone());
+                self.ended.set(Some(Ending { reason: *reason, by, at_text, note }));
             }
         }
         for topic in event.topics() {
@@ -114,7 +130,7 @@ mod browser {
                 leptos::task::spawn_local(async move {
                     match crate::auth::api::whoami().await {
                         Err(crate::error::AppError::Unauthenticated) => {
-                            live.ended.set(Some(EndReason::Ended))
+                            live.ended.set(Some(super::Ending::from(EndReason::Ended)))
                         }
                         _ => {
                             gloo_timers_sleep(3000).await;

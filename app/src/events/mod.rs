@@ -6,7 +6,7 @@ mod client;
 #[cfg(feature = "ssr")]
 pub mod sse;
 
-pub use client::{provide_live, use_live, Live};
+pub use client::{provide_live, use_live, Ending, Live};
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,8 @@ pub enum EndReason {
     Expired,
     Ended,
     PasswordChanged,
+    /// The user signed in again elsewhere and chose to end this session.
+    Replaced,
 }
 
 impl EndReason {
@@ -35,6 +37,7 @@ impl EndReason {
             EndReason::Expired => "expired",
             EndReason::Ended => "ended",
             EndReason::PasswordChanged => "password_changed",
+            EndReason::Replaced => "replaced",
         }
     }
 }
@@ -75,6 +78,18 @@ pub enum EventKind {
         session_id: i64,
         user_id: i64,
         reason: EndReason,
+        /// Who ended it, when, and the reason they gave; only the session itself receives
+        /// `by` and `note` (see `sse::for_listener`).
+        #[serde(default)]
+        by: Option<String>,
+        #[serde(default)]
+        at_text: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    /// A session did something: its last activity moved.
+    SessionActive {
+        session_id: i64,
     },
     /// Records of one kind changed in the account.
     Changed {
@@ -88,7 +103,9 @@ impl LiveEvent {
     /// The topics a page re-reads when this event arrives.
     pub fn topics(&self) -> Vec<Topic> {
         match self.kind {
-            EventKind::SessionOpened { .. } | EventKind::SessionClosed { .. } => vec![Topic::Sessions],
+            EventKind::SessionOpened { .. }
+            | EventKind::SessionClosed { .. }
+            | EventKind::SessionActive { .. } => vec![Topic::Sessions],
             EventKind::Changed { topic } => vec![topic],
             EventKind::Resync => Topic::ALL.to_vec(),
         }

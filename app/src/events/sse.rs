@@ -43,7 +43,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                     for event in events {
                         sent = event.id;
                         let closes = closes(&event, mine);
-                        yield Ok(frame(&event));
+                        yield Ok(frame(&for_listener(event, mine)));
                         if closes { return; }
                     }
                 }
@@ -61,7 +61,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                         }
                         sent = sent.max(event.id);
                         let closes = closes(&event, mine);
-                        yield Ok(frame(&event));
+                        yield Ok(frame(&for_listener((*event).clone(), mine)));
                         if closes { return; }
                     }
                     Err(RecvError::Lagged(_)) => yield Ok(frame(&resync())),
@@ -72,7 +72,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                         let event = LiveEvent {
                             id: 0,
                             account_id: Some(account),
-                            kind: EventKind::SessionClosed { session_id: mine, user_id: ctx.who.native.id, reason: super::EndReason::Expired },
+                            kind: EventKind::SessionClosed { session_id: mine, user_id: ctx.who.native.id, reason: super::EndReason::Expired, by: None, at_text: String::new(), note: None },
                         };
                         yield Ok(frame(&event));
                         return;
@@ -86,6 +86,16 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
 
 fn closes(event: &LiveEvent, mine: i64) -> bool {
     matches!(event.kind, EventKind::SessionClosed { session_id, .. } if session_id == mine)
+}
+
+/// Who ended a session and why is told to that session only; the others learn that it closed.
+fn for_listener(mut event: LiveEvent, mine: i64) -> LiveEvent {
+    if let EventKind::SessionClosed { session_id, by, note, .. } = &mut event.kind {
+        if *session_id != mine {
+            (*by, *note) = (None, None);
+        }
+    }
+    event
 }
 
 fn resync() -> LiveEvent {

@@ -7,6 +7,7 @@ use crate::config::ConfigT;
 use crate::persons::PersonT;
 use crate::rights::RightT;
 use crate::roles::RoleT;
+use crate::sessions::SessionT;
 use crate::shell::ShellT;
 use crate::units::UnitT;
 use crate::users::UserT;
@@ -24,6 +25,7 @@ pub enum Msg {
     User(UserT),
     Config(ConfigT),
     Right(RightT),
+    Session(SessionT),
 }
 
 impl Text for Msg {
@@ -39,6 +41,7 @@ impl Text for Msg {
             Msg::User(t) => t.text(lang),
             Msg::Config(t) => t.text(lang),
             Msg::Right(t) => t.text(lang),
+            Msg::Session(t) => t.text(lang),
         }
     }
 }
@@ -63,7 +66,8 @@ into_msg!(
     Role(RoleT),
     User(UserT),
     Config(ConfigT),
-    Right(RightT)
+    Right(RightT),
+    Session(SessionT)
 );
 
 /// Every text of every area, for the completeness tests.
@@ -79,5 +83,6 @@ pub fn all_msgs() -> Vec<Msg> {
     all.extend(UserT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(ConfigT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(RightT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(SessionT::ALL.iter().map(|t| Msg::from(*t)));
     all
 }

@@ -1,11 +1,26 @@
-//! Sessions: who is signed in. The dashboard's live "online now" list lives here; the full
-//! session administration of seed 000 grows here too.
+//! Sessions: who is signed in. The dashboard's live "online now" list, the sessions list of
+//! seed 000 with ending sessions and exports, and every user's own sessions.
 
+pub mod admin;
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
+pub mod list_store;
+#[cfg(feature = "ssr")]
 pub mod maintenance;
+mod mine;
+mod page;
+#[cfg(feature = "ssr")]
+pub mod server;
 #[cfg(feature = "ssr")]
 pub mod store;
+mod table;
+mod texts;
+
+pub use mine::MySessionsPage;
+pub use page::SessionsPage;
+pub use texts::SessionT;
 
 use serde::{Deserialize, Serialize};
 

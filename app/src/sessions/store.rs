@@ -96,15 +96,29 @@ pub async fn close_in(
     reason: EndReason,
     by: Option<&Actor>,
 ) -> Result<bool, AppError> {
+    end_in(tx, session_id, reason, by, None).await
+}
+
+/// `close_in` with the reason given by whoever ended the session.
+pub async fn end_in(
+    tx: &mut Tx,
+    session_id: i64,
+    reason: EndReason,
+    by: Option<&Actor>,
+    note: Option<&str>,
+) -> Result<bool, AppError> {
     let now = tx.now();
+    let ender = by.filter(|_| reason == EndReason::Ended).and_then(|a| a.native_user_id);
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
     let row = sqlx::query(
-        "UPDATE sessions SET closed_at = $1, end_reason = $2, ended_by_user_id = $3
-         WHERE id = $4 AND closed_at IS NULL
+        "UPDATE sessions SET closed_at = $1, end_reason = $2, ended_by_user_id = $3, end_note = $4
+         WHERE id = $5 AND closed_at IS NULL
          RETURNING user_id, current_account_id",
     )
     .bind(now)
     .bind(reason.key())
-    .bind(by.filter(|_| reason == EndReason::Ended).and_then(|a| a.native_user_id))
+    .bind(ender)
+    .bind(note)
     .bind(session_id)
     .fetch_optional(tx.conn())
     .await?;
@@ -126,7 +140,23 @@ pub async fn close_in(
         _ => "session.close",
     };
     audit::record(tx, &actor, Entry::new(action).object("session", session_id).detail(reason.key())).await?;
-    tx.raise(Some(account_id), EventKind::SessionClosed { session_id, user_id, reason }).await?;
+    let zone: String = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(tx.conn())
+        .await?;
+    let by: Option<String> = match ender {
+        Some(id) => {
+            sqlx::query_scalar("SELECT full_name FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_optional(tx.conn())
+                .await?
+        }
+        None => None,
+    };
+    let at_text = crate::time::format_ms(now, &zone, crate::i18n::Lang::En);
+    let note = note.map(str::to_string);
+    tx.raise(Some(account_id), EventKind::SessionClosed { session_id, user_id, reason, by, at_text, note })
+        .await?;
     Ok(true)
 }
 
@@ -143,14 +173,20 @@ pub async fn close(
     Ok(closed)
 }
 
-/// Records that the session did something just now.
+/// Records that the session did something just now, and tells the open session lists.
 pub async fn touch(store: &Store, session_id: i64) -> Result<(), AppError> {
     let mut tx = store.begin().await?;
-    sqlx::query("UPDATE sessions SET last_activity_at = $1 WHERE id = $2 AND closed_at IS NULL")
-        .bind(tx.now())
-        .bind(session_id)
-        .execute(tx.conn())
-        .await?;
+    let account: Option<i64> = sqlx::query_scalar(
+        "UPDATE sessions SET last_activity_at = $1 WHERE id = $2 AND closed_at IS NULL
+         RETURNING current_account_id",
+    )
+    .bind(tx.now())
+    .bind(session_id)
+    .fetch_optional(tx.conn())
+    .await?;
+    if let Some(account) = account {
+        tx.raise(Some(account), EventKind::SessionActive { session_id }).await?;
+    }
     tx.commit().await
 }
 

@@ -5,7 +5,7 @@ use super::{prefs, use_me, use_theme, ShellT, Theme};
 use crate::auth::{AuthT, Me};
 use crate::catalogue::{Area, Op, MODULES};
 use crate::error::AppError;
-use crate::events::{use_live, Topic};
+use crate::events::{use_live, EndReason, Topic};
 use crate::i18n::{fill, use_i18n, Lang};
 use leptos::either::EitherOf3;
 use leptos::html::Dialog;
@@ -122,6 +122,7 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
                 <div id="user-menu" class="usermenu-panel" hidden=move || !menu_open.get()>
                     <p class="muted">{signed_in_as}</p>
                     <A href="/password">{move || i18n.t(AuthT::ChangePassword)}</A>
+                    <A href="/my/sessions">{move || i18n.t(crate::sessions::SessionT::MyTitle)}</A>
                     <label>
                         {move || i18n.t(ShellT::Language)}
                         <select on:change=on_lang prop:value=move || i18n.lang.get().code()>
@@ -196,6 +197,16 @@ fn SessionEnded() -> impl IntoView {
     view! {
         <dialog node_ref=dialog aria-labelledby="ended-title" class="dialog">
             <h2 id="ended-title">{move || i18n.t(ShellT::SessionEndedTitle)}</h2>
+            {move || live.ended.get().map(|e| {
+                let why = match (e.reason, e.by) {
+                    (EndReason::Ended, Some(by)) => Some(fill(i18n.t(ShellT::EndedBy), &[("by".into(), by), ("at".into(), e.at_text)])),
+                    (EndReason::Replaced, _) => Some(i18n.t(ShellT::EndedReplaced).to_string()),
+                    (EndReason::Expired, _) => Some(i18n.t(ShellT::EndedExpired).to_string()),
+                    _ => None,
+                };
+                let note = e.note.map(|n| fill(i18n.t(ShellT::EndedReason), &[("note".into(), n)]));
+                view! { {why.map(|w| view! { <p>{w}</p> })} {note.map(|n| view! { <p>{n}</p> })} }
+            })}
             <p>{move || i18n.t(ShellT::SessionEndedText)}</p>
             <button on:click=move |_| go("/login")>{move || i18n.t(ShellT::GoToLogin)}</button>
         </dialog>

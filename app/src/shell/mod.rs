@@ -70,6 +70,8 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=layout::Layout>
                     <Route path=path!("") view=dashboard::Dashboard />
                     <Route path=path!("/units") view=crate::units::UnitsPage />
+                    <Route path=path!("/sessions") view=crate::sessions::SessionsPage />
+                    <Route path=path!("/my/sessions") view=crate::sessions::MySessionsPage />
                     <Route path=path!("/users") view=crate::users::UsersPage />
                     <Route path=path!("/users/new") view=crate::users::UserCardPage />
                                         <Route path=path!("/users/:id") view=crate::users::UserCardPage />

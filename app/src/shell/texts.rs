@@ -31,6 +31,22 @@ texts! {
             "Zaloguj się ponownie, aby kontynuować.",
             "Pro pokračování se znovu přihlaste."
         ),
+        EndedBy => (
+            "Your session was ended by {by} at {at}.",
+            "Twoja sesja została zakończona przez {by} o {at}.",
+            "Vaši relaci ukončil(a) {by} v {at}."
+        ),
+        EndedReplaced => (
+            "You signed in elsewhere and chose to end this session.",
+            "Zalogowano się w innym miejscu z zakończeniem tej sesji.",
+            "Přihlásili jste se jinde a zvolili ukončení této relace."
+        ),
+        EndedExpired => (
+            "The session expired.",
+            "Sesja wygasła.",
+            "Platnost relace vypršela."
+        ),
+        EndedReason => ("Reason: {note}", "Powód: {note}", "Důvod: {note}"),
         GoToLogin => ("Go to sign-in", "Przejdź do logowania", "Přejít na přihlášení"),
         NotFoundTitle => ("Page not found", "Nie znaleziono strony", "Stránka nenalezena"),
         BackToDashboard => ("Back to the dashboard", "Wróć do pulpitu", "Zpět na nástěnku"),

@@ -54,14 +54,15 @@ async fn streams_resume_after_the_last_event_id(db: TestDb) {
 
 async fn closing_a_session_ends_its_stream(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
-    let api = server.client().signed_in("anna.nowak", DEMO_PASSWORD).await;
+    // Piotr may hold several sessions (Audytorzy: "open multiple sessions").
+    let api = server.client().signed_in("piotr.wisniewski", DEMO_PASSWORD).await;
     let session = api.me().await.1["session_id"].as_i64().unwrap();
     let stream = api.events(None).await;
-    let other = server.client().signed_in("anna.nowak", DEMO_PASSWORD).await;
+    let other = server.client().signed_in("piotr.wisniewski", DEMO_PASSWORD).await;
     let form = [
         ("current_password", DEMO_PASSWORD),
-        ("new_password", "Anna-Brand-New-Pass"),
-        ("confirm_password", "Anna-Brand-New-Pass"),
+        ("new_password", "Piotr-Brand-New-Pass"),
+        ("confirm_password", "Piotr-Brand-New-Pass"),
         ("end_other_sessions", "on"),
     ];
     assert_eq!(other.call("/api/auth/password", &form).await.0, 200);

@@ -14,6 +14,7 @@ mod password;
 mod persons;
 mod rights;
 mod roles;
+mod session_admin;
 mod sessions;
 mod startup;
 mod units;

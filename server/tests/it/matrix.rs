@@ -109,6 +109,27 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
         },
         Call { path: "/api/config/my-policy", access: Access::Own, body: form(&[]), only: &[] },
         Call { path: "/api/sessions/online", access: Access::Own, body: form(&[]), only: &[] },
+        Call { path: "/api/sessions/mine", access: Access::Own, body: form(&[]), only: &[] },
+        Call {
+            path: "/api/sessions/end-mine",
+            access: Access::Own,
+            body: Body::Json(json!({"ids": [], "others": true})),
+            only: &[],
+        },
+        Call {
+            path: "/api/sessions/list",
+            access: Access::Right,
+            body: Body::Json(
+                json!({"query": {"state": "All", "search": "", "from": "", "to": "", "sort": "Created", "descending": true, "page": 0}}),
+            ),
+            only: &["sessions.view"],
+        },
+        Call {
+            path: "/api/sessions/end",
+            access: Access::Right,
+            body: Body::Json(json!({"ids": [999_999], "note": ""})),
+            only: &["sessions.view", "sessions.delete"],
+        },
         Call {
             path: "/api/config/get",
             access: Access::Right,
@@ -305,8 +326,9 @@ fn the_matrix_names_every_registered_server_function() {
 async fn callers_without_the_right_are_refused(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
     let ids = Ids::load(&db).await;
-    // Michał audits sessions: he holds no right of users, roles, units, persons or configuration.
-    let plain = server.client().signed_in("michal.zielinski", DEMO_PASSWORD).await;
+    // A user whose only role grants nothing.
+    let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
+    let plain = user_holding(&server, &db, &admin, &[]).await;
     let before = db.number("SELECT COUNT(*) FROM audit WHERE action NOT LIKE 'login%'").await;
     for call in calls(&ids, true).iter().filter(|c| c.path != "/api/auth/logout") {
         let (status, body) = send(&plain, call).await;

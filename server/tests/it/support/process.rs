@@ -150,6 +150,7 @@ impl Api {
     pub async fn signed_in(self, login: &str, password: &str) -> Api {
         let (status, body) = self.login(login, password).await;
         assert_eq!(status, 200, "sign-in of {login}: {body}");
+        assert!(body["already"].is_null(), "{login} is signed in elsewhere: {body}");
         self
     }
 

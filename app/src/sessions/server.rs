@@ -1,0 +1,132 @@
+//! The server side of the sessions list and of ending sessions.
+
+use super::admin::{SessionQuery, SessionRow, SessionSort, END_MAX, NOTE_MAX};
+use super::list_store;
+use super::SessionT;
+use crate::catalogue::{ColumnOp, Module};
+use crate::error::{AppError, Message};
+use crate::events::EndReason;
+use crate::guard::Ctx;
+use crate::i18n::CommonT;
+use crate::list::Page;
+use sqlx::Row;
+
+pub async fn zone(ctx: &Ctx) -> Result<String, AppError> {
+    Ok(sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
+        .bind(ctx.who.account.id)
+        .fetch_one(ctx.store().reader())
+        .await?)
+}
+
+/// Times in the account's zone and the viewer's language; columns the viewer may not see are
+/// blanked before they leave the server.
+pub fn present(ctx: &Ctx, zone: &str, row: &mut SessionRow) {
+    times(ctx, zone, row);
+    for sort in SessionSort::ALL {
+        let Some(key) = sort.guarded_by() else { continue };
+        if ctx.who.rights.column(Module::Sessions, key, ColumnOp::Visible) {
+            continue;
+        }
+        match sort {
+            SessionSort::Computer => row.computer.clear(),
+            SessionSort::Unit => row.unit.clear(),
+            SessionSort::Service => row.service.clear(),
+            SessionSort::SessionName => row.session_name.clear(),
+            SessionSort::DbVersion => row.db_version.clear(),
+            SessionSort::ProgramVersion => row.program_version.clear(),
+            _ => {}
+        }
+    }
+}
+
+/// The times of a row in the account's zone and the viewer's language.
+fn times(ctx: &Ctx, zone: &str, row: &mut SessionRow) {
+    let lang = ctx.who.lang;
+    row.created_text = crate::time::format_ms(row.created, zone, lang);
+    row.closed_text = row.closed.map(|c| crate::time::format_ms(c, zone, lang)).unwrap_or_default();
+    row.last_text = crate::time::format_ms(row.last_activity, zone, lang);
+}
+
+pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<SessionRow>, AppError> {
+    let zone = zone(ctx).await?;
+    let mut query = query.clone();
+    // A column the viewer may not see is not a sort key either.
+    if query.sort.guarded_by().is_some_and(|k| !ctx.who.rights.column(Module::Sessions, k, ColumnOp::Visible))
+    {
+        query.sort = SessionSort::Created;
+    }
+    let filter = list_store::filter(ctx.who.account.id, &query, &zone);
+    let (mut rows, total) =
+        list_store::page(ctx.store().reader(), &filter, query.page, ctx.who.session_id).await?;
+    for row in &mut rows {
+        present(ctx, &zone, row);
+    }
+    Ok(Page { rows, total })
+}
+
+/// Ends open sessions: of the account (`own` false) or of the caller's own (`own` true).
+pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize, AppError> {
+    if ids.is_empty() {
+        return Err(AppError::refused(SessionT::NothingSelected));
+    }
+    if ids.len() > END_MAX {
+        return Err(AppError::Request(format!("at most {END_MAX} sessions at once")));
+    }
+    if note.chars().count() > NOTE_MAX {
+        let problem = Message::new(CommonT::FieldTooLong).arg("max", NOTE_MAX);
+        return Err(AppError::invalid("note", SessionT::Note, problem));
+    }
+    if ids.contains(&ctx.who.session_id) {
+        return Err(AppError::refused(SessionT::NotOwnSession));
+    }
+    let mut tx = ctx.store().begin().await?;
+    let mut ended = 0;
+    for id in ids {
+        let owner =
+            sqlx::query("SELECT user_id, current_account_id, home_account_id FROM sessions WHERE id = $1")
+                .bind(id)
+                .fetch_optional(tx.conn())
+                .await?
+                .ok_or(AppError::NotFound)?;
+        let user: i64 = owner.try_get("user_id")?;
+        let account: i64 = owner.try_get("current_account_id")?;
+        let visible = if own { user == ctx.who.native.id } else { account == ctx.who.account.id };
+        if !visible {
+            return Err(AppError::NotFound);
+        }
+        let by = ctx.actor();
+        if super::store::end_in(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {
+            ended += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok(ended)
+}
+
+const MINE_SINCE_MS: i64 = 30 * 24 * 3600 * 1000;
+
+pub async fn mine(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
+    let zone = zone(ctx).await?;
+    let since = ctx.store().now() - MINE_SINCE_MS;
+    let sql = format!(
+        "{} WHERE s.user_id = $1 AND (s.closed_at IS NULL OR s.closed_at >= $2)
+         ORDER BY (s.closed_at IS NULL) DESC, s.created_at DESC, s.id DESC LIMIT 50",
+        list_store::head()
+    );
+    let rows = sqlx::query(&sql).bind(ctx.who.native.id).bind(since).fetch_all(ctx.store().reader()).await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let mut row = list_store::row(r, ctx.who.session_id)?;
+        times(ctx, &zone, &mut row);
+        out.push(row);
+    }
+    Ok(out)
+}
+
+pub async fn my_open_others(ctx: &Ctx) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar("SELECT id FROM sessions WHERE user_id = $1 AND closed_at IS NULL AND id <> $2")
+        .bind(ctx.who.native.id)
+        .bind(ctx.who.session_id)
+        .fetch_all(ctx.store().reader())
+        .await?)
+}
