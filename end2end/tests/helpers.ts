@@ -15,12 +15,17 @@ export async function signIn(page: Page, login: string, password = demoPassword)
   await page.getByLabel("Login").fill(login);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  // Users with several units choose one (the default is preselected).
+  // Users with several units choose one (the default is preselected); users who may hold one
+  // session only and are signed in elsewhere continue, which ends the other session.
   const next = page.getByRole("button", { name: "Continue" });
-  await Promise.race([
-    page.waitForURL((url) => !url.pathname.startsWith("/login")),
-    next.waitFor().then(() => next.click()),
-  ]);
+  for (let step = 0; step < 3; step++) {
+    const done = await Promise.race([
+      page.waitForURL((url) => !url.pathname.startsWith("/login")).then(() => true, () => true),
+      next.waitFor().then(() => false, () => true),
+    ]);
+    if (done) break;
+    await Promise.all([page.waitForResponse((r) => r.url().includes("/api/auth/login")), next.click()]);
+  }
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   await page.waitForSelector("body[data-hydrated]");
 }

@@ -16,6 +16,7 @@ pub fn Pager(page: RwSignal<u32>, #[prop(into)] total: Signal<u64>, page_size: u
         ];
         fill(i18n.t(ShellT::PageOf), &args)
     };
+    let last = move || page.get() + 1 >= pages();
     view! {
         <nav class="pager" aria-label=move || i18n.t(ShellT::Paging)>
             <button
@@ -28,7 +29,7 @@ pub fn Pager(page: RwSignal<u32>, #[prop(into)] total: Signal<u64>, page_size: u
             <span aria-live="polite">{text}</span>
             <button
                 type="button"
-                disabled=move || page.get() + 1 >= pages()
+                disabled=last
                 on:click=move |_| page.update(|p| *p += 1)
             >
                 {move || i18n.t(ShellT::NextPage)}
