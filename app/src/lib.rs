@@ -2,7 +2,7 @@
 //! server share — components, server functions, domain types, validation, the rights
 //! resolver — and, behind the `ssr` feature, the server-only storage and request path.
 
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 
 pub mod auth;
 pub mod catalogue;

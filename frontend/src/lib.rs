@@ -1,5 +1,8 @@
 //! The browser entry: hydrates the server-rendered page.
 
+// Deeply nested views (the user card) need more than the default in release builds.
+#![recursion_limit = "512"]
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();

@@ -1,5 +1,8 @@
 //! The `klucznik` server: the router and the start-up sequence.
 
+// Deeply nested views (the user card) need more than the default in release builds.
+#![recursion_limit = "512"]
+
 pub mod cli;
 
 use app::guard::{guard_layer, AppState, Settings};

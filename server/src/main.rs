@@ -1,5 +1,8 @@
 //! `klucznik`: serves the console, or fills the demo sample (`klucznik demo`).
 
+// Deeply nested views (the user card) need more than the default in release builds.
+#![recursion_limit = "512"]
+
 use clap::Parser;
 use server::cli::{Cli, Command};
 use std::net::SocketAddr;
