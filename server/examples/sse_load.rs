@@ -264,6 +264,9 @@ async fn main() {
             times.push(t.elapsed().as_secs_f64() * 1000.0);
         }
         times.sort_by(f64::total_cmp);
-        println!("sessions list, 100k rows, sorted by {sort}, page {page}: median {:.1} ms", percentile(&times, 0.5));
+        println!(
+            "sessions list, 100k rows, sorted by {sort}, page {page}: median {:.1} ms",
+            percentile(&times, 0.5)
+        );
     }
 }
