@@ -78,11 +78,12 @@ async fn start(bin: &str, dir: &std::path::Path) -> Server {
         .stdout(Stdio::null())
         .spawn()
         .expect("start klucznik");
-    let base = format!("http://127.0.0.1:{port}");
+    // Owned at once, so that the process is killed and reaped on every path.
+    let server = Server { child, base: format!("http://127.0.0.1:{port}"), db };
     let http = reqwest::Client::new();
     for _ in 0..300 {
-        if http.get(format!("{base}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
-            return Server { child, base, db };
+        if http.get(format!("{}/healthz", server.base)).send().await.is_ok_and(|r| r.status().is_success()) {
+            return server;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
