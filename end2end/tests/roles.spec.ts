@@ -59,15 +59,16 @@ test("role settings are exported and imported into another role", async ({ page 
   expect(JSON.parse(fs.readFileSync(file, "utf8")).format).toBe("klucznik.role-settings");
 
   await open(page, "/roles");
-  await page.getByLabel("Select Audytorzy").check();
+  // Into the copy made above, so that the demo roles keep their rights for later tests.
+  await page.getByLabel("Select Sprzedawcy (2)").check();
   await page.getByLabel("Settings file").setInputFiles(file);
   await page.getByRole("button", { name: "Import settings" }).click();
   const confirm = page.getByRole("dialog", { name: "Import settings" });
-  await expect(confirm).toContainText("Audytorzy");
+  await expect(confirm).toContainText("Sprzedawcy (2)");
   await confirm.getByRole("button", { name: "Import settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "The settings were imported into 1 roles." })).toBeVisible();
 
-  await openRole(page, "Audytorzy");
+  await openRole(page, "Sprzedawcy (2)");
   await expect(page.getByLabel("Description")).toHaveValue("Kadry: prowadzą kartoteki pracowników.");
   await expect(page.getByRole("checkbox", { name: "Nordwind sp. z o.o. / Kadry" })).toBeChecked();
 });
@@ -77,7 +78,8 @@ test("a damaged settings file is refused with the seed's message", async ({ page
   await open(page, "/roles");
   const file = path.join(os.tmpdir(), `damaged-${Date.now()}.json`);
   fs.writeFileSync(file, '{"format": "klucznik.role-settings", "version": 1, "grants": [');
-  await page.getByLabel("Select Audytorzy").check();
+  // Into the copy made above, so that the demo roles keep their rights for later tests.
+  await page.getByLabel("Select Sprzedawcy (2)").check();
   await page.getByLabel("Settings file").setInputFiles(file);
   await page.getByRole("button", { name: "Import settings" }).click();
   await expect(page.getByText("Incorrect file format or damaged file. The settings cannot be imported.")).toBeVisible();

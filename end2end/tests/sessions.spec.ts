@@ -44,12 +44,12 @@ test("a sign-in appears live in the list, and ending it tells the other browser 
 
 test("a user signed in elsewhere chooses to cancel or to end the other session", async ({ browser }) => {
   const first = await (await browser.newContext()).newPage();
-  await signIn(first, "ewa.szymanska");
+  await signIn(first, "anna.nowak");
   const second = await (await browser.newContext()).newPage();
   await open(second, "/login");
-  await second.getByLabel("Login").fill("ewa.szymanska");
+  await second.getByLabel("Login").fill("anna.nowak");
   await second.getByLabel("Password", { exact: true }).fill("Demo-Klucznik-2026");
-  // Ewa chooses her unit first, then learns she is signed in elsewhere.
+  // Anna chooses her unit first, then learns she is signed in elsewhere.
   const chooseUnit = async () => {
     await second.getByRole("button", { name: "Sign in" }).click();
     await expect(second.getByLabel("Unit")).toBeVisible();
