@@ -3,14 +3,11 @@
 //! rights on the user card.
 
 use crate::both;
+use crate::roles::{allow_to_role, role_id};
 use crate::support::{Api, Server, TestDb, DEMO_PASSWORD};
 use crate::units::unit_id;
 use crate::users::{edited, id_of};
 use serde_json::{json, Value};
-
-async fn role_id(db: &TestDb, name: &str) -> i64 {
-    db.number(&format!("SELECT id FROM roles WHERE name = '{name}' AND account_id = 1")).await
-}
 
 fn refusal(body: &Value) -> Value {
     body["Refused"]["key"].clone()
@@ -110,13 +107,7 @@ async fn rule_six_and_the_fixed_holders_are_enforced_on_save(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
     let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
     let hr = role_id(&db, "Kadry").await;
-    for right in ["roles.view", "roles.edit"] {
-        db.execute(&format!(
-            "INSERT INTO grants (account_id, role_id, right_key, allow) VALUES (1, {hr}, '{right}', TRUE)"
-        ))
-        .await;
-    }
-    db.execute("UPDATE installation SET rights_version = rights_version + 1").await;
+    allow_to_role(&db, hr, &["roles.view", "roles.edit"]).await;
     let anna = server.client().signed_in("anna.nowak", DEMO_PASSWORD).await;
     let sales = json!({"Role": role_id(&db, "Sprzedawcy").await});
     let saves = db.number("SELECT COUNT(*) FROM audit WHERE action = 'rights.save'").await;

@@ -7,8 +7,19 @@ use crate::units::unit_id;
 use crate::users::{edited, id_of, new_user, PASSWORD};
 use serde_json::{json, Value};
 
-async fn role_id(db: &TestDb, name: &str) -> i64 {
+pub async fn role_id(db: &TestDb, name: &str) -> i64 {
     db.number(&format!("SELECT id FROM roles WHERE name = '{name}' AND account_id = 1")).await
+}
+
+/// Allows `rights` to a role straight in storage, as a change made elsewhere would.
+pub async fn allow_to_role(db: &TestDb, role: i64, rights: &[&str]) {
+    for right in rights {
+        db.execute(&format!(
+            "INSERT INTO grants (account_id, role_id, right_key, allow) VALUES (1, {role}, '{right}', TRUE)"
+        ))
+        .await;
+    }
+    db.execute("UPDATE installation SET rights_version = rights_version + 1").await;
 }
 
 fn role(id: Option<i64>, name: &str, units: Vec<i64>, version: i64) -> Value {
@@ -105,13 +116,7 @@ async fn nobody_gives_rights_they_lack_or_changes_their_own_roles(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
     // Anna (HR) may edit roles, and holds the persons rights but not the sessions rights.
     let hr = role_id(&db, "Kadry").await;
-    for right in ["roles.view", "roles.edit"] {
-        db.execute(&format!(
-            "INSERT INTO grants (account_id, role_id, right_key, allow) VALUES (1, {hr}, '{right}', TRUE)"
-        ))
-        .await;
-    }
-    db.execute("UPDATE installation SET rights_version = rights_version + 1").await;
+    allow_to_role(&db, hr, &["roles.view", "roles.edit"]).await;
     let anna = server.client().signed_in("anna.nowak", DEMO_PASSWORD).await;
     let (jan, me) = (id_of(&db, "jan.kowalski").await, id_of(&db, "anna.nowak").await);
     let members = |role: i64, user: i64| json!({"role": role, "join": [user], "detach": []});

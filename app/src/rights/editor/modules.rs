@@ -95,6 +95,19 @@ pub fn Modules() -> impl IntoView {
     }
 }
 
+/// The head of a table of rights: the right, its setting here, the result.
+#[component]
+pub fn SettingHead() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <thead><tr>
+            <th scope="col">{move || i18n.t(RightT::Right)}</th>
+            <th scope="col">{move || i18n.t(RightT::Setting)}</th>
+            <th scope="col">{move || i18n.t(RightT::Result)}</th>
+        </tr></thead>
+    }
+}
+
 /// A button that cycles a grant, named "{right}: {state}" for assistive technology.
 #[component]
 pub fn Cell(key: String, target: Option<crate::catalogue::Target>, name: Signal<String>) -> impl IntoView {
@@ -183,18 +196,14 @@ fn ModulePanel() -> impl IntoView {
             <section class="module-panel" aria-labelledby="module-rights-title">
                 <h2 id="module-rights-title">{fill(i18n.t(RightT::RightsOfModule), &[("module".into(), module_name.clone())])}</h2>
                 <Show when=move || editing.editable()>
-                                        <Bulk rights=all.clone() label=bulk_label.clone() />
+                    <Bulk rights=all.clone() label=bulk_label.clone() />
                 </Show>
                 <table class="table">
-                    <thead><tr>
-                        <th scope="col">{move || i18n.t(RightT::Right)}</th>
-                        <th scope="col">{move || i18n.t(RightT::Setting)}</th>
-                        <th scope="col">{move || i18n.t(RightT::Result)}</th>
-                    </tr></thead>
+                    <SettingHead />
                     <tbody>{ops}</tbody>
                 </table>
                 {(!info.columns.is_empty()).then(|| view! {
-                                        <h3>{columns_title}</h3>
+                    <h3>{columns_title}</h3>
                     <table class="table">
                         <thead><tr>
                             <th scope="col">{move || i18n.t(RightT::Column)}</th>

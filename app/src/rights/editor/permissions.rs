@@ -51,11 +51,7 @@ pub fn Permissions() -> impl IntoView {
                 </div>
             </Show>
             <table class="table">
-                <thead><tr>
-                    <th scope="col">{move || i18n.t(RightT::Right)}</th>
-                    <th scope="col">{move || i18n.t(RightT::Setting)}</th>
-                    <th scope="col">{move || i18n.t(RightT::Result)}</th>
-                </tr></thead>
+                <super::modules::SettingHead />
                 <tbody>{rows}</tbody>
             </table>
         </section>
