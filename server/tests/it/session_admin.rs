@@ -2,7 +2,7 @@
 //! who may end what, the ended session's notice, one session per user, own sessions, exports.
 
 use crate::both;
-use crate::support::{read_events, Api, Server, TestDb, DEMO_PASSWORD};
+use crate::support::{read_events, Api, Backend, Server, TestDb, DEMO_PASSWORD};
 use serde_json::{json, Value};
 
 fn query(state: &str, search: &str, sort: &str, descending: bool) -> Value {
@@ -196,3 +196,24 @@ both!(
     own_sessions_are_listed_and_ended_but_not_the_current,
     exports_hold_what_the_filter_shows
 );
+
+/// Two instances on one PostgreSQL: a session ended through the first is refused by the second
+/// on its next request, and its stream on the second hears the notice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_ended_on_one_instance_is_refused_and_told_on_another() {
+    let db = TestDb::new(Backend::Postgres).await;
+    let first = Server::start(&db, &["--demo"]).await;
+    let second = Server::start(&db, &[]).await;
+    let admin = first.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
+    let piotr = second.client().signed_in("piotr.wisniewski", DEMO_PASSWORD).await;
+    let session = piotr.me().await.1["session_id"].as_i64().unwrap();
+    let stream = piotr.events(None).await;
+    let (status, body) =
+        admin.json("/api/sessions/end", &json!({"ids": [session], "note": "Koniec zmiany"})).await;
+    assert_eq!((status, body), (200, json!(1)));
+    assert_eq!(piotr.me().await.0, 401, "the other instance refuses it at once");
+    let mine = move |e: &Value| e["kind"]["type"] == "SessionClosed" && e["kind"]["session_id"] == session;
+    let (found, seen) = read_events(stream, 10, mine).await;
+    assert!(found, "{seen:?}");
+    assert_eq!(seen.last().unwrap()["kind"]["note"], json!("Koniec zmiany"));
+}
