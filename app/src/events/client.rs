@@ -22,7 +22,7 @@ impl From<EndReason> for Ending {
 #[derive(Clone, Copy)]
 pub struct Live {
     /// One counter per topic, in the order of `Topic::ALL`.
-    versions: [RwSignal<u64>; 7],
+    versions: [RwSignal<u64>; Topic::ALL.len()],
     /// The stream is open.
     pub connected: RwSignal<bool>,
     /// This session was closed (logged out elsewhere, expired, ended by someone).

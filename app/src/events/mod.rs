@@ -53,6 +53,9 @@ pub enum Topic {
     Config,
     /// Rights or memberships changed: the signed-in user's rights may have too.
     Rights,
+    /// A session's last activity moved: only lists that show it re-read (often, so kept apart
+    /// from `Sessions`).
+    Activity,
 }
 
 impl Topic {
@@ -64,6 +67,7 @@ impl Topic {
         Topic::Persons,
         Topic::Config,
         Topic::Rights,
+        Topic::Activity,
     ];
 }
 
@@ -103,9 +107,8 @@ impl LiveEvent {
     /// The topics a page re-reads when this event arrives.
     pub fn topics(&self) -> Vec<Topic> {
         match self.kind {
-            EventKind::SessionOpened { .. }
-            | EventKind::SessionClosed { .. }
-            | EventKind::SessionActive { .. } => vec![Topic::Sessions],
+            EventKind::SessionOpened { .. } | EventKind::SessionClosed { .. } => vec![Topic::Sessions],
+            EventKind::SessionActive { .. } => vec![Topic::Activity],
             EventKind::Changed { topic } => vec![topic],
             EventKind::Resync => Topic::ALL.to_vec(),
         }

@@ -27,8 +27,16 @@ pub fn SessionsPage() -> impl IntoView {
         page.set(0);
     });
     let sessions = Resource::new(
-        move || (live.version(Topic::Sessions), refreshed.get(), query.get(), page.get()),
-        |(_, _, query, page)| list_sessions(SessionQuery { page, ..query }),
+        move || {
+            (
+                live.version(Topic::Sessions),
+                live.version(Topic::Activity),
+                refreshed.get(),
+                query.get(),
+                page.get(),
+            )
+        },
+        |(_, _, _, query, page)| list_sessions(SessionQuery { page, ..query }),
     );
     Effect::new(move |_| {
         if let Some(Ok(p)) = sessions.get() {

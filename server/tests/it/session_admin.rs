@@ -189,7 +189,24 @@ async fn exports_hold_what_the_filter_shows(db: TestDb) {
     assert_eq!(get(&admin, "format=csv&from=2026-13-01").await.status(), 422);
 }
 
+/// A session's recorded activity reaches every list at once (at most one record per 5 s).
+async fn activity_is_announced_to_open_lists(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
+    let piotr = server.client().signed_in("piotr.wisniewski", DEMO_PASSWORD).await;
+    let session = piotr.me().await.1["session_id"].as_i64().unwrap();
+    let stream = admin.events(None).await;
+    tokio::time::sleep(std::time::Duration::from_millis(5_100)).await;
+    assert_eq!(piotr.me().await.0, 200);
+    let active = move |e: &Value| e["kind"]["type"] == "SessionActive" && e["kind"]["session_id"] == session;
+    let (found, seen) = read_events(stream, 10, active).await;
+    assert!(found, "{seen:?}");
+    let page = list(&admin, query("Open", "piotr", "Created", true)).await;
+    assert!(page["rows"][0]["last_activity"].as_i64() > page["rows"][0]["created"].as_i64());
+}
+
 both!(
+    activity_is_announced_to_open_lists,
     the_list_filters_sorts_and_marks_the_own_session,
     ended_sessions_are_refused_at_once_and_told_who_and_why,
     one_session_per_user_unless_permitted,
