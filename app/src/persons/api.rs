@@ -57,6 +57,7 @@ pub async fn save_person(input: PersonInput) -> Result<i64, AppError> {
             let before = super::store::get(ctx.store(), account, id).await?;
             super::access::may(snap, DataOp::Edit, id, before.unit_id)?;
             super::access::lock(snap, &mut input, &before);
+            input.check().finish()?;
             if input.unit_id != Some(before.unit_id) {
                 super::access::may(snap, DataOp::Move, id, before.unit_id)?;
                 if !input.unit_id.is_some_and(|u| snap.data_in_unit(DataOp::Move, u)) {
@@ -66,12 +67,13 @@ pub async fn save_person(input: PersonInput) -> Result<i64, AppError> {
         }
         None => {
             super::access::check_new(snap, &input)?;
+            // Field errors first (an empty unit is named as such), then the unit's rights.
+            input.check().finish()?;
             if !input.unit_id.is_some_and(|u| snap.data_in_unit(DataOp::Create, u)) {
                 return Err(AppError::Forbidden);
             }
         }
     }
-    input.check().finish()?;
     let mut tx = ctx.store().begin().await?;
     let (id, before) = super::store::save(&mut tx, ctx.store(), account, &input).await?;
     let action = if before.is_some() { "person.update" } else { "person.create" };

@@ -66,15 +66,19 @@ pub async fn save_user(input: UserInput) -> Result<i64, AppError> {
     let account = ctx.who.account.id;
     let config = crate::config::store::load(ctx.store(), account).await?;
     let mut input = input;
-    match input.id {
+    let linked_before = match input.id {
         Some(id) => {
             let before = super::store::get(ctx.store(), account, &config.time_zone, id).await?;
             super::columns::lock(&ctx.who.rights, &mut input, &before);
+            before.person.map(|p| p.id)
         }
-        None => super::columns::check_new(&ctx.who.rights, &input)?,
-    }
-    if let Some(person) = input.person_id {
-        // Only a person the session may view can be linked.
+        None => {
+            super::columns::check_new(&ctx.who.rights, &input)?;
+            None
+        }
+    };
+    if let Some(person) = input.person_id.filter(|p| Some(*p) != linked_before) {
+        // Only a person the session may view can be newly linked.
         let unit: Option<i64> =
             sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1 AND account_id = $2")
                 .bind(person)

@@ -187,6 +187,18 @@ async fn data_rights_hide_a_subtree_including_persons_added_later(db: TestDb) {
         )
         .await;
     assert_eq!(status, 403, "no creating persons where she may not see them");
+    let (status, body) = anna
+        .json(
+            "/api/persons/save",
+            &json!({"input": {"id": null, "first_name": "X", "last_name": "Y", "personal_number": "",
+                              "unit_id": null, "supervisor_id": null, "version": 0}}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["Invalid"][0]["field"].clone()),
+        (422, json!("unit_id")),
+        "a missing unit is named"
+    );
 }
 
 async fn column_rights_hide_and_lock_fields_of_the_user_card(db: TestDb) {
