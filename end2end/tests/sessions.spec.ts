@@ -79,12 +79,17 @@ test("own sessions are listed in the user menu and the others can be ended", asy
   await open(here, "/my/sessions");
   const table = here.getByRole("table", { name: "My sessions" });
   await expect(table.getByRole("row").filter({ hasText: "this session" })).toHaveCount(1);
+  const endButtons = table.getByRole("button", { name: /^End session \d+$/ });
+  await expect(endButtons.first()).toBeVisible();
   await here.getByRole("button", { name: "End all my other sessions" }).click();
   await expect(there.getByRole("dialog", { name: "Your session has ended" })).toBeVisible();
-  await expect(table.getByRole("button", { name: /^End — / })).toHaveCount(0);
+  await expect(endButtons).toHaveCount(0);
 });
 
-test("the exports hold exactly the rows on screen", async ({ page }) => {
+test("the exports hold exactly the rows on screen", async ({ browser }) => {
+  // Ewa has at least this session, whatever ran before.
+  await signIn(await (await browser.newContext()).newPage(), "ewa.szymanska");
+  const page = await (await browser.newContext()).newPage();
   await signIn(page, "magdalena.dabrowska");
   await open(page, "/sessions");
   await page.getByLabel("Search by user").fill("ewa.szymanska");

@@ -33,9 +33,9 @@ pub fn MySessionsPage() -> impl IntoView {
             }
         };
         let action = (s.closed.is_none() && !s.current).then(|| {
-            let label = fill(i18n.t(SessionT::Select), &[("id".into(), id.to_string())]);
+            let label = fill(i18n.t(SessionT::EndSession), &[("id".into(), id.to_string())]);
             view! {
-                <button type="button" class="small danger" aria-label=format!("{} — {label}", i18n.t(SessionT::EndOne))
+                <button type="button" class="small danger" aria-label=label
                     on:click=move |_| { end.dispatch(EndMySessions { ids: vec![id], others: false }); }>
                     {move || i18n.t(SessionT::EndOne)}
                 </button>

@@ -49,6 +49,7 @@ texts! {
         Note => ("Reason (optional)", "Powód (opcjonalnie)", "Důvod (nepovinné)"),
         End => ("End sessions", "Zakończ sesje", "Ukončit relace"),
         EndOne => ("End", "Zakończ", "Ukončit"),
+        EndSession => ("End session {id}", "Zakończ sesję {id}", "Ukončit relaci {id}"),
         EndOthers => ("End all my other sessions", "Zakończ wszystkie moje pozostałe sesje", "Ukončit všechny mé ostatní relace"),
         Ended => ("Sessions ended: {count}.", "Zakończono sesji: {count}.", "Ukončeno relací: {count}."),
         NotOwnSession => (
