@@ -66,9 +66,15 @@ pub fn filter(account: i64, query: &SessionQuery, zone: &str) -> Filter {
         text.push(contains_pattern(&query.search));
         sql.push_str(&format!(" AND u.search_key LIKE ${} ESCAPE '\\'", numbers.len() + 1));
     }
-    // NULLs last in both directions, the same on SQLite and PostgreSQL.
+    // NULLs last in both directions, the same on SQLite and PostgreSQL; columns that are never
+    // NULL sort plainly, so that the newest-first list can walk its index.
     let (col, dir) = (column(query.sort), if query.descending { "DESC" } else { "ASC" });
-    sql.push_str(&format!(" ORDER BY ({col} IS NULL), {col} {dir}, s.id {dir}"));
+    let nullable = matches!(
+        query.sort,
+        SessionSort::Unit | SessionSort::Closed | SessionSort::EndedBy | SessionSort::WorkingAs
+    );
+    let nulls = if nullable { format!("({col} IS NULL), ") } else { String::new() };
+    sql.push_str(&format!(" ORDER BY {nulls}{col} {dir}, s.id {dir}"));
     Filter { sql, text, numbers }
 }
 

@@ -40,6 +40,12 @@ async fn the_list_filters_sorts_and_marks_the_own_session(db: TestDb) {
     let mut sorted = by_user.clone();
     sorted.sort();
     assert_eq!(by_user, sorted, "sorted by user");
+    for descending in [false, true] {
+        let by_closed = list(&admin, query("All", "", "Closed", descending)).await;
+        let closed: Vec<bool> =
+            by_closed["rows"].as_array().unwrap().iter().map(|r| !r["closed"].is_null()).collect();
+        assert_eq!(closed, [true, false, false, false, false], "open sessions (no close time) come last");
+    }
     let own: Vec<&Value> =
         all["rows"].as_array().unwrap().iter().filter(|r| r["current"] == json!(true)).collect();
     assert_eq!(own.len(), 1);
