@@ -4,6 +4,7 @@
 
 #![recursion_limit = "512"]
 
+pub mod accounts;
 pub mod auth;
 pub mod catalogue;
 pub mod config;

@@ -110,6 +110,10 @@ pub async fn whoami() -> Result<Me, AppError> {
         }
         None => None,
     };
+    let mut conn = ctx.store().reader().acquire().await?;
+    let can_switch =
+        crate::accounts::store::targets(&mut conn, who.native.id, who.home_account_id).await?.len() > 1;
+    drop(conn);
     let native =
         (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
     Ok(Me {
@@ -121,6 +125,7 @@ pub async fn whoami() -> Result<Me, AppError> {
         account_id: who.account.id,
         account_name: who.account.name.clone(),
         account_is_main: who.account.is_main,
+        can_switch,
         unit_name,
         must_change_password: who.must_change_password,
         lang: who.lang,

@@ -35,6 +35,8 @@ pub struct Me {
     pub account_id: i64,
     pub account_name: String,
     pub account_is_main: bool,
+    /// The user may switch between accounts (a main-account user with access to a sub-account).
+    pub can_switch: bool,
     /// The unit the session works in (chosen at sign-in).
     pub unit_name: Option<String>,
     pub must_change_password: bool,

@@ -191,7 +191,7 @@ pub static MODULES: &[ModuleInfo] = &[
         CatalogueT::ModAccounts,
         CRUD,
         &[col("external_id", CatalogueT::ColExternalId)],
-        None,
+        Some("/accounts"),
     ),
     module(
         Module::Audit,

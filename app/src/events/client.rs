@@ -27,6 +27,8 @@ pub struct Live {
     pub connected: RwSignal<bool>,
     /// This session was closed (logged out elsewhere, expired, ended by someone).
     pub ended: RwSignal<Option<Ending>>,
+    /// This session was sent back to its home account from the named account.
+    pub returned: RwSignal<Option<String>>,
     /// The newest event, for components that show notices.
     pub last: RwSignal<Option<LiveEvent>>,
 }
@@ -37,6 +39,7 @@ impl Live {
             versions: std::array::from_fn(|_| RwSignal::new(0)),
             connected: RwSignal::new(false),
             ended: RwSignal::new(None),
+            returned: RwSignal::new(None),
             last: RwSignal::new(None),
         }
     }
@@ -62,6 +65,11 @@ impl Live {
             if *session_id == mine {
                 let (by, at_text, note) = (by.clone(), at_text.clone(), note.clone());
                 self.ended.set(Some(Ending { reason: *reason, by, at_text, note }));
+            }
+        }
+        if let EventKind::ReturnedHome { session_id, from } = &event.kind {
+            if *session_id == mine {
+                self.returned.set(Some(from.clone()));
             }
         }
         for topic in event.topics() {

@@ -51,6 +51,7 @@ pub enum Topic {
     Units,
     Persons,
     Config,
+    Accounts,
     /// Rights or memberships changed: the signed-in user's rights may have too.
     Rights,
     /// A session's last activity moved: only lists that show it re-read (often, so kept apart
@@ -66,6 +67,7 @@ impl Topic {
         Topic::Units,
         Topic::Persons,
         Topic::Config,
+        Topic::Accounts,
         Topic::Rights,
         Topic::Activity,
     ];
@@ -95,6 +97,13 @@ pub enum EventKind {
     SessionActive {
         session_id: i64,
     },
+    /// The session was working in a sub-account it may no longer enter and is back in its
+    /// home account.
+    ReturnedHome {
+        session_id: i64,
+        /// The name of the account it left.
+        from: String,
+    },
     /// Records of one kind changed in the account.
     Changed {
         topic: Topic,
@@ -107,7 +116,11 @@ impl LiveEvent {
     /// The topics a page re-reads when this event arrives.
     pub fn topics(&self) -> Vec<Topic> {
         match self.kind {
-            EventKind::SessionOpened { .. } | EventKind::SessionClosed { .. } => vec![Topic::Sessions],
+            EventKind::SessionOpened { .. }
+            | EventKind::SessionClosed { .. }
+            | EventKind::ReturnedHome { .. } => {
+                vec![Topic::Sessions]
+            }
             EventKind::SessionActive { .. } => vec![Topic::Activity],
             EventKind::Changed { topic } => vec![topic],
             EventKind::Resync => Topic::ALL.to_vec(),

@@ -34,8 +34,17 @@ SELECT s.id, s.user_id, s.effective_user_id, s.home_account_id, s.current_accoun
        s.created_at, s.last_activity_at, s.closed_at,
        u.login, u.full_name, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
        u.must_change_password, u.language, u.theme,
-       a.name AS account_name, a.parent_id AS account_parent, a.active AS account_active,
+       a.name AS account_name, a.parent_id AS account_parent,
+       h.name AS home_name, h.parent_id AS home_parent, h.active AS home_active,
        h.session_idle_minutes, h.session_max_hours,
+       CASE WHEN s.current_account_id = s.home_account_id THEN 1
+            WHEN a.parent_id = s.home_account_id AND h.parent_id IS NULL AND a.active = TRUE
+                 AND a.deleted_at IS NULL
+                 AND (EXISTS (SELECT 1 FROM account_access x WHERE x.account_id = a.id AND x.user_id = s.user_id)
+                      OR EXISTS (SELECT 1 FROM role_members m JOIN roles r ON r.id = m.role_id
+                                 WHERE m.user_id = s.user_id AND r.account_id = s.home_account_id
+                                   AND r.builtin = 'administrators'))
+            THEN 1 ELSE 0 END AS may_be_here,
        (SELECT rights_version FROM installation WHERE id = 1) AS rights_version
 FROM sessions s
 JOIN users u ON u.id = s.user_id
@@ -82,7 +91,7 @@ pub(super) async fn resolve(
         row.try_get("valid_to")?,
         now,
     );
-    if signable.is_err() || !flag(&row, "account_active")? {
+    if signable.is_err() || !flag(&row, "home_active")? {
         sessions::close(store, session_id, EndReason::Ended, None).await?;
         return Ok(None);
     }
@@ -101,11 +110,24 @@ pub(super) async fn resolve(
         Some(id) if id != user_id => load_user(store, id).await?,
         _ => (native.clone(), home_account_id),
     };
-    let account = AccountRef {
+    let mut account = AccountRef {
         id: row.try_get("current_account_id")?,
         name: row.try_get("account_name")?,
         is_main: row.try_get::<Option<i64>, _>("account_parent")?.is_none(),
     };
+    if row.try_get::<i64, _>("may_be_here")? == 0 {
+        // Access to the sub-account ended without the session being moved (a safety net:
+        // the change that ends it moves the session itself).
+        let mut tx = store.begin().await?;
+        crate::accounts::store::send_home(&mut tx, account.id, Some(user_id)).await?;
+        tx.commit().await?;
+        account = AccountRef {
+            id: home_account_id,
+            name: row.try_get("home_name")?,
+            is_main: row.try_get::<Option<i64>, _>("home_parent")?.is_none(),
+        };
+    }
+    let unit_id = if account.id == home_account_id { row.try_get("unit_id")? } else { None };
     let version: i64 = row.try_get("rights_version")?;
     let rights = match state.rights_cache.get(effective.id, account.id, version) {
         Some(snapshot) => snapshot,
@@ -121,7 +143,7 @@ pub(super) async fn resolve(
         effective,
         home_account_id,
         account,
-        unit_id: row.try_get("unit_id")?,
+        unit_id,
         rights,
         must_change_password: flag(&row, "must_change_password")?,
         lang: Lang::from_code(&row.try_get::<String, _>("language")?).unwrap_or_default(),
@@ -147,7 +169,19 @@ pub async fn load_snapshot(
     home_account_id: i64,
     account: i64,
 ) -> Result<Snapshot, AppError> {
-    let subject = crate::rights::store::load_subject(store, user_id, home_account_id).await?;
+    let mut subject = crate::rights::store::load_subject(store, user_id, home_account_id).await?;
     let tree = crate::rights::store::load_tree(store, user_id, account).await?;
+    if account != home_account_id {
+        // In a sub-account, data rights given on the whole home organisation (its top unit)
+        // cover the whole sub-account; rights on other home units have no counterpart there.
+        let root = |id: i64| {
+            sqlx::query_scalar::<_, i64>("SELECT id FROM units WHERE account_id = $1 AND parent_id IS NULL")
+                .bind(id)
+                .fetch_optional(store.reader())
+        };
+        if let (Some(from), Some(to)) = (root(home_account_id).await?, root(account).await?) {
+            subject.carry_into(from, to);
+        }
+    }
     Ok(subject.snapshot_of(&tree))
 }

@@ -1,6 +1,7 @@
 //! `Msg`: a text of any area, so that errors and notices can carry a translatable key.
 
 use super::{CommonT, Lang, Text};
+use crate::accounts::AccountT;
 use crate::auth::AuthT;
 use crate::catalogue::CatalogueT;
 use crate::config::ConfigT;
@@ -26,6 +27,7 @@ pub enum Msg {
     Config(ConfigT),
     Right(RightT),
     Session(SessionT),
+    Account(AccountT),
 }
 
 impl Text for Msg {
@@ -42,6 +44,7 @@ impl Text for Msg {
             Msg::Config(t) => t.text(lang),
             Msg::Right(t) => t.text(lang),
             Msg::Session(t) => t.text(lang),
+            Msg::Account(t) => t.text(lang),
         }
     }
 }
@@ -67,7 +70,8 @@ into_msg!(
     User(UserT),
     Config(ConfigT),
     Right(RightT),
-    Session(SessionT)
+    Session(SessionT),
+    Account(AccountT)
 );
 
 /// Every text of every area, for the completeness tests.
@@ -84,5 +88,6 @@ pub fn all_msgs() -> Vec<Msg> {
     all.extend(ConfigT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(RightT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(SessionT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(AccountT::ALL.iter().map(|t| Msg::from(*t)));
     all
 }

@@ -33,6 +33,17 @@ impl Subject {
         self.decide(crate::catalogue::spec(), right.index() as u32)
     }
 
+    /// Data grants on the unit `from` apply to the unit `to` instead (a main-account user's
+    /// grants on the main organisation's top unit, in a sub-account).
+    pub fn carry_into(&mut self, from: i64, to: i64) {
+        let data = self.own_data.iter_mut().chain(self.roles.iter_mut().flat_map(|r| r.data.iter_mut()));
+        for grant in data {
+            if grant.target == crate::catalogue::Target::Unit(from) {
+                grant.target = crate::catalogue::Target::Unit(to);
+            }
+        }
+    }
+
     /// The snapshot over the application's catalogue.
     pub fn snapshot_of(&self, tree: &Tree) -> Snapshot {
         self.snapshot(crate::catalogue::spec(), tree)

@@ -3,7 +3,7 @@
 
 use super::{prefs, use_me, use_theme, ShellT, Theme};
 use crate::auth::{AuthT, Me};
-use crate::catalogue::{Area, Op, MODULES};
+use crate::catalogue::{Area, Module, Op, MODULES};
 use crate::error::AppError;
 use crate::events::{use_live, EndReason, Topic};
 use crate::i18n::{fill, use_i18n, Lang};
@@ -65,6 +65,7 @@ fn Frame(me: Me) -> impl IntoView {
             </main>
         </div>
         <SessionEnded />
+        <ReturnedHome />
     }
 }
 
@@ -109,6 +110,7 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
                 <span class="visually-hidden">{move || i18n.t(ShellT::Account)} ": "</span>
                 {me.account_name.clone()}
             </span>
+            {me.can_switch.then(|| view! { <crate::accounts::SwitchAccount /> })}
             <div class="usermenu">
                 <button
                     class="usermenu-button"
@@ -153,6 +155,8 @@ fn Navigation(me: RwSignal<Me>, nav_open: RwSignal<bool>) -> impl IntoView {
             let links: Vec<_> = MODULES
                 .iter()
                 .filter(|m| m.area == area && me.with(|me| me.rights.can(m.module, Op::View)))
+                // Sub-accounts are managed from the main account only.
+                .filter(|m| m.module != Module::Accounts || me.with(|me| me.account_is_main))
                 .filter_map(|m| m.path.map(|path| (path, m.name)))
                 .collect();
             (!links.is_empty()).then(|| {
@@ -210,6 +214,33 @@ fn SessionEnded() -> impl IntoView {
             <p>{move || i18n.t(ShellT::SessionEndedText)}</p>
             <button on:click=move |_| go("/login")>{move || i18n.t(ShellT::GoToLogin)}</button>
         </dialog>
+    }
+}
+
+/// A modal notice when this session was sent back from a sub-account it may no longer enter.
+#[component]
+fn ReturnedHome() -> impl IntoView {
+    use crate::accounts::AccountT;
+    let i18n = use_i18n();
+    let live = use_live();
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        if live.returned.get().is_some() {
+            open.set(true);
+        }
+    });
+    // However the notice is closed, the page reloads in the home account.
+    Effect::new(move |_| {
+        if !open.get() && live.returned.get_untracked().is_some() {
+            go("/");
+        }
+    });
+    let title = Signal::derive(move || i18n.t(AccountT::ReturnedTitle).to_string());
+    view! {
+        <crate::ui::Dialog id="returned-home" open title>
+            <p>{move || fill(i18n.t(AccountT::ReturnedText), &[("account".into(), live.returned.get().unwrap_or_default())])}</p>
+            <button type="button" on:click=move |_| go("/")>{move || i18n.t(crate::i18n::CommonT::Close)}</button>
+        </crate::ui::Dialog>
     }
 }
 

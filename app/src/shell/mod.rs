@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                                         <Route path=path!("/users/:id") view=crate::users::UserCardPage />
                     <Route path=path!("/users/:id/rights") view=|| view! { <crate::rights::RightsPage role=false /> } />
                     <Route path=path!("/users/:id/effective") view=crate::rights::EffectivePage />
+                    <Route path=path!("/accounts") view=crate::accounts::AccountsPage />
                     <Route path=path!("/configuration") view=crate::config::ConfigPage />
                     <Route path=path!("/roles") view=crate::roles::RolesPage />
                     <Route path=path!("/roles/new") view=crate::roles::RoleCard />

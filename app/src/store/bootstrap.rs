@@ -75,10 +75,12 @@ pub async fn create_account(
 ) -> Result<NewAccount, AppError> {
     let now = tx.now();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO accounts (parent_id, name, external_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO accounts (parent_id, name, name_key, external_id, created_at) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id",
     )
     .bind(parent)
     .bind(name)
+    .bind(login_key(name))
     .bind(external_id)
     .bind(now)
     .fetch_one(tx.conn())

@@ -75,6 +75,14 @@ pub async fn fill(store: &Store, hasher: &Hasher, password: &str) -> Result<Demo
     )
     .await
     .map_err(fail)?;
+    // A main-account auditor who may also look into one branch (seed 004's access grant).
+    sqlx::query(
+        "INSERT INTO account_access (user_id, account_id)
+         SELECT u.id, a.id FROM users u, accounts a WHERE u.login = 'michal.zielinski' AND a.name = 'Oddział Brno'",
+    )
+    .execute(tx.conn())
+    .await
+    .map_err(|e| fail(e.into()))?;
     sqlx::query("UPDATE installation SET demo = TRUE, rights_version = rights_version + 1 WHERE id = 1")
         .execute(tx.conn())
         .await
@@ -162,7 +170,7 @@ async fn main_account(tx: &mut Tx, hash: &str, logins: &mut Vec<String>) -> Resu
         let account: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE parent_id IS NULL")
             .fetch_one(tx.conn())
             .await?;
-        sqlx::query("UPDATE accounts SET name = 'Nordwind sp. z o.o.' WHERE id = $1")
+        sqlx::query("UPDATE accounts SET name = 'Nordwind sp. z o.o.', name_key = 'nordwind sp. z o.o.' WHERE id = $1")
             .bind(account)
             .execute(tx.conn())
             .await?;

@@ -19,6 +19,13 @@ pub async fn list_users(query: UserQuery) -> Result<Page<UserRow>, AppError> {
     let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
     let mut page = super::store::list(ctx.store(), ctx.who.account.id, &zone, &query).await?;
     page.rows.iter_mut().for_each(|row| super::columns::hide_row(&ctx.who.rights, row));
+    if ctx.who.account.is_main && ctx.who.rights.can(Module::Accounts, Op::View) {
+        let ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+        let mut summary = crate::accounts::store::summary(ctx.store(), ctx.who.account.id, &ids).await?;
+        for row in &mut page.rows {
+            row.sub_accounts = summary.remove(&row.id);
+        }
+    }
     Ok(page)
 }
 

@@ -2,9 +2,10 @@
 
 use super::api::list_users;
 use super::{StatusFilter, UserKind, UserQuery, UserT};
+use crate::accounts::{AccessDialog, AccountT};
 use crate::catalogue::{ColumnOp, Module, Op};
 use crate::events::{use_live, Topic};
-use crate::i18n::{use_i18n, CommonT};
+use crate::i18n::{fill, use_i18n, CommonT};
 use crate::list::PAGE_SIZE;
 use crate::roles::api::list_roles;
 use crate::shell::current_user;
@@ -71,6 +72,8 @@ pub fn UsersPage() -> impl IntoView {
             total.set(p.total);
         }
     });
+    let access_user = RwSignal::new(None::<(i64, String)>);
+    let access_open = RwSignal::new(false);
     let state_text = move |active: bool, blocked: bool, expired: bool| {
         let mut parts = Vec::new();
         if !active {
@@ -129,6 +132,8 @@ pub fn UsersPage() -> impl IntoView {
                 loaded(users.await, move |p| {
                     let sees = move |key: &'static str| me.with(|m| m.rights.column(Module::Users, key, ColumnOp::Visible));
                     let edit = move || me.with(|m| m.rights.can(Module::Users, Op::Edit));
+                    let subs_shown = p.rows.iter().any(|r| r.sub_accounts.is_some());
+                    let edit_access = move || me.with(|m| m.rights.can(Module::Accounts, Op::Edit));
                     view! {
                     <table class="table">
                         <caption class="visually-hidden">{move || i18n.t(UserT::Title)}</caption>
@@ -142,6 +147,7 @@ pub fn UsersPage() -> impl IntoView {
                                     <th scope="col">{move || i18n.t(UserT::ValidTo)}</th>
                                 </Show>
                                 <Show when=move || sees("roles")><th scope="col">{move || i18n.t(UserT::Roles)}</th></Show>
+                                {subs_shown.then(|| view! { <th scope="col">{move || i18n.t(AccountT::SubAccounts)}</th> })}
                                 <th scope="col"><span class="visually-hidden">{move || i18n.t(CommonT::Edit)}</span></th>
                             </tr>
                         </thead>
@@ -151,6 +157,28 @@ pub fn UsersPage() -> impl IntoView {
                                                                 let (id, login) = (u.id, u.login.clone());
                                 let (full_name, valid_to, roles) = (u.full_name.clone(), u.valid_to.clone().unwrap_or_default(), u.roles.join(", "));
                                 let (kind, active, blocked, expired) = (u.kind, u.active, u.blocked, u.expired);
+                                let subs = u.sub_accounts.clone().map(|(admin, names)| {
+                                    let access_login = login.clone();
+                                    let label = fill(i18n.t(AccountT::EditAccessLabel), &[("login".into(), login.clone())]);
+                                    let text = if admin {
+                                        i18n.t(AccountT::AllSubAccounts).to_string()
+                                    } else if names.is_empty() {
+                                        i18n.t(AccountT::NoSubAccounts).to_string()
+                                    } else {
+                                        names.join(", ")
+                                    };
+                                    view! {
+                                        <td>
+                                            {text} " "
+                                            {edit_access().then(|| view! {
+                                                <button type="button" class="small secondary" aria-label=label on:click=move |_| {
+                                                    access_user.set(Some((id, access_login.clone())));
+                                                    access_open.set(true);
+                                                }>{move || i18n.t(CommonT::Edit)}</button>
+                                            })}
+                                        </td>
+                                    }
+                                });
                                 view! {
                                 <tr>
                                     <td><A href=format!("/users/{}", u.id)>{u.login}</A></td>
@@ -161,6 +189,7 @@ pub fn UsersPage() -> impl IntoView {
                                         <td>{valid_to.clone()}</td>
                                     })}
                                     {move || sees("roles").then(|| view! { <td>{roles.clone()}</td> })}
+                                    {subs}
                                     <td>
                                                                                 {move || {
                                             let login = login.clone();
@@ -178,5 +207,6 @@ pub fn UsersPage() -> impl IntoView {
             })}
         </Transition>
         <Pager page total=total page_size=PAGE_SIZE />
+        <AccessDialog user=access_user open=access_open on_saved=move || live.bump(Topic::Users) />
     }
 }

@@ -99,6 +99,10 @@ pub struct UserRow {
     /// The last day of validity (`YYYY-MM-DD`), if limited.
     pub valid_to: Option<String>,
     pub roles: Vec<String>,
+    /// In the main account, for viewers of sub-accounts: whether the user is an administrator
+    /// (every sub-account) and the sub-accounts given to them.
+    #[serde(default)]
+    pub sub_accounts: Option<(bool, Vec<String>)>,
 }
 
 /// A secret that is only ever written (PIN, card number): keep it, remove it, or set it.

@@ -74,6 +74,7 @@ pub async fn list(store: &Store, account: i64, zone: &str, q: &UserQuery) -> Res
             expired: valid_to.is_some_and(|t| t <= now),
             valid_to: valid_to.map(|t| day_of_ms(t - 1, zone)),
             roles: Vec::new(),
+            sub_accounts: None,
         });
     }
     if !users.is_empty() {

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod accounts;
 mod config;
 mod demo;
 mod events;

@@ -39,6 +39,9 @@ struct Ids {
     foreign_person: i64,
     foreign_role: i64,
     foreign_user: i64,
+    /// A sub-account of the main account, and the main account itself (no sub-account of itself).
+    sub_account: i64,
+    main_account: i64,
 }
 
 impl Ids {
@@ -53,6 +56,8 @@ impl Ids {
             foreign_person: n("SELECT id FROM persons WHERE last_name = 'Svoboda'").await,
             foreign_role: n("SELECT r.id FROM roles r JOIN accounts a ON a.id = r.account_id WHERE r.name = 'Mistři' AND a.name = 'Oddział Brno'").await,
             foreign_user: n("SELECT id FROM users WHERE login = 'petr.svoboda'").await,
+            sub_account: n("SELECT id FROM accounts WHERE name = 'Oddział Brno'").await,
+            main_account: n("SELECT id FROM accounts WHERE parent_id IS NULL").await,
         }
     }
 }
@@ -81,6 +86,7 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
         pick(ids.role, ids.foreign_role),
         pick(ids.user, ids.foreign_user),
     );
+    let account = pick(ids.sub_account, ids.main_account);
     let s = |v: i64| v.to_string();
     vec![
         Call {
@@ -286,6 +292,46 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
             body: Body::Json(json!({"holder": {"Role": role}, "grants": [], "version": 1})),
             only: &["roles.view", "roles.edit"],
         },
+        Call { path: "/api/accounts/list", access: Access::Right, body: form(&[]), only: &["accounts.view"] },
+        Call {
+            path: "/api/accounts/save",
+            access: Access::Right,
+            body: Body::Json(
+                json!({"input": {"id": account, "name": "x", "external_id": "X-1", "version": 1}}),
+            ),
+            only: &["accounts.view", "accounts.edit"],
+        },
+        Call {
+            path: "/api/accounts/set-active",
+            access: Access::Right,
+            body: form(&[("id", s(account)), ("active", "true".into()), ("version", "1".into())]),
+            only: &["accounts.view", "accounts.edit"],
+        },
+        Call {
+            path: "/api/accounts/delete",
+            access: Access::Right,
+            body: form(&[("id", s(account)), ("version", "1".into())]),
+            only: &["accounts.view", "accounts.delete"],
+        },
+        Call {
+            path: "/api/accounts/access",
+            access: Access::Right,
+            body: form(&[("user", s(user_id))]),
+            only: &["accounts.view"],
+        },
+        Call {
+            path: "/api/accounts/set-access",
+            access: Access::Right,
+            body: Body::Json(json!({"user": user_id, "accounts": [account]})),
+            only: &["accounts.view", "accounts.edit"],
+        },
+        Call { path: "/api/accounts/switchable", access: Access::Own, body: form(&[]), only: &[] },
+        Call {
+            path: "/api/accounts/switch",
+            access: Access::Own,
+            body: form(&[("account", s(ids.main_account))]),
+            only: &[],
+        },
         Call {
             path: "/api/rights/effective",
             access: Access::Right,
@@ -316,6 +362,8 @@ fn the_matrix_names_every_registered_server_function() {
         foreign_person: 0,
         foreign_role: 0,
         foreign_user: 0,
+        sub_account: 0,
+        main_account: 0,
     };
     let listed: Vec<&str> = calls(&ids, true).iter().map(|c| c.path).collect();
     for (path, _) in server_fn::axum::server_fn_paths() {
@@ -365,6 +413,11 @@ async fn ids_of_another_account_are_not_found(db: TestDb) {
         "/api/rights/editor",
         "/api/rights/save",
         "/api/rights/effective",
+        "/api/accounts/save",
+        "/api/accounts/set-active",
+        "/api/accounts/delete",
+        "/api/accounts/access",
+        "/api/accounts/set-access",
     ];
     for call in calls(&ids, false).iter().filter(|c| takes_ids.contains(&c.path)) {
         let (status, body) = send(&admin, call).await;
@@ -374,6 +427,18 @@ async fn ids_of_another_account_are_not_found(db: TestDb) {
             "{} answered for another account's record",
             call.path
         );
+    }
+    // And the other way round: the sub-account's administrator replays every call with the
+    // main account's ids; the Accounts module itself does not exist in a sub-account.
+    let sub_admin = server.client().signed_in("jana.novakova", DEMO_PASSWORD).await;
+    for call in calls(&ids, true).iter().filter(|c| takes_ids.contains(&c.path)) {
+        let (status, body) = send(&sub_admin, call).await;
+        let expected = if call.path.starts_with("/api/accounts/") {
+            (403, json!("Forbidden"))
+        } else {
+            (404, json!("NotFound"))
+        };
+        assert_eq!((status, body), expected, "{} answered the sub-account for the main account", call.path);
     }
     // Nothing of the sub-account changed.
     assert_eq!(db.number("SELECT COUNT(*) FROM users WHERE login = 'matrix.user'").await, 0);
