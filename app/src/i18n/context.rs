@@ -11,16 +11,22 @@ pub struct I18n {
 }
 
 impl I18n {
+    /// The language, tracked. A closure of a page the server has finished rendering may still
+    /// run once; its text is never shown, so it gets the default instead of a panic.
+    fn current(&self) -> Lang {
+        self.lang.try_get().unwrap_or_default()
+    }
+
     pub fn t(&self, key: impl Text) -> &'static str {
-        key.text(self.lang.get())
+        key.text(self.current())
     }
 
     pub fn message(&self, message: &Message) -> String {
-        message.render(self.lang.get())
+        message.render(self.current())
     }
 
     pub fn error(&self, error: &AppError) -> String {
-        error.render(self.lang.get())
+        error.render(self.current())
     }
 }
 

@@ -95,6 +95,28 @@ fn data_rights_nearer_nodes_and_the_special_entries_decide_first() {
     assert_eq!((filter.units, filter.include), (vec![1, 4], vec![100]));
 }
 
+#[test]
+fn in_a_sub_account_only_grants_on_the_home_top_unit_carry_over() {
+    // Home tree: 1 ─ 2. Sub-account tree: 10 ─ 11.
+    let role = RoleGrants {
+        role_id: 5,
+        grants: Grants::new(),
+        data: vec![data(DataOp::View, Target::Unit(1), true), data(DataOp::Edit, Target::Unit(2), true)],
+    };
+    let mut s = Subject {
+        own_data: vec![data(DataOp::Delete, Target::Unit(1), false)],
+        roles: vec![role],
+        ..Default::default()
+    };
+    let sub = Tree { parent: HashMap::from([(10, None), (11, Some(10))]), ..Default::default() };
+    assert!(!s.snapshot_of(&sub).data(DataOp::View, 7, 11), "home units mean nothing in the sub-account");
+    s.carry_into(1, 10);
+    let snap = s.snapshot_of(&sub);
+    assert!(snap.data(DataOp::View, 7, 11), "the whole organisation covers the whole sub-account");
+    assert!(!snap.data(DataOp::Edit, 7, 11), "a grant on another home unit does not carry");
+    assert_eq!(s.own_data[0].target, Target::Unit(10), "the user's own grants carry too");
+}
+
 // ── The naive reference: the rules read aloud, no memory, no shortcuts. ──
 
 fn naive_rule2(s: &Subject, own: Option<bool>, role_values: Vec<bool>) -> Option<bool> {

@@ -110,7 +110,8 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
                 <span class="visually-hidden">{move || i18n.t(ShellT::Account)} ": "</span>
                 {me.account_name.clone()}
             </span>
-            {me.can_switch.then(|| view! { <crate::accounts::SwitchAccount /> })}
+            // Access to sub-accounts can be given while the page is open: follow the user.
+            {move || current_user().with(|m| m.can_switch).then(|| view! { <crate::accounts::SwitchAccount /> })}
             <div class="usermenu">
                 <button
                     class="usermenu-button"
