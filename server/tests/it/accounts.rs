@@ -217,6 +217,41 @@ async fn access_is_granted_applied_at_once_and_withdrawn_live(db: TestDb) {
     assert_eq!(status, 404);
 }
 
+async fn only_sub_accounts_the_editor_may_enter_can_be_given(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let brno = db.number("SELECT id FROM accounts WHERE name = 'Oddział Brno'").await;
+    let gdansk = db.number("SELECT id FROM accounts WHERE name = 'Oddział Gdańsk'").await;
+    let jan_id = db.number("SELECT id FROM users WHERE login = 'jan.kowalski'").await;
+    let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
+    let editor = crate::matrix::user_holding(&server, &db, &admin, &["accounts.view", "accounts.edit"]).await;
+    let editor_id = editor.me().await.1["user_id"].as_i64().unwrap();
+    let (status, body) =
+        admin.json("/api/accounts/set-access", &json!({"user": editor_id, "accounts": [brno]})).await;
+    assert_eq!(status, 200, "{body}");
+
+    let (_, access) = editor.call("/api/accounts/access", &[("user", &jan_id.to_string())]).await;
+    let changeable: Vec<(i64, bool)> = access["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["account_id"].as_i64().unwrap(), c["changeable"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(changeable, [(brno, true), (gdansk, false)]);
+    let give = |accounts: Vec<i64>| json!({"user": jan_id, "accounts": accounts});
+    let (status, body) = editor.json("/api/accounts/set-access", &give(vec![brno, gdansk])).await;
+    assert_eq!((status, body["Refused"]["key"].clone()), (409, json!({"Account": "NotHeldByYou"})));
+    assert_eq!(
+        db.number(&format!("SELECT COUNT(*) FROM account_access WHERE user_id = {jan_id}")).await,
+        0,
+        "nothing written"
+    );
+    assert_eq!(editor.json("/api/accounts/set-access", &give(vec![brno])).await.0, 200);
+    let (status, body) = editor
+        .json("/api/accounts/set-access", &json!({"user": editor_id, "accounts": [brno, gdansk]}))
+        .await;
+    assert_eq!((status, body["Refused"]["key"].clone()), (409, json!({"Account": "NotYourAccess"})));
+}
+
 async fn a_session_left_inside_a_lost_sub_account_goes_home(db: TestDb) {
     // The safety net: access removed behind the application's back (e.g. by a script).
     let server = Server::start(&db, &["--demo"]).await;
@@ -233,5 +268,6 @@ both!(
     sub_accounts_are_added_renamed_deactivated_and_deleted,
     switching_shows_only_the_chosen_accounts_data,
     access_is_granted_applied_at_once_and_withdrawn_live,
+    only_sub_accounts_the_editor_may_enter_can_be_given,
     a_session_left_inside_a_lost_sub_account_goes_home
 );

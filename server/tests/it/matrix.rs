@@ -446,7 +446,7 @@ async fn ids_of_another_account_are_not_found(db: TestDb) {
 }
 
 /// Signs in a new user whose only role grants exactly `keys` (and who is in Everyone).
-async fn user_holding(server: &Server, db: &TestDb, admin: &Api, keys: &[&str]) -> Api {
+pub async fn user_holding(server: &Server, db: &TestDb, admin: &Api, keys: &[&str]) -> Api {
     let n = db.number("SELECT COUNT(*) FROM roles").await;
     let root = db
         .number("SELECT u.id FROM units u JOIN users x ON x.account_id = u.account_id WHERE u.parent_id IS NULL AND x.login = 'magdalena.dabrowska'")
