@@ -56,6 +56,9 @@ pub async fn open_store(url: &str, state_hasher: &app::auth::password::Hasher) -
         },
         None => tracing::info!("database {url} ready (schema version {})", store.schema_version()),
     }
+    app::accounts::store::refresh_name_keys(&store)
+        .await
+        .map_err(|e| format!("cannot prepare the accounts: {e}"))?;
     Ok(store)
 }
 

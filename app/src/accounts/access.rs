@@ -29,7 +29,12 @@ pub fn AccessDialog(
         access.set(None);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match get_user_access(id).await {
+            let reply = get_user_access(id).await;
+            // A slow reply for a user whose dialog was closed meanwhile is dropped.
+            if user.get_untracked().map(|(u, _)| u) != Some(id) {
+                return;
+            }
+            match reply {
                 Ok(a) => {
                     checked.set(a.choices.iter().filter(|c| c.granted).map(|c| c.account_id).collect());
                     access.set(Some(a));
@@ -68,6 +73,7 @@ pub fn AccessDialog(
             }>
                 {move || access.get().map(|a| {
                     let admin = a.administrator;
+                    let changeable = a.choices.iter().any(|c| c.changeable);
                     view! {
                         {admin.then(|| view! { <p class="muted">{move || i18n.t(AccountT::AdministratorHasAll)}</p> })}
                         <fieldset class="choices">
@@ -90,7 +96,7 @@ pub fn AccessDialog(
                             }).collect_view()}
                         </fieldset>
                         <div class="buttons">
-                            <Show when=move || !admin>
+                            <Show when=move || !admin && changeable>
                                 <button type="submit" disabled=move || busy.get()>{move || i18n.t(CommonT::Save)}</button>
                             </Show>
                             <button type="button" class="secondary" on:click=move |_| open.set(false)>{move || i18n.t(CommonT::Cancel)}</button>

@@ -368,11 +368,13 @@ pub async fn set_access(
             return Err(AppError::refused(AccountT::NotHeldByYou));
         }
         if want {
-            sqlx::query("INSERT INTO account_access (user_id, account_id) VALUES ($1, $2)")
-                .bind(user)
-                .bind(choice.account_id)
-                .execute(tx.conn())
-                .await?;
+            sqlx::query(
+                "INSERT INTO account_access (user_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(user)
+            .bind(choice.account_id)
+            .execute(tx.conn())
+            .await?;
         } else {
             sqlx::query("DELETE FROM account_access WHERE user_id = $1 AND account_id = $2")
                 .bind(user)
@@ -407,4 +409,34 @@ pub async fn switch(
         .execute(tx.conn())
         .await?;
     Ok(target.name)
+}
+
+/// Recomputes the case-insensitive name keys that SQL could only approximate (migration 0005
+/// lower-cased ASCII only); a handful of rows, at start-up.
+pub async fn refresh_name_keys(store: &Store) -> Result<(), AppError> {
+    let rows = sqlx::query(
+        "SELECT id, name, COALESCE(name_key, '') AS name_key FROM accounts WHERE deleted_at IS NULL",
+    )
+    .fetch_all(store.reader())
+    .await?;
+    let stale: Vec<(i64, String)> = rows
+        .iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get::<String, _>("name")?, r.try_get::<String, _>("name_key")?)))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?
+        .into_iter()
+        .filter(|(_, name, key)| login_key(name) != *key)
+        .map(|(id, name, _)| (id, login_key(&name)))
+        .collect();
+    if stale.is_empty() {
+        return Ok(());
+    }
+    let mut tx = store.begin().await?;
+    for (id, key) in stale {
+        sqlx::query("UPDATE accounts SET name_key = $1 WHERE id = $2")
+            .bind(key)
+            .bind(id)
+            .execute(tx.conn())
+            .await?;
+    }
+    tx.commit().await
 }

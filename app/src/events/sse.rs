@@ -68,7 +68,11 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                     Err(RecvError::Closed) => return,
                 },
                 _ = recheck.tick() => {
-                    if !crate::guard::still_open(&state, &token).await {
+                    let here = crate::guard::current_account(&state, &token).await;
+                    if here.is_some_and(|a| a != account) {
+                        return;
+                    }
+                    if here.is_none() {
                         let event = LiveEvent {
                             id: 0,
                             account_id: Some(account),
@@ -84,8 +88,10 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
 }
 
+/// Whether the event ends this stream: the session closed, or it left the account the stream
+/// serves (the page reloads in the new account).
 fn closes(event: &LiveEvent, mine: i64) -> bool {
-    matches!(event.kind, EventKind::SessionClosed { session_id, .. } if session_id == mine)
+    matches!(event.kind, EventKind::SessionClosed { session_id, .. } | EventKind::ReturnedHome { session_id, .. } if session_id == mine)
 }
 
 /// Who ended a session and why is told to that session only; the others learn that it closed.

@@ -8,7 +8,7 @@ mod resolve;
 mod state;
 
 pub use middleware::{cookie as middleware_cookie, error_response, guard_layer, TOKEN_COOKIE};
-pub use resolve::{hash_token, new_token, still_open};
+pub use resolve::{current_account, hash_token, new_token, still_open};
 pub use state::{AppState, Settings};
 
 use crate::catalogue::{Module, Op, Permission, Right};

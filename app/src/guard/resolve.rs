@@ -54,7 +54,15 @@ WHERE s.token_hash = $1";
 
 /// Whether the session of `token` is still open (without counting this as activity).
 pub async fn still_open(state: &AppState, token: &str) -> bool {
-    matches!(resolve(state, token, false).await, Ok(Some(_)))
+    current_account(state, token).await.is_some()
+}
+
+/// The account the open session of `token` works in now, if it is open.
+pub async fn current_account(state: &AppState, token: &str) -> Option<i64> {
+    match resolve(state, token, false).await {
+        Ok(Some(who)) => Some(who.account.id),
+        _ => None,
+    }
 }
 
 /// The session behind a token, or `None` if it is unknown, closed or has just expired.

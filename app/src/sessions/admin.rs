@@ -182,6 +182,13 @@ pub struct SessionRow {
     pub account: String,
     /// The viewer's own current session.
     pub current: bool,
+    /// A main-account user's session working in this sub-account.
+    #[serde(default)]
+    pub visiting: bool,
+    /// The viewer may end it (open, not their own, and not a main-account visitor unless the
+    /// viewer is one too).
+    #[serde(default)]
+    pub endable: bool,
     /// `created`, `closed` and `last_activity` in the account's zone and the viewer's language.
     pub created_text: String,
     pub closed_text: String,

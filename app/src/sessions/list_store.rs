@@ -10,7 +10,8 @@ use sqlx::Row;
 const SELECT: &str = "SELECT s.id, u.login, u.full_name, s.computer, COALESCE(un.name, '') AS unit,
         s.created_at, s.closed_at, s.last_activity_at, eb.login AS ended_by, s.end_reason,
         COALESCE(s.end_note, '') AS end_note, s.service, s.session_name, s.db_version,
-        s.program_version, ef.login AS working_as, a.name AS account";
+        s.program_version, ef.login AS working_as, a.name AS account,
+        CASE WHEN s.home_account_id = s.current_account_id THEN 0 ELSE 1 END AS visiting";
 
 const FROM: &str = " FROM sessions s JOIN users u ON u.id = s.user_id
         JOIN accounts a ON a.id = s.current_account_id
@@ -118,6 +119,8 @@ pub fn row(r: &AnyRow, current: i64) -> Result<SessionRow, sqlx::Error> {
         working_as: r.try_get("working_as")?,
         account: r.try_get("account")?,
         current: id == current,
+        visiting: r.try_get::<i64, _>("visiting")? == 1,
+        endable: false,
         created_text: String::new(),
         closed_text: String::new(),
         last_text: String::new(),

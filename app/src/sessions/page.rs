@@ -84,7 +84,7 @@ pub fn SessionsPage() -> impl IntoView {
     };
     let row_view = move |s: SessionRow| {
         let id = s.id;
-        let selectable = s.closed.is_none() && !s.current;
+        let selectable = s.endable;
         let checked = move || selected.with(|v| v.contains(&id));
         let toggle =
             move |_| selected.update(|v| if v.contains(&id) { v.retain(|x| *x != id) } else { v.push(id) });

@@ -22,6 +22,8 @@ pub async fn zone(ctx: &Ctx) -> Result<String, AppError> {
 /// blanked before they leave the server.
 pub fn present(ctx: &Ctx, zone: &str, row: &mut SessionRow) {
     times(ctx, zone, row);
+    let viewer_visits = ctx.who.home_account_id != ctx.who.account.id;
+    row.endable = row.closed.is_none() && !row.current && (!row.visiting || viewer_visits);
     for sort in SessionSort::ALL {
         let Some(key) = sort.guarded_by() else { continue };
         if ctx.who.rights.column(Module::Sessions, key, ColumnOp::Visible) {
@@ -93,6 +95,11 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
         let visible = if own { user == ctx.who.native.id } else { account == ctx.who.account.id };
         if !visible {
             return Err(AppError::NotFound);
+        }
+        // A sub-account's own people do not end the sessions of main-account users visiting it.
+        let home: i64 = owner.try_get("home_account_id")?;
+        if !own && home != account && ctx.who.home_account_id == ctx.who.account.id {
+            return Err(AppError::refused(SessionT::VisitorSession));
         }
         let by = ctx.actor();
         if super::store::end_in(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {

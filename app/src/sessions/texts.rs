@@ -52,6 +52,11 @@ texts! {
         EndSession => ("End session {id}", "Zakończ sesję {id}", "Ukončit relaci {id}"),
         EndOthers => ("End all my other sessions", "Zakończ wszystkie moje pozostałe sesje", "Ukončit všechny mé ostatní relace"),
         Ended => ("Sessions ended: {count}.", "Zakończono sesji: {count}.", "Ukončeno relací: {count}."),
+        VisitorSession => (
+            "This session belongs to a user of the main account; it can be ended from the main account.",
+            "Ta sesja należy do użytkownika konta głównego; można ją zakończyć z konta głównego.",
+            "Tato relace patří uživateli hlavního účtu; lze ji ukončit z hlavního účtu."
+        ),
         NotOwnSession => (
             "Your own current session cannot be ended here; sign out instead.",
             "Bieżącej własnej sesji nie można tu zakończyć; wyloguj się.",

@@ -45,7 +45,8 @@ fn Frame(me: Me) -> impl IntoView {
     let current = RwSignal::new(me.clone());
     provide_context(CurrentUser(current));
     Effect::new(move |previous: Option<u64>| {
-        let version = live.version(Topic::Rights) + live.version(Topic::Users);
+        let version =
+            live.version(Topic::Rights) + live.version(Topic::Users) + live.version(Topic::Accounts);
         if previous.is_some_and(|p| p != version) {
             leptos::task::spawn_local(async move {
                 if let Ok(me) = crate::auth::api::whoami().await {
@@ -111,7 +112,9 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
                 {me.account_name.clone()}
             </span>
             // Access to sub-accounts can be given while the page is open: follow the user.
-            {move || current_user().with(|m| m.can_switch).then(|| view! { <crate::accounts::SwitchAccount /> })}
+            <Show when=move || current_user().with(|m| m.can_switch)>
+                <crate::accounts::SwitchAccount />
+            </Show>
             <div class="usermenu">
                 <button
                     class="usermenu-button"

@@ -82,6 +82,10 @@ async fn sub_accounts_are_added_renamed_deactivated_and_deleted(db: TestDb) {
     server.client().signed_in("jana.novakova", DEMO_PASSWORD).await;
 }
 
+fn open_sessions() -> Value {
+    json!({"query": {"state": "Open", "search": "", "from": "", "to": "", "sort": "Created", "descending": true, "page": 0}})
+}
+
 async fn switch_to(api: &Api, account: i64) -> (u16, Value) {
     api.call("/api/accounts/switch", &[("account", &account.to_string())]).await
 }
@@ -107,6 +111,15 @@ async fn switching_shows_only_the_chosen_accounts_data(db: TestDb) {
     let jan_id = db.number("SELECT id FROM users WHERE login = 'jan.kowalski'").await;
     assert_eq!(switch_to(&admin, brno).await.0, 200);
     assert_eq!(account_of(&admin).await, "Oddział Brno");
+    // The sub-account's administrator sees the visitor but cannot end a main-account session.
+    let jana = server.client().signed_in("jana.novakova", DEMO_PASSWORD).await;
+    let admin_session = admin.me().await.1["session_id"].as_i64().unwrap();
+    let (_, open) = jana.json("/api/sessions/list", &open_sessions()).await;
+    let row = open["rows"].as_array().unwrap().iter().find(|r| r["id"] == admin_session).cloned().unwrap();
+    assert_eq!((row["visiting"].clone(), row["endable"].clone()), (json!(true), json!(false)));
+    let (status, body) = jana.json("/api/sessions/end", &json!({"ids": [admin_session], "note": ""})).await;
+    assert_eq!((status, body["Refused"]["key"].clone()), (409, json!({"Session": "VisitorSession"})));
+    assert_eq!(account_of(&admin).await, "Oddział Brno", "still working");
     let (_, users) = admin
         .json(
             "/api/users/list",
@@ -128,12 +141,10 @@ async fn switching_shows_only_the_chosen_accounts_data(db: TestDb) {
         403,
         "sub-accounts are managed in the main account"
     );
-    let (_, sessions) = admin.json("/api/sessions/list", &json!({"query": {"state": "Open", "search": "", "from": "", "to": "", "sort": "Created", "descending": true, "page": 0}})).await;
-    assert_eq!(
-        sessions["rows"][0]["account"],
-        json!("Oddział Brno"),
-        "the session shows its current account"
-    );
+    let (_, sessions) = admin.json("/api/sessions/list", &open_sessions()).await;
+    let rows = sessions["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "the visitor and the sub-account's own administrator: {sessions}");
+    assert!(rows.iter().all(|r| r["account"] == json!("Oddział Brno")), "each shows its current account");
     assert_eq!(switch_to(&admin, main).await.0, 200);
     assert_eq!(account_of(&admin).await, "Nordwind sp. z o.o.");
     assert_eq!(db.number("SELECT COUNT(*) FROM audit WHERE action = 'account.switch'").await, 2);
@@ -144,7 +155,6 @@ async fn switching_shows_only_the_chosen_accounts_data(db: TestDb) {
     let (status, body) = switch_to(&jan, brno).await;
     assert_eq!((status, body["Refused"]["key"].clone()), (409, json!({"Account": "NoAccess"})));
     // A sub-account's user can reach neither the main account nor another sub-account.
-    let jana = server.client().signed_in("jana.novakova", DEMO_PASSWORD).await;
     assert_eq!(jana.me().await.1["can_switch"], json!(false));
     assert_eq!(jana.call("/api/accounts/switchable", &[]).await.1.as_array().unwrap().len(), 1);
     for target in [main, gdansk] {
