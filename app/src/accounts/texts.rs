@@ -37,11 +37,6 @@ texts! {
             "Konto dodatkowe {name} ma jeszcze użytkowników, pracowników, centra lub role; najpierw je usuń albo dezaktywuj konto.",
             "Dodatečný účet {name} ještě obsahuje uživatele, osoby, útvary nebo role; nejprve je smažte, nebo účet deaktivujte."
         ),
-        MainOnly => (
-            "Sub-accounts are managed in the main account.",
-            "Kontami dodatkowymi zarządza się na koncie głównym.",
-            "Dodatečné účty se spravují v hlavním účtu."
-        ),
         Next => ("Next", "Dalej", "Další"),
         SubAccounts => ("Sub-accounts", "Konta dodatkowe", "Dodatečné účty"),
         AllSubAccounts => ("All (administrator)", "Wszystkie (administrator)", "Všechny (administrátor)"),
@@ -63,7 +58,6 @@ texts! {
             "Możesz nadawać lub odbierać dostęp tylko do kont dodatkowych, do których sam masz dostęp.",
             "Přístup můžete dávat či brát jen k dodatečným účtům, ke kterým ho máte sami."
         ),
-        Saved => ("Saved.", "Zapisano.", "Uloženo."),
         Switch => ("Switch account", "Przełącz konto", "Přepnout účet"),
         SwitchTitle => ("Switch account", "Przełącz konto", "Přepnout účet"),
         FilterAccounts => ("Filter by name", "Filtruj po nazwie", "Filtrovat podle názvu"),
