@@ -12,11 +12,13 @@ pub mod error;
 pub mod events;
 pub mod i18n;
 pub mod list;
+pub mod notices;
 pub mod persons;
 pub mod rights;
 pub mod roles;
 pub mod sessions;
 pub mod shell;
+pub mod substitutions;
 pub mod ui;
 pub mod units;
 pub mod users;
@@ -27,6 +29,8 @@ pub mod audit;
 pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod health;
+#[cfg(feature = "ssr")]
+pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]

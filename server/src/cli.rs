@@ -35,6 +35,24 @@ pub struct Cli {
     #[arg(long, env = "KLUCZNIK_BEHIND_PROXY")]
     pub behind_proxy: bool,
 
+    /// SMTP relay for notification e-mails (plain SMTP, e.g. a local MTA); without it mail
+    /// waits in the outbox
+    #[arg(long, env = "KLUCZNIK_SMTP_HOST")]
+    pub smtp_host: Option<String>,
+
+    /// Port of the SMTP relay
+    #[arg(long, env = "KLUCZNIK_SMTP_PORT", default_value_t = 25)]
+    pub smtp_port: u16,
+
+    /// Sender of notification e-mails, e.g. "Klucznik <klucznik@example.com>"
+    #[arg(long, env = "KLUCZNIK_SMTP_FROM", default_value = "klucznik@localhost")]
+    pub smtp_from: String,
+
+    /// Wait before retrying a message the mail server did not take, in milliseconds; it
+    /// doubles with every failure (up to an hour)
+    #[arg(long, env = "KLUCZNIK_SMTP_RETRY_MS", default_value_t = 5_000)]
+    pub smtp_retry_ms: u32,
+
     /// Log filter (tracing's env-filter syntax), e.g. info or klucznik=debug
     #[arg(long, env = "KLUCZNIK_LOG", default_value = "info", global = true)]
     pub log: String,

@@ -76,5 +76,13 @@ pub async fn fill_demo(store: &Store, hasher: &app::auth::password::Hasher) -> R
 }
 
 pub fn settings(cli: &cli::Cli) -> Settings {
-    Settings { behind_proxy: cli.behind_proxy }
+    Settings {
+        behind_proxy: cli.behind_proxy,
+        mail: app::mail::MailSettings {
+            host: cli.smtp_host.clone().filter(|h| !h.trim().is_empty()),
+            port: cli.smtp_port,
+            from: cli.smtp_from.clone(),
+            retry_base_ms: i64::from(cli.smtp_retry_ms.max(1)),
+        },
+    }
 }

@@ -40,9 +40,14 @@ async fn run(cli: Cli) -> Result<(), String> {
     if !cli.site_root.join("pkg").is_dir() {
         tracing::warn!("no browser bundle under {site_root}/pkg: pages will not hydrate (build with cargo leptos build, or set --site-root)");
     }
+    let settings = server::settings(&cli);
+    settings.mail.check()?;
+    app::mail::spawn(store.clone(), settings.mail.clone(), std::time::Duration::from_secs(1));
     app::sessions::maintenance::spawn(store.clone(), std::time::Duration::from_secs(15));
+    // The end of a substitution's last day ends the work in it within a second.
+    app::substitutions::store::mode::spawn(store.clone(), std::time::Duration::from_secs(1));
     let options = server::leptos_options(&site_root, cli.addr);
-    let state = app::guard::AppState::new(store.clone(), hasher, options, server::settings(&cli));
+    let state = app::guard::AppState::new(store.clone(), hasher, options, settings);
     let listener = tokio::net::TcpListener::bind(cli.addr)
         .await
         .map_err(|e| format!("cannot listen on {} (--addr / KLUCZNIK_ADDR): {e}", cli.addr))?;

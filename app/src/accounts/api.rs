@@ -149,6 +149,9 @@ pub async fn switch_account(account: i64) -> Result<(), AppError> {
     if account == from {
         return Ok(());
     }
+    if ctx.who.substitution.is_some() {
+        return Err(AppError::refused(crate::substitutions::SubT::NotWhileSubstituting));
+    }
     let mut tx = ctx.store().begin().await?;
     let who = &ctx.who;
     let name =

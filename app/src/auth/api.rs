@@ -111,8 +111,9 @@ pub async fn whoami() -> Result<Me, AppError> {
         None => None,
     };
     let mut conn = ctx.store().reader().acquire().await?;
-    let can_switch =
-        crate::accounts::store::targets(&mut conn, who.native.id, who.home_account_id).await?.len() > 1;
+    // Not while working on someone's behalf: the substitution lives in the home account.
+    let can_switch = who.substitution.is_none()
+        && crate::accounts::store::targets(&mut conn, who.native.id, who.home_account_id).await?.len() > 1;
     drop(conn);
     let native =
         (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
@@ -122,6 +123,7 @@ pub async fn whoami() -> Result<Me, AppError> {
         login: who.effective.login.clone(),
         full_name: who.effective.full_name.clone(),
         native,
+        working_until: who.substitution.as_ref().map(|(_, to)| to.clone()),
         account_id: who.account.id,
         account_name: who.account.name.clone(),
         account_is_main: who.account.is_main,

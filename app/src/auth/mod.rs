@@ -32,6 +32,8 @@ pub struct Me {
     pub full_name: String,
     /// Who is really signed in, when it differs from the user above (a substitution).
     pub native: Option<(String, String)>,
+    /// While working as someone else: the substitution's last day.
+    pub working_until: Option<String>,
     pub account_id: i64,
     pub account_name: String,
     pub account_is_main: bool,

@@ -30,6 +30,10 @@ pub async fn save_config(config: AccountConfig) -> Result<(), AppError> {
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     let before = super::store::save(&mut tx, account, &config).await?;
+    if before.time_zone != config.time_zone.trim() {
+        // Substitutions run from midnight to midnight of the account's zone.
+        crate::substitutions::store::rezone(&mut tx, account, config.time_zone.trim()).await?;
+    }
     let entry = Entry::new("config.update")
         .object("account", account)
         .change(serde_json::to_value(before).ok(), serde_json::to_value(&config).ok());

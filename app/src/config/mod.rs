@@ -22,6 +22,9 @@ pub struct AccountConfig {
     pub pw_max_age_days: String,
     pub session_idle_minutes: u32,
     pub session_max_hours: u32,
+    /// Substitutions may be defined for users whose validity has ended (seed 003).
+    #[serde(default)]
+    pub substitute_expired: bool,
     pub version: i64,
 }
 
@@ -80,6 +83,7 @@ mod tests {
             pw_max_age_days: String::new(),
             session_idle_minutes: 60,
             session_max_hours: 12,
+            substitute_expired: false,
             version: 1,
         }
     }

@@ -19,6 +19,7 @@ pub fn ConfigPage() -> impl IntoView {
     let max_age = RwSignal::new(String::new());
     let idle = RwSignal::new(String::new());
     let max_hours = RwSignal::new(String::new());
+    let substitute_expired = RwSignal::new(false);
     let version = RwSignal::new(0i64);
     let load_error = RwSignal::new(None);
     Effect::new(move |_| match config.get() {
@@ -29,6 +30,7 @@ pub fn ConfigPage() -> impl IntoView {
             max_age.set(c.pw_max_age_days);
             idle.set(c.session_idle_minutes.to_string());
             max_hours.set(c.session_max_hours.to_string());
+            substitute_expired.set(c.substitute_expired);
             version.set(c.version);
         }
         Some(Err(e)) => load_error.set(Some(e)),
@@ -55,6 +57,7 @@ pub fn ConfigPage() -> impl IntoView {
                 pw_max_age_days: max_age.get_untracked(),
                 session_idle_minutes: number(idle),
                 session_max_hours: number(max_hours),
+                substitute_expired: substitute_expired.get_untracked(),
                 version: version.get_untracked(),
             },
         });
@@ -75,6 +78,10 @@ pub fn ConfigPage() -> impl IntoView {
                 <TextField label=ConfigT::IdleMinutes.into() name="session_idle_minutes" value=idle error inputmode="numeric" disabled=locked />
                 <TextField label=ConfigT::MaxHours.into() name="session_max_hours" value=max_hours error inputmode="numeric" disabled=locked />
                 <TextField label=ConfigT::TimeZone.into() name="time_zone" value=zone error disabled=locked />
+            </fieldset>
+            <fieldset>
+                <legend>{move || i18n.t(crate::substitutions::SubT::Title)}</legend>
+                <CheckField label=ConfigT::SubstituteExpired.into() name="substitute_expired" checked=substitute_expired disabled=locked />
             </fieldset>
             <ErrorNote error />
             <Status text=saved />

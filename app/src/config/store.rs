@@ -6,7 +6,7 @@ use crate::store::{flag, Store, Tx};
 use sqlx::Row;
 
 const COLUMNS: &str =
-    "time_zone, pw_min_length, pw_strong, pw_max_age_days, session_idle_minutes, session_max_hours, version";
+    "time_zone, pw_min_length, pw_strong, pw_max_age_days, session_idle_minutes, session_max_hours, substitute_expired, version";
 
 fn read(r: &sqlx::any::AnyRow) -> Result<AccountConfig, sqlx::Error> {
     Ok(AccountConfig {
@@ -19,6 +19,7 @@ fn read(r: &sqlx::any::AnyRow) -> Result<AccountConfig, sqlx::Error> {
             .unwrap_or_default(),
         session_idle_minutes: r.try_get::<i64, _>("session_idle_minutes")? as u32,
         session_max_hours: r.try_get::<i64, _>("session_max_hours")? as u32,
+        substitute_expired: flag(r, "substitute_expired")?,
         version: r.try_get("version")?,
     })
 }
@@ -45,7 +46,7 @@ pub async fn save(tx: &mut Tx, account: i64, c: &AccountConfig) -> Result<Accoun
     let before = load_in(tx, account).await?;
     let changed = sqlx::query(
         "UPDATE accounts SET time_zone = $1, pw_min_length = $2, pw_strong = $3, pw_max_age_days = $4,
-                session_idle_minutes = $5, session_max_hours = $6, version = version + 1
+                session_idle_minutes = $5, session_max_hours = $6, substitute_expired = $9, version = version + 1
          WHERE id = $7 AND version = $8",
     )
     .bind(c.time_zone.trim())
@@ -56,6 +57,7 @@ pub async fn save(tx: &mut Tx, account: i64, c: &AccountConfig) -> Result<Accoun
     .bind(c.session_max_hours as i64)
     .bind(account)
     .bind(c.version)
+    .bind(c.substitute_expired)
     .execute(tx.conn())
     .await?
     .rows_affected();

@@ -19,5 +19,10 @@ texts! {
         TimeZone => ("Time zone", "Strefa czasowa", "Časové pásmo"),
         Range => ("must be a whole number from {min} to {max}.", "musi być liczbą całkowitą od {min} do {max}.", "musí být celé číslo od {min} do {max}."),
         UnknownZone => ("is not a time zone of the tz database (e.g. Europe/Warsaw).", "nie jest strefą czasową bazy tz (np. Europe/Warsaw).", "není časové pásmo databáze tz (např. Europe/Prague)."),
+        SubstituteExpired => (
+            "Substitutions may be defined for users whose validity has ended",
+            "Można definiować zastępstwa za użytkowników, których profil wygasł",
+            "Zastupování lze definovat i za uživatele, jejichž platnost skončila"
+        ),
     }
 }

@@ -29,6 +29,8 @@ pub struct Live {
     pub ended: RwSignal<Option<Ending>>,
     /// This session was sent back to its home account from the named account.
     pub returned: RwSignal<Option<String>>,
+    /// This session stopped working as the named absent user, for this reason.
+    pub mode_ended: RwSignal<Option<(String, crate::substitutions::ModeEnd)>>,
     /// The newest event, for components that show notices.
     pub last: RwSignal<Option<LiveEvent>>,
 }
@@ -40,6 +42,7 @@ impl Live {
             connected: RwSignal::new(false),
             ended: RwSignal::new(None),
             returned: RwSignal::new(None),
+            mode_ended: RwSignal::new(None),
             last: RwSignal::new(None),
         }
     }
@@ -70,6 +73,11 @@ impl Live {
         if let EventKind::ReturnedHome { session_id, from } = &event.kind {
             if *session_id == mine {
                 self.returned.set(Some(from.clone()));
+            }
+        }
+        if let EventKind::SubstitutionEnded { session_id, absent, why } = &event.kind {
+            if *session_id == mine {
+                self.mode_ended.set(Some((absent.clone(), *why)));
             }
         }
         for topic in event.topics() {

@@ -52,6 +52,9 @@ pub enum Topic {
     Persons,
     Config,
     Accounts,
+    Substitutions,
+    /// The signed-in user's notifications.
+    Notices,
     /// Rights or memberships changed: the signed-in user's rights may have too.
     Rights,
     /// A session's last activity moved: only lists that show it re-read (often, so kept apart
@@ -68,6 +71,8 @@ impl Topic {
         Topic::Persons,
         Topic::Config,
         Topic::Accounts,
+        Topic::Substitutions,
+        Topic::Notices,
         Topic::Rights,
         Topic::Activity,
     ];
@@ -104,6 +109,16 @@ pub enum EventKind {
         /// The name of the account it left.
         from: String,
     },
+    /// The session stopped working as the absent user (deactivated, period over, …).
+    SubstitutionEnded {
+        session_id: i64,
+        absent: String,
+        why: crate::substitutions::ModeEnd,
+    },
+    /// New or read notifications of these users (recipients and substitutes with copies).
+    Notice {
+        user_ids: Vec<i64>,
+    },
     /// Records of one kind changed in the account.
     Changed {
         topic: Topic,
@@ -118,9 +133,11 @@ impl LiveEvent {
         match self.kind {
             EventKind::SessionOpened { .. }
             | EventKind::SessionClosed { .. }
-            | EventKind::ReturnedHome { .. } => {
+            | EventKind::ReturnedHome { .. }
+            | EventKind::SubstitutionEnded { .. } => {
                 vec![Topic::Sessions]
             }
+            EventKind::Notice { .. } => vec![Topic::Notices],
             EventKind::SessionActive { .. } => vec![Topic::Activity],
             EventKind::Changed { topic } => vec![topic],
             EventKind::Resync => Topic::ALL.to_vec(),
@@ -130,5 +147,14 @@ impl LiveEvent {
     /// Whether a session in `account_id` may see this event.
     pub fn visible_in(&self, account_id: i64) -> bool {
         self.account_id.is_none_or(|a| a == account_id)
+    }
+
+    /// Whether a session working as `user` is told of this event: notices only reach their
+    /// recipients.
+    pub fn concerns(&self, user: i64) -> bool {
+        match &self.kind {
+            EventKind::Notice { user_ids } => user_ids.contains(&user),
+            _ => true,
+        }
     }
 }

@@ -31,6 +31,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
     let mut receiver = store.bus().subscribe();
     let account = ctx.who.account.id;
     let mine = ctx.who.session_id;
+    let me = ctx.who.effective.id;
 
     let stream = stream! {
         let mut sent = last_id.unwrap_or(0);
@@ -42,6 +43,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                     }
                     for event in events {
                         sent = event.id;
+                        if !event.concerns(me) { continue; }
                         let closes = closes(&event, mine);
                         yield Ok(frame(&for_listener(event, mine)));
                         if closes { return; }
@@ -56,7 +58,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
             tokio::select! {
                 received = receiver.recv() => match received {
                     Ok(event) => {
-                        if event.id != 0 && event.id <= sent || !event.visible_in(account) {
+                        if event.id != 0 && event.id <= sent || !event.visible_in(account) || !event.concerns(me) {
                             continue;
                         }
                         sent = sent.max(event.id);
@@ -88,10 +90,11 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response()
 }
 
-/// Whether the event ends this stream: the session closed, or it left the account the stream
-/// serves (the page reloads in the new account).
+/// Whether the event ends this stream: the session closed, left the account the stream serves,
+/// or stopped working as the user the stream serves (the page reloads).
 fn closes(event: &LiveEvent, mine: i64) -> bool {
-    matches!(event.kind, EventKind::SessionClosed { session_id, .. } | EventKind::ReturnedHome { session_id, .. } if session_id == mine)
+    matches!(event.kind, EventKind::SessionClosed { session_id, .. } | EventKind::ReturnedHome { session_id, .. }
+        | EventKind::SubstitutionEnded { session_id, .. } if session_id == mine)
 }
 
 /// Who ended a session and why is told to that session only; the others learn that it closed.

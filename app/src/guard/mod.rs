@@ -65,6 +65,8 @@ pub struct Who {
     pub home_account_id: i64,
     pub account: AccountRef,
     pub unit_id: Option<i64>,
+    /// While working as the absent user: the substitution and its last day.
+    pub substitution: Option<(i64, String)>,
     pub rights: Arc<Snapshot>,
     pub must_change_password: bool,
     pub lang: Lang,
@@ -214,6 +216,7 @@ mod tests {
             home_account_id: 1,
             account: AccountRef { id: 1, name: "A".into(), is_main: true },
             unit_id: None,
+            substitution: None,
             rights: Arc::new(snapshot),
             must_change_password,
             lang: Lang::En,

@@ -45,8 +45,12 @@ SELECT s.id, s.user_id, s.effective_user_id, s.home_account_id, s.current_accoun
                                  WHERE m.user_id = s.user_id AND r.account_id = s.home_account_id
                                    AND r.builtin = 'administrators'))
             THEN 1 ELSE 0 END AS may_be_here,
-       (SELECT rights_version FROM installation WHERE id = 1) AS rights_version
+       (SELECT rights_version FROM installation WHERE id = 1) AS rights_version,
+       s.substitution_id, b.to_day AS sub_to_day, b.active AS sub_active, b.ends_at AS sub_ends_at,
+       au.active AS absent_active, au.blocked AS absent_blocked
 FROM sessions s
+LEFT JOIN substitutions b ON b.id = s.substitution_id
+LEFT JOIN users au ON au.id = b.absent_user_id
 JOIN users u ON u.id = s.user_id
 JOIN accounts a ON a.id = s.current_account_id
 JOIN accounts h ON h.id = s.home_account_id
@@ -114,8 +118,28 @@ pub(super) async fn resolve(
 
     let native = UserRef { id: user_id, login: row.try_get("login")?, full_name: row.try_get("full_name")? };
     let home_account_id: i64 = row.try_get("home_account_id")?;
+    let mut substitution = None;
+    if let Some(sub) = row.try_get::<Option<i64>, _>("substitution_id")? {
+        let stop = crate::substitutions::store::mode::must_stop(
+            flag(&row, "sub_active")?,
+            row.try_get("sub_ends_at")?,
+            flag(&row, "absent_active")?,
+            flag(&row, "absent_blocked")?,
+            now,
+        );
+        match stop {
+            // A safety net: the sweep ends the mode when the period ends, the change that
+            // deactivates it ends it at once.
+            Some(why) => {
+                let mut tx = store.begin().await?;
+                crate::substitutions::store::mode::end_one(&mut tx, session_id, sub, why, None).await?;
+                tx.commit().await?;
+            }
+            None => substitution = Some((sub, row.try_get::<String, _>("sub_to_day")?)),
+        }
+    }
     let (effective, effective_home) = match row.try_get::<Option<i64>, _>("effective_user_id")? {
-        Some(id) if id != user_id => load_user(store, id).await?,
+        Some(id) if id != user_id && substitution.is_some() => load_user(store, id).await?,
         _ => (native.clone(), home_account_id),
     };
     let mut account = AccountRef {
@@ -152,6 +176,7 @@ pub(super) async fn resolve(
         home_account_id,
         account,
         unit_id,
+        substitution,
         rights,
         must_change_password: flag(&row, "must_change_password")?,
         lang: Lang::from_code(&row.try_get::<String, _>("language")?).unwrap_or_default(),

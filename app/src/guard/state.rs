@@ -14,6 +14,8 @@ use std::sync::{Arc, Mutex};
 pub struct Settings {
     /// Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto/-Host and mark cookies Secure.
     pub behind_proxy: bool,
+    /// Where notification e-mails go.
+    pub mail: crate::mail::MailSettings,
 }
 
 #[derive(Clone)]

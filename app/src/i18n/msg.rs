@@ -5,11 +5,13 @@ use crate::accounts::AccountT;
 use crate::auth::AuthT;
 use crate::catalogue::CatalogueT;
 use crate::config::ConfigT;
+use crate::notices::NoticeT;
 use crate::persons::PersonT;
 use crate::rights::RightT;
 use crate::roles::RoleT;
 use crate::sessions::SessionT;
 use crate::shell::ShellT;
+use crate::substitutions::SubT;
 use crate::units::UnitT;
 use crate::users::UserT;
 use serde::{Deserialize, Serialize};
@@ -28,6 +30,8 @@ pub enum Msg {
     Right(RightT),
     Session(SessionT),
     Account(AccountT),
+    Sub(SubT),
+    Notice(NoticeT),
 }
 
 impl Text for Msg {
@@ -45,6 +49,8 @@ impl Text for Msg {
             Msg::Right(t) => t.text(lang),
             Msg::Session(t) => t.text(lang),
             Msg::Account(t) => t.text(lang),
+            Msg::Sub(t) => t.text(lang),
+            Msg::Notice(t) => t.text(lang),
         }
     }
 }
@@ -71,7 +77,9 @@ into_msg!(
     Config(ConfigT),
     Right(RightT),
     Session(SessionT),
-    Account(AccountT)
+    Account(AccountT),
+    Sub(SubT),
+    Notice(NoticeT)
 );
 
 /// Every text of every area, for the completeness tests.
@@ -89,5 +97,7 @@ pub fn all_msgs() -> Vec<Msg> {
     all.extend(RightT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(SessionT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(AccountT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(SubT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(NoticeT::ALL.iter().map(|t| Msg::from(*t)));
     all
 }

@@ -147,6 +147,21 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
         .detail(name)
         .change(serde_json::to_value(&before).ok(), serde_json::to_value(&grants).ok());
     audit::record(&mut tx, &ctx.actor(), entry).await?;
+    // The people whose rights changed hear of it (a role's members, or the user).
+    let by = crate::notices::store::name_of(&mut tx, ctx.who.native.id).await?;
+    let told: Vec<i64> = match holder {
+        Holder::User(id) => vec![id],
+        Holder::Role(id) => {
+            sqlx::query_scalar("SELECT user_id FROM role_members WHERE role_id = $1")
+                .bind(id)
+                .fetch_all(tx.conn())
+                .await?
+        }
+    };
+    for user in told {
+        let notice = crate::notices::Notice::RightsChanged { by: by.clone() };
+        crate::notices::store::send(&mut tx, user, &notice).await?;
+    }
     super::store::changed(&mut tx).await?;
     tx.raise(Some(account), EventKind::Changed { topic }).await?;
     tx.commit().await

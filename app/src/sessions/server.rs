@@ -104,6 +104,16 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
         let by = ctx.actor();
         if super::store::end_in(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {
             ended += 1;
+            if user != ctx.who.native.id {
+                let by = crate::notices::store::name_of(&mut tx, ctx.who.native.id).await?;
+                let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
+                crate::notices::store::send(
+                    &mut tx,
+                    user,
+                    &crate::notices::Notice::SessionEnded { by, note },
+                )
+                .await?;
+            }
         }
     }
     tx.commit().await?;

@@ -62,6 +62,7 @@ fn Frame(me: Me) -> impl IntoView {
         <div class="frame">
             <Navigation me=current nav_open />
             <main id="main" tabindex="-1">
+                <crate::substitutions::WorkingAsBanner />
                 <Outlet />
             </main>
         </div>
@@ -75,7 +76,12 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let theme = use_theme();
     let menu_open = RwSignal::new(false);
-    let name = me.display_name().to_string();
+    // The title bar names who is really signed in, also while working on someone's behalf.
+    let name = match &me.native {
+        Some((login, full)) if full.trim().is_empty() => login.clone(),
+        Some((_, full)) => full.clone(),
+        None => me.display_name().to_string(),
+    };
     let logout = move |_| {
         leptos::task::spawn_local(async move {
             let _ = crate::auth::api::logout().await;
@@ -115,6 +121,7 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
             <Show when=move || current_user().with(|m| m.can_switch)>
                 <crate::accounts::SwitchAccount />
             </Show>
+            <crate::notices::Bell />
             <div class="usermenu">
                 <button
                     class="usermenu-button"
@@ -127,6 +134,7 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
                 </button>
                 <div id="user-menu" class="usermenu-panel" hidden=move || !menu_open.get()>
                     <p class="muted">{signed_in_as}</p>
+                    <crate::substitutions::StartableList />
                     <A href="/password">{move || i18n.t(AuthT::ChangePassword)}</A>
                     <A href="/my/sessions">{move || i18n.t(crate::sessions::SessionT::MyTitle)}</A>
                     <label>
@@ -158,7 +166,7 @@ fn Navigation(me: RwSignal<Me>, nav_open: RwSignal<bool>) -> impl IntoView {
         .filter_map(|area| {
             let links: Vec<_> = MODULES
                 .iter()
-                .filter(|m| m.area == area && me.with(|me| me.rights.can(m.module, Op::View)))
+                .filter(|m| m.area == area && me.with(|me| shown(&me.rights, m.module)))
                 // Sub-accounts are managed from the main account only.
                 .filter(|m| m.module != Module::Accounts || me.with(|me| me.account_is_main))
                 .filter_map(|m| m.path.map(|path| (path, m.name)))
@@ -187,6 +195,22 @@ fn Navigation(me: RwSignal<Me>, nav_open: RwSignal<bool>) -> impl IntoView {
             </ul>
         </nav>
     }
+}
+
+/// Whether the navigation shows a module: its View right, or for Substitutions any of the
+/// permissions to define them.
+fn shown(rights: &crate::rights::Snapshot, module: Module) -> bool {
+    use crate::catalogue::{Permission, Right};
+    if module == Module::Substitutions {
+        return [
+            Permission::SubstitutionsOwn,
+            Permission::SubstitutionsSubordinates,
+            Permission::SubstitutionsAnyone,
+        ]
+        .into_iter()
+        .any(|p| rights.allows(Right::Perm(p)));
+    }
+    rights.can(module, Op::View)
 }
 
 /// A modal dialog when this session has been closed elsewhere.

@@ -83,6 +83,7 @@ pub async fn fill(store: &Store, hasher: &Hasher, password: &str) -> Result<Demo
     .execute(tx.conn())
     .await
     .map_err(|e| fail(e.into()))?;
+    substitution(&mut tx).await.map_err(fail)?;
     sqlx::query("UPDATE installation SET demo = TRUE, rights_version = rights_version + 1 WHERE id = 1")
         .execute(tx.conn())
         .await
@@ -391,5 +392,44 @@ async fn people_and_users(
         }
         logins.push(u.login.to_string());
     }
+    Ok(())
+}
+
+/// Addresses for the notices' e-mails, and an ongoing substitution (seed 003): Piotr works for
+/// Anna, who is away for two weeks, with e-mail copies.
+async fn substitution(tx: &mut Tx) -> Result<(), AppError> {
+    use sqlx::Row;
+    sqlx::query("UPDATE users SET email = login || '@nordwind.example'").execute(tx.conn()).await?;
+    let row = sqlx::query(
+        "SELECT a.id AS account, a.time_zone, x.id AS absent, y.id AS substitute
+         FROM users x JOIN users y ON y.login = 'piotr.wisniewski' JOIN accounts a ON a.id = x.account_id
+         WHERE x.login = 'anna.nowak'",
+    )
+    .fetch_one(tx.conn())
+    .await?;
+    let zone: String = row.try_get("time_zone")?;
+    let now = tx.now();
+    let (from, to) =
+        (crate::time::day_of_ms(now, &zone), crate::time::day_of_ms(now + 14 * 86_400_000, &zone));
+    let (Some(starts), Some(ends)) =
+        (crate::time::day_start_ms(&from, &zone), crate::time::day_end_ms(&to, &zone))
+    else {
+        return Ok(());
+    };
+    sqlx::query(
+        "INSERT INTO substitutions (account_id, absent_user_id, substitute_user_id, from_day, to_day, starts_at, ends_at,
+                                    active, forward_email, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, TRUE, $8)",
+    )
+    .bind(row.try_get::<i64, _>("account")?)
+    .bind(row.try_get::<i64, _>("absent")?)
+    .bind(row.try_get::<i64, _>("substitute")?)
+    .bind(from)
+    .bind(to)
+    .bind(starts)
+    .bind(ends)
+    .bind(now)
+    .execute(tx.conn())
+    .await?;
     Ok(())
 }

@@ -146,6 +146,8 @@ pub async fn set_password(
     checks.finish()?;
     let mut tx = ctx.store().begin().await?;
     super::store::set_password(&mut tx, &ctx, user, target, &password, must_change).await?;
+    let by = crate::notices::store::name_of(&mut tx, ctx.who.native.id).await?;
+    crate::notices::store::send(&mut tx, user, &crate::notices::Notice::PasswordReset { by }).await?;
     let ended = if end_sessions {
         super::store::end_sessions(&mut tx, &ctx, user, Some(ctx.who.session_id)).await?
     } else {

@@ -27,6 +27,7 @@ struct Form {
     full_name: RwSignal<String>,
     print_label: RwSignal<String>,
     note: RwSignal<String>,
+    email: RwSignal<String>,
     person: RwSignal<Option<PersonChoice>>,
     default_unit: RwSignal<String>,
     pin: RwSignal<String>,
@@ -60,6 +61,7 @@ impl Form {
             full_name: RwSignal::new(String::new()),
             print_label: RwSignal::new(String::new()),
             note: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
             person: RwSignal::new(None),
             default_unit: RwSignal::new(String::new()),
             pin: RwSignal::new(String::new()),
@@ -92,6 +94,7 @@ impl Form {
         self.full_name.set(c.full_name);
         self.print_label.set(c.print_label);
         self.note.set(c.note);
+        self.email.set(c.email);
         self.person.set(c.person);
         self.default_unit.set(c.default_unit_id.map(|u| u.to_string()).unwrap_or_default());
         self.has_pin.set(c.has_pin);
@@ -130,6 +133,7 @@ impl Form {
             full_name: self.full_name.get_untracked(),
             print_label: self.print_label.get_untracked(),
             note: self.note.get_untracked(),
+            email: self.email.get_untracked(),
             person_id: self.person.get_untracked().map(|p| p.id),
             default_unit_id: self.default_unit.get_untracked().parse().ok(),
             pin: Form::secret(self.pin, self.remove_pin),
@@ -267,6 +271,9 @@ pub fn UserCardPage() -> impl IntoView {
                         <TextField label=UserT::FullName.into() name="full_name" value=form.full_name error maxlength=super::FULL_NAME_MAX disabled=fixed("full_name") />
                     </Show>
                     <TextField label=UserT::PrintLabel.into() name="print_label" value=form.print_label error maxlength=super::LABEL_MAX hint=UserT::PrintLabelHint.into() disabled=locked />
+                    <Show when=move || sees("full_name")>
+                        <TextField label=UserT::Email.into() name="email" kind="email" value=form.email error maxlength=super::EMAIL_MAX autocomplete="off" disabled=fixed("full_name") />
+                    </Show>
                     <Show when=move || sees("note")>
                         <TextAreaField label=UserT::Note.into() name="note" value=form.note error maxlength=super::NOTE_MAX />
                     </Show>

@@ -2,7 +2,7 @@
 //! number and passwords. The browser runs them before sending, the server again on receipt.
 
 use super::{SecretChange, UserInput, UserKind, UserT};
-use super::{CARD_MAX, FULL_NAME_MAX, LABEL_MAX, LOGIN_MAX, NOTE_MAX, PIN_MAX};
+use super::{CARD_MAX, EMAIL_MAX, FULL_NAME_MAX, LABEL_MAX, LOGIN_MAX, NOTE_MAX, PIN_MAX};
 use crate::auth::policy::{check_password, PasswordFields, PasswordPolicy};
 use crate::error::{Checks, Message};
 use crate::i18n::{CommonT, Msg};
@@ -15,6 +15,18 @@ pub fn login_char(c: char) -> bool {
 
 fn unicode_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F)
+}
+
+/// One `@` between a local part and a dotted domain, no spaces or controls: what a mail
+/// server would accept, without pretending to verify the address.
+pub fn email_shape(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && email.chars().all(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | ',' | ';'))
 }
 
 fn text(checks: &mut Checks, field: &str, label: UserT, value: &str, max: usize) {
@@ -62,6 +74,12 @@ pub fn check_input(input: &UserInput, account_policy: &PasswordPolicy) -> Checks
     text(&mut checks, "full_name", UserT::FullName, &input.full_name, FULL_NAME_MAX);
     text(&mut checks, "print_label", UserT::PrintLabel, &input.print_label, LABEL_MAX);
     text(&mut checks, "note", UserT::Note, &input.note, NOTE_MAX);
+    let email = input.email.trim();
+    if email.chars().count() > EMAIL_MAX {
+        checks.add("email", UserT::Email, Message::new(CommonT::FieldTooLong).arg("max", EMAIL_MAX));
+    } else if !email.is_empty() && !email_shape(email) {
+        checks.add("email", UserT::Email, Message::new(UserT::EmailShape));
+    }
     let from = date(&mut checks, "valid_from", UserT::ValidFrom, &input.valid_from);
     let to = date(&mut checks, "valid_to", UserT::ValidTo, &input.valid_to);
     if let (Some(from), Some(to)) = (from, to) {
@@ -147,6 +165,7 @@ mod tests {
             full_name: "Żaneta Nowak".into(),
             print_label: String::new(),
             note: String::new(),
+            email: String::new(),
             person_id: None,
             default_unit_id: None,
             pin: SecretChange::Keep,

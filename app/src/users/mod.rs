@@ -24,6 +24,8 @@ pub const LOGIN_MAX: usize = crate::auth::policy::LOGIN_MAX;
 pub const FULL_NAME_MAX: usize = 200;
 pub const LABEL_MAX: usize = 100;
 pub const NOTE_MAX: usize = 2000;
+/// RFC 5321's limit on an address.
+pub const EMAIL_MAX: usize = 254;
 pub const PIN_MAX: usize = 6;
 pub const CARD_MAX: usize = 50;
 
@@ -127,6 +129,9 @@ pub struct UserCard {
     pub full_name: String,
     pub print_label: String,
     pub note: String,
+    /// Where notifications are mailed; empty: none.
+    #[serde(default)]
+    pub email: String,
     pub person: Option<PersonChoice>,
     pub default_unit_id: Option<i64>,
     pub has_password: bool,
@@ -157,6 +162,8 @@ pub struct UserInput {
     pub full_name: String,
     pub print_label: String,
     pub note: String,
+    #[serde(default)]
+    pub email: String,
     pub person_id: Option<i64>,
     pub default_unit_id: Option<i64>,
     pub pin: SecretChange,

@@ -138,6 +138,7 @@ pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<Use
         full_name: r.try_get("full_name")?,
         print_label: r.try_get("print_label")?,
         note: r.try_get("note")?,
+        email: r.try_get("email")?,
         person,
         default_unit_id: r.try_get("default_unit_id")?,
         has_password: r.try_get::<Option<String>, _>("password_hash")?.is_some(),
@@ -287,7 +288,7 @@ pub async fn save(
                 "UPDATE users SET active = $1, blocked = $2, valid_from = $3, valid_to = $4, login = $5, login_key = $6,
                         full_name = $7, print_label = $8, note = $9, person_id = $10, default_unit_id = $11,
                         shared_password = $12, pw_own_policy = $13, pw_strong = $14, pw_max_age_days = $15,
-                        must_change_password = $16, search_key = $17, version = version + 1
+                        must_change_password = $16, search_key = $17, email = $21, version = version + 1
                  WHERE id = $18 AND account_id = $19 AND version = $20",
             )
             .bind(input.active)
@@ -310,6 +311,7 @@ pub async fn save(
             .bind(id)
             .bind(account)
             .bind(input.version)
+            .bind(input.email.trim())
             .execute(tx.conn())
             .await?
             .rows_affected();
@@ -341,8 +343,8 @@ pub async fn save(
                 "INSERT INTO users (account_id, kind, active, blocked, valid_from, valid_to, login, login_key, full_name,
                                     print_label, note, person_id, default_unit_id, password_hash, password_changed_at,
                                     external_password_hash, shared_password, pw_own_policy, pw_strong, pw_max_age_days,
-                                    must_change_password, search_key, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $15)
+                                    must_change_password, search_key, created_at, email)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $15, $23)
                  RETURNING id",
             )
             .bind(account)
@@ -367,6 +369,7 @@ pub async fn save(
             .bind(max_age)
             .bind(input.must_change_password)
             .bind(&key)
+            .bind(input.email.trim())
             .fetch_one(tx.conn())
             .await?
         }

@@ -22,6 +22,12 @@ texts! {
         FullName => ("Full name", "Imię i nazwisko", "Jméno"),
         PrintLabel => ("Label for printouts", "Oznaczenie dla drukarki fiskalnej", "Označení pro tisk"),
         PrintLabelHint => ("Empty: the login is used.", "Puste: używana jest nazwa.", "Prázdné: použije se přihlašovací jméno."),
+        Email => ("E-mail", "E-mail", "E-mail"),
+        EmailShape => (
+            "is not an e-mail address (name@example.com).",
+            "nie jest adresem e-mail (nazwa@przyklad.pl).",
+            "není e-mailová adresa (jmeno@priklad.cz)."
+        ),
         Note => ("Note", "Uwagi", "Poznámka"),
         Person => ("Linked person", "Pracownik", "Přiřazená osoba"),
         DefaultUnit => ("Default unit", "Domyślne centrum", "Výchozí útvar"),

@@ -12,6 +12,8 @@ enum Access {
     Public,
     /// Any session (sign-out, the current user, one's own password and preferences).
     Own,
+    /// Any session, for a record of the caller's own: another's is "not found".
+    OwnRecord,
     /// A right of the catalogue.
     Right,
 }
@@ -42,6 +44,8 @@ struct Ids {
     /// A sub-account of the main account, and the main account itself (no sub-account of itself).
     sub_account: i64,
     main_account: i64,
+    /// The demo's substitution (Piotr for Anna).
+    substitution: i64,
 }
 
 impl Ids {
@@ -58,6 +62,7 @@ impl Ids {
             foreign_user: n("SELECT id FROM users WHERE login = 'petr.svoboda'").await,
             sub_account: n("SELECT id FROM accounts WHERE name = 'Oddział Brno'").await,
             main_account: n("SELECT id FROM accounts WHERE parent_id IS NULL").await,
+            substitution: n("SELECT MIN(id) FROM substitutions").await,
         }
     }
 }
@@ -326,6 +331,46 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
             only: &["accounts.view", "accounts.edit"],
         },
         Call { path: "/api/accounts/switchable", access: Access::Own, body: form(&[]), only: &[] },
+        Call { path: "/api/notices/inbox", access: Access::Own, body: form(&[]), only: &[] },
+        Call { path: "/api/notices/read", access: Access::Own, body: form(&[]), only: &[] },
+        Call { path: "/api/substitutions/startable", access: Access::Own, body: form(&[]), only: &[] },
+        Call { path: "/api/substitutions/end", access: Access::Own, body: form(&[]), only: &[] },
+        Call {
+            path: "/api/substitutions/start",
+            access: Access::OwnRecord,
+            body: form(&[("id", s(ids.substitution))]),
+            only: &[],
+        },
+        Call {
+            path: "/api/substitutions/list",
+            access: Access::Right,
+            body: form(&[("tab", "Active".into())]),
+            only: &["perm.substitutions_own"],
+        },
+        Call {
+            path: "/api/substitutions/options",
+            access: Access::Right,
+            body: form(&[]),
+            only: &["perm.substitutions_subordinates"],
+        },
+        Call {
+            path: "/api/substitutions/overlaps",
+            access: Access::Right,
+            body: form(&[
+                ("absent", s(user_id)),
+                ("substitute", s(user_id)),
+                ("from_day", "2026-01-01".into()),
+                ("to_day", "2026-01-02".into()),
+            ]),
+            only: &["perm.substitutions_anyone"],
+        },
+        Call {
+            path: "/api/substitutions/save",
+            access: Access::Right,
+            body: Body::Json(json!({"input": {"id": null, "absent_id": user_id, "substitute_id": user_id,
+                "from_day": "2026-01-01", "to_day": "2026-01-02", "active": true, "forward_email": true, "version": 0}})),
+            only: &["perm.substitutions_own"],
+        },
         Call {
             path: "/api/accounts/switch",
             access: Access::Own,
@@ -364,6 +409,7 @@ fn the_matrix_names_every_registered_server_function() {
         foreign_user: 0,
         sub_account: 0,
         main_account: 0,
+        substitution: 0,
     };
     let listed: Vec<&str> = calls(&ids, true).iter().map(|c| c.path).collect();
     for (path, _) in server_fn::axum::server_fn_paths() {
@@ -385,6 +431,7 @@ async fn callers_without_the_right_are_refused(db: TestDb) {
             Access::Own | Access::Public => {
                 assert!(![401, 403, 404].contains(&status), "{}: {status} {body}", call.path)
             }
+            Access::OwnRecord => assert_eq!((status, &body), (404, &json!("NotFound")), "{}", call.path),
         }
     }
     assert_eq!(db.number("SELECT COUNT(*) FROM audit WHERE action NOT LIKE 'login%' AND action <> 'password.change_failed'").await, before, "nothing was written");
@@ -418,6 +465,8 @@ async fn ids_of_another_account_are_not_found(db: TestDb) {
         "/api/accounts/delete",
         "/api/accounts/access",
         "/api/accounts/set-access",
+        "/api/substitutions/save",
+        "/api/substitutions/overlaps",
     ];
     for call in calls(&ids, false).iter().filter(|c| takes_ids.contains(&c.path)) {
         let (status, body) = send(&admin, call).await;

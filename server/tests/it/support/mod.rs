@@ -4,6 +4,7 @@
 pub mod pg;
 mod process;
 pub mod router;
+pub mod smtp;
 
 pub use process::{Api, Server};
 pub use router::InProcess;

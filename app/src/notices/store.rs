@@ -1,0 +1,190 @@
+//! Storing notices: one row per recipient, copies for the substitutes of an absent recipient,
+//! their e-mails in the outbox, and a live event so that bells re-read.
+
+use super::{Inbox, Notice, NoticeRow, NoticeT};
+use crate::error::AppError;
+use crate::events::EventKind;
+use crate::i18n::{fill, Lang, Text};
+use crate::mail::{self, Mail};
+use crate::store::{Store, Tx};
+use sqlx::Row;
+
+/// The newest notices the bell shows.
+const INBOX_SIZE: i64 = 30;
+
+struct Recipient {
+    email: String,
+    lang: Lang,
+}
+
+fn display(row: &sqlx::any::AnyRow) -> Result<String, sqlx::Error> {
+    let full: String = row.try_get("full_name")?;
+    Ok(if full.trim().is_empty() { row.try_get("login")? } else { full })
+}
+
+/// The name to show for a user: the full name, or the login.
+pub async fn name_of(tx: &mut Tx, user_id: i64) -> Result<String, AppError> {
+    let row = sqlx::query("SELECT login, full_name FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(tx.conn())
+        .await?;
+    Ok(display(&row)?)
+}
+
+/// Sends `notice` to `user_id` inside the caller's transaction: in the app, to the users who
+/// substitute them now (a marked copy), and by e-mail (forwarded when the substitution says so,
+/// never for a password reset).
+pub async fn send(tx: &mut Tx, user_id: i64, notice: &Notice) -> Result<(), AppError> {
+    let now = tx.now();
+    let payload = serde_json::to_string(notice).map_err(|e| AppError::internal("notice", e))?;
+    let Some(row) =
+        sqlx::query("SELECT account_id, email, language, login, full_name FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(tx.conn())
+            .await?
+    else {
+        return Ok(());
+    };
+    let account: i64 = row.try_get("account_id")?;
+    let absent_name = display(&row)?;
+    let to = recipient(&row)?;
+    insert(tx, account, user_id, None, &payload, now).await?;
+    mail_to(tx, account, &to, notice, None).await?;
+    let mut reached = vec![user_id];
+    if notice.copied() {
+        let substitutes = sqlx::query(
+            "SELECT DISTINCT b.substitute_user_id, b.forward_email, u.email, u.language
+             FROM substitutions b JOIN users u ON u.id = b.substitute_user_id
+             WHERE b.absent_user_id = $1 AND b.active = TRUE AND b.starts_at <= $2 AND b.ends_at > $2",
+        )
+        .bind(user_id)
+        .bind(now)
+        .fetch_all(tx.conn())
+        .await?;
+        for s in &substitutes {
+            let id: i64 = s.try_get("substitute_user_id")?;
+            if reached.contains(&id) {
+                continue;
+            }
+            reached.push(id);
+            insert(tx, account, id, Some(user_id), &payload, now).await?;
+            if crate::store::flag(s, "forward_email")? && notice.forwardable() {
+                mail_to(tx, account, &recipient(s)?, notice, Some(&absent_name)).await?;
+            }
+        }
+    }
+    tx.raise(None, EventKind::Notice { user_ids: reached }).await
+}
+
+fn recipient(row: &sqlx::any::AnyRow) -> Result<Recipient, sqlx::Error> {
+    let lang = Lang::from_code(&row.try_get::<String, _>("language")?).unwrap_or_default();
+    Ok(Recipient { email: row.try_get("email")?, lang })
+}
+
+async fn insert(
+    tx: &mut Tx,
+    account: i64,
+    user: i64,
+    for_user: Option<i64>,
+    payload: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO notifications (account_id, user_id, for_user_id, notice, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(account)
+    .bind(user)
+    .bind(for_user)
+    .bind(payload)
+    .bind(now)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+async fn mail_to(
+    tx: &mut Tx,
+    account: i64,
+    to: &Recipient,
+    notice: &Notice,
+    copy_for: Option<&str>,
+) -> Result<(), AppError> {
+    if to.email.trim().is_empty() {
+        return Ok(());
+    }
+    let lang = to.lang;
+    let title = notice.title(lang);
+    let mut body = title.clone();
+    if let Some(detail) = notice.detail(lang) {
+        body = format!("{body}\n{detail}");
+    }
+    let subject = match copy_for {
+        Some(absent) => {
+            let line = fill(NoticeT::MailCopy.text(lang), &[("absent".into(), absent.to_string())]);
+            body = format!("{line}\n\n{body}");
+            format!("Klucznik: [{absent}] {title}")
+        }
+        None => format!("Klucznik: {title}"),
+    };
+    let body = format!("{body}\n\n-- \n{}\n", NoticeT::MailFooter.text(lang));
+    let kind = notice.key();
+    mail::enqueue(
+        tx,
+        Mail { account_id: Some(account), to: to.email.trim(), subject: &subject, body: &body, kind },
+    )
+    .await
+}
+
+/// The bell's content for `user_id`: the newest notices and the unread count.
+pub async fn inbox(store: &Store, user_id: i64, zone: &str, lang: Lang) -> Result<Inbox, AppError> {
+    let unread: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+            .bind(user_id)
+            .fetch_one(store.reader())
+            .await?;
+    let rows = sqlx::query(
+        "SELECT n.id, n.notice, n.created_at, n.read_at, f.login, f.full_name
+         FROM notifications n LEFT JOIN users f ON f.id = n.for_user_id
+         WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
+    )
+    .bind(user_id)
+    .bind(INBOX_SIZE)
+    .fetch_all(store.reader())
+    .await?;
+    let mut items = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let Ok(notice) = serde_json::from_str::<Notice>(&r.try_get::<String, _>("notice")?) else {
+            continue;
+        };
+        let for_user = match r.try_get::<Option<String>, _>("login")? {
+            Some(_) => Some(display(r)?),
+            None => None,
+        };
+        items.push(NoticeRow {
+            id: r.try_get("id")?,
+            notice,
+            for_user,
+            at_text: crate::time::format_ms(r.try_get("created_at")?, zone, lang),
+            read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
+        });
+    }
+    Ok(Inbox { unread, items })
+}
+
+/// Marks the user's notices as read: all of them, or one.
+pub async fn mark_read(tx: &mut Tx, user_id: i64, id: Option<i64>) -> Result<u64, AppError> {
+    let now = tx.now();
+    let sql = match id {
+        Some(_) => "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL AND id = $3",
+        None => "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
+    };
+    let mut query = sqlx::query(sql).bind(now).bind(user_id);
+    if let Some(id) = id {
+        query = query.bind(id);
+    }
+    let done = query.execute(tx.conn()).await?.rows_affected();
+    if done > 0 {
+        tx.raise(None, EventKind::Notice { user_ids: vec![user_id] }).await?;
+    }
+    Ok(done)
+}

@@ -1,0 +1,379 @@
+//! Substitutions in storage: who the caller may define them for, the lists, saving with the
+//! seed's editing rules, and the sessions working in one.
+
+use super::{ModeEnd, PickUser, SubInput, SubOptions, SubState, SubT, Substitution, Tab};
+use crate::catalogue::{Permission, Right};
+use crate::error::{AppError, Message};
+use crate::guard::{Ctx, Who};
+use crate::store::{flag, Tx};
+use crate::time::{day_end_ms, day_of_ms, day_start_ms};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+pub mod mode;
+
+/// Whose substitutions the caller may define (their effective user's permissions).
+#[derive(Clone, Debug)]
+pub enum Scope {
+    Anyone,
+    /// These users: the caller (with "own") and their subordinates (with "subordinates'").
+    Users(Vec<i64>),
+}
+
+impl Scope {
+    pub fn covers(&self, user: i64) -> bool {
+        match self {
+            Scope::Anyone => true,
+            Scope::Users(ids) => ids.contains(&user),
+        }
+    }
+}
+
+pub async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Scope, AppError> {
+    let has = |p| who.rights.allows(Right::Perm(p));
+    if has(Permission::SubstitutionsAnyone) {
+        return Ok(Scope::Anyone);
+    }
+    let me = who.effective.id;
+    let mut ids = Vec::new();
+    if has(Permission::SubstitutionsOwn) {
+        ids.push(me);
+    }
+    if has(Permission::SubstitutionsSubordinates) {
+        // Everyone below the caller's person in the supervisor relation, at any depth.
+        let rows = sqlx::query(
+            "WITH RECURSIVE under(id) AS (
+                 SELECT p.id FROM persons p JOIN users me ON me.person_id = p.supervisor_id WHERE me.id = $1
+                 UNION SELECT p.id FROM persons p JOIN under ON p.supervisor_id = under.id)
+             SELECT u.id FROM users u WHERE u.account_id = $2 AND u.person_id IN (SELECT id FROM under)",
+        )
+        .bind(me)
+        .bind(who.account.id)
+        .fetch_all(&mut *conn)
+        .await?;
+        for r in rows {
+            ids.push(r.try_get("id")?);
+        }
+    }
+    Ok(Scope::Users(ids))
+}
+
+/// The account's zone, today's date in it, and whether expired users may be chosen.
+pub async fn account_day(
+    conn: &mut AnyConnection,
+    account: i64,
+    now: i64,
+) -> Result<(String, String, bool), AppError> {
+    let r = sqlx::query("SELECT time_zone, substitute_expired FROM accounts WHERE id = $1")
+        .bind(account)
+        .fetch_one(&mut *conn)
+        .await?;
+    let zone: String = r.try_get("time_zone")?;
+    let today = day_of_ms(now, &zone);
+    Ok((zone, today, flag(&r, "substitute_expired")?))
+}
+
+const SELECT: &str = "
+SELECT b.id, b.absent_user_id, b.substitute_user_id, b.from_day, b.to_day, b.starts_at, b.ends_at,
+       b.active, b.forward_email, b.version,
+       a.login AS a_login, a.full_name AS a_full, s.login AS s_login, s.full_name AS s_full
+FROM substitutions b
+JOIN users a ON a.id = b.absent_user_id
+JOIN users s ON s.id = b.substitute_user_id";
+
+fn name(r: &AnyRow, login: &str, full: &str) -> Result<String, sqlx::Error> {
+    let full: String = r.try_get(full)?;
+    Ok(if full.trim().is_empty() { r.try_get(login)? } else { full })
+}
+
+pub struct Stored {
+    pub item: Substitution,
+    pub starts_at: i64,
+    pub ends_at: i64,
+}
+
+fn read(r: &AnyRow, now: i64, scope: &Scope) -> Result<Stored, sqlx::Error> {
+    let (starts_at, ends_at): (i64, i64) = (r.try_get("starts_at")?, r.try_get("ends_at")?);
+    let active = flag(r, "active")?;
+    let absent_id: i64 = r.try_get("absent_user_id")?;
+    Ok(Stored {
+        item: Substitution {
+            id: r.try_get("id")?,
+            absent_id,
+            absent: name(r, "a_login", "a_full")?,
+            substitute_id: r.try_get("substitute_user_id")?,
+            substitute: name(r, "s_login", "s_full")?,
+            from_day: r.try_get("from_day")?,
+            to_day: r.try_get("to_day")?,
+            active,
+            forward_email: flag(r, "forward_email")?,
+            state: SubState::of(active, starts_at, ends_at, now),
+            started: starts_at <= now,
+            editable: scope.covers(absent_id) && now < ends_at,
+            version: r.try_get("version")?,
+        },
+        starts_at,
+        ends_at,
+    })
+}
+
+/// One tab of the list: what the caller may define, and what concerns them.
+pub async fn list(
+    conn: &mut AnyConnection,
+    who: &Who,
+    tab: Tab,
+    now: i64,
+) -> Result<Vec<Substitution>, AppError> {
+    let scope = scope(&mut *conn, who).await?;
+    let (filter, order) = match tab {
+        Tab::Active => ("b.ends_at > $2 AND b.active = TRUE", "b.starts_at, b.id"),
+        Tab::Inactive => ("(b.ends_at <= $2 OR b.active = FALSE)", "b.ends_at DESC, b.id DESC"),
+    };
+    let rows =
+        sqlx::query(&format!("{SELECT} WHERE b.account_id = $1 AND {filter} ORDER BY {order} LIMIT 1000"))
+            .bind(who.account.id)
+            .bind(now)
+            .fetch_all(&mut *conn)
+            .await?;
+    let me = who.effective.id;
+    let mut items = Vec::new();
+    for r in &rows {
+        let s = read(r, now, &scope)?.item;
+        if scope.covers(s.absent_id) || s.substitute_id == me || s.absent_id == me {
+            items.push(s);
+        }
+    }
+    Ok(items)
+}
+
+pub async fn load(
+    conn: &mut AnyConnection,
+    account: i64,
+    id: i64,
+    now: i64,
+    scope: &Scope,
+) -> Result<Stored, AppError> {
+    let r = sqlx::query(&format!("{SELECT} WHERE b.account_id = $1 AND b.id = $2"))
+        .bind(account)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(read(&r, now, scope)?)
+}
+
+/// Users who may be chosen: console users, active, not blocked, and (unless `expired_ok`)
+/// still valid.
+pub async fn eligible(
+    conn: &mut AnyConnection,
+    account: i64,
+    now: i64,
+    expired_ok: bool,
+) -> Result<Vec<PickUser>, AppError> {
+    let rows = sqlx::query(
+        "SELECT id, login, full_name FROM users
+         WHERE account_id = $1 AND kind IN ('internal', 'universal') AND active = TRUE AND blocked = FALSE
+           AND ($2 = 1 OR valid_to IS NULL OR valid_to > $3)
+         ORDER BY full_name, login",
+    )
+    .bind(account)
+    .bind(expired_ok as i64)
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let login: String = r.try_get("login")?;
+            let full: String = r.try_get("full_name")?;
+            let name = if full.trim().is_empty() { login } else { format!("{full} ({login})") };
+            Ok(PickUser { id: r.try_get("id")?, name })
+        })
+        .collect()
+}
+
+pub async fn options(conn: &mut AnyConnection, who: &Who, now: i64) -> Result<SubOptions, AppError> {
+    let scope = scope(&mut *conn, who).await?;
+    let (_, today, expired_ok) = account_day(&mut *conn, who.account.id, now).await?;
+    let absent = eligible(&mut *conn, who.account.id, now, expired_ok).await?;
+    let substitutes = eligible(&mut *conn, who.account.id, now, false).await?;
+    let me = who.effective.id;
+    Ok(SubOptions {
+        today,
+        me: scope.covers(me).then_some(me),
+        absent: absent.into_iter().filter(|u| scope.covers(u.id)).collect(),
+        substitutes,
+    })
+}
+
+/// Whether `user` is of `account` (another account's ids are "not found").
+pub async fn in_account(conn: &mut AnyConnection, account: i64, user: i64) -> Result<(), AppError> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND account_id = $2")
+        .bind(user)
+        .bind(account)
+        .fetch_optional(&mut *conn)
+        .await?;
+    found.map(|_| ()).ok_or(AppError::NotFound)
+}
+
+/// Saves a substitution under the seed's rules; answers its id and the record before.
+pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Option<Substitution>), AppError> {
+    let now = tx.now();
+    let account = ctx.who.account.id;
+    let (zone, today, expired_ok) = account_day(tx.conn(), account, now).await?;
+    let (absent, substitute) = (input.absent_id.unwrap_or_default(), input.substitute_id.unwrap_or_default());
+    for user in [input.absent_id, input.substitute_id].into_iter().flatten() {
+        in_account(tx.conn(), account, user).await?;
+    }
+    input.check(&today).finish()?;
+    let scope = scope(tx.conn(), &ctx.who).await?;
+    let before = match input.id {
+        Some(id) => Some(load(tx.conn(), account, id, now, &scope).await?),
+        None => None,
+    };
+    if let Some(b) = &before {
+        if !scope.covers(b.item.absent_id) {
+            return Err(AppError::Forbidden);
+        }
+        if b.item.version != input.version {
+            return Err(AppError::Stale);
+        }
+        if b.item.state == SubState::Finished {
+            return Err(AppError::refused(SubT::Finished));
+        }
+    }
+    let same_people =
+        before.as_ref().is_some_and(|b| b.item.absent_id == absent && b.item.substitute_id == substitute);
+    if !same_people {
+        if !scope.covers(absent) {
+            return Err(AppError::invalid("absent_id", SubT::Absent, Message::new(SubT::NotYours)));
+        }
+        let choosable = |list: Vec<PickUser>, id: i64| list.iter().any(|u| u.id == id);
+        if !choosable(eligible(tx.conn(), account, now, expired_ok).await?, absent) {
+            return Err(AppError::invalid("absent_id", SubT::Absent, Message::new(SubT::NotEligible)));
+        }
+        if !choosable(eligible(tx.conn(), account, now, false).await?, substitute) {
+            return Err(AppError::invalid(
+                "substitute_id",
+                SubT::Substitute,
+                Message::new(SubT::NotEligible),
+            ));
+        }
+    }
+    if let Some(b) = before.as_ref().filter(|b| b.item.started) {
+        // Begun: only a later end and the active switch may change.
+        let i = &b.item;
+        if !same_people
+            || i.from_day != input.from_day.trim()
+            || i.forward_email != input.forward_email
+            || input.to_day.trim() < i.to_day.as_str()
+        {
+            return Err(AppError::refused(SubT::OnlyExtend));
+        }
+    }
+    let bad_day = |field: &str, label: SubT| {
+        AppError::invalid(field, label, Message::new(crate::i18n::CommonT::FieldBadDate))
+    };
+    let starts_at =
+        day_start_ms(input.from_day.trim(), &zone).ok_or_else(|| bad_day("from_day", SubT::FromDay))?;
+    let ends_at = day_end_ms(input.to_day.trim(), &zone).ok_or_else(|| bad_day("to_day", SubT::ToDay))?;
+    let id = match input.id {
+        None => {
+            sqlx::query_scalar(
+                "INSERT INTO substitutions (account_id, absent_user_id, substitute_user_id, from_day, to_day,
+                     starts_at, ends_at, active, forward_email, created_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+            )
+            .bind(account)
+            .bind(absent)
+            .bind(substitute)
+            .bind(input.from_day.trim())
+            .bind(input.to_day.trim())
+            .bind(starts_at)
+            .bind(ends_at)
+            .bind(input.active)
+            .bind(input.forward_email)
+            .bind(ctx.who.native.id)
+            .bind(now)
+            .fetch_one(tx.conn())
+            .await?
+        }
+        Some(id) => {
+            let changed = sqlx::query(
+                "UPDATE substitutions SET absent_user_id = $1, substitute_user_id = $2, from_day = $3, to_day = $4,
+                     starts_at = $5, ends_at = $6, active = $7, forward_email = $8, version = version + 1
+                 WHERE id = $9 AND account_id = $10 AND version = $11",
+            )
+            .bind(absent)
+            .bind(substitute)
+            .bind(input.from_day.trim())
+            .bind(input.to_day.trim())
+            .bind(starts_at)
+            .bind(ends_at)
+            .bind(input.active)
+            .bind(input.forward_email)
+            .bind(id)
+            .bind(account)
+            .bind(input.version)
+            .execute(tx.conn())
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Err(AppError::Stale);
+            }
+            id
+        }
+    };
+    if !input.active {
+        mode::end_all(tx, id, ModeEnd::Deactivated).await?;
+    }
+    Ok((id, before.map(|b| b.item)))
+}
+
+/// Active substitutions of the same people overlapping a period, for the form's information.
+pub async fn overlaps(
+    conn: &mut AnyConnection,
+    who: &Who,
+    people: [i64; 2],
+    period: (i64, i64),
+    except: Option<i64>,
+    now: i64,
+) -> Result<Vec<Substitution>, AppError> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE b.account_id = $1 AND b.active = TRUE AND b.starts_at < $2 AND b.ends_at > $3
+           AND b.id <> $4 AND (b.absent_user_id IN ($5, $6) OR b.substitute_user_id IN ($5, $6))
+         ORDER BY b.starts_at LIMIT 20"
+    ))
+    .bind(who.account.id)
+    .bind(period.1)
+    .bind(period.0)
+    .bind(except.unwrap_or(0))
+    .bind(people[0])
+    .bind(people[1])
+    .fetch_all(&mut *conn)
+    .await?;
+    let none = Scope::Users(Vec::new());
+    rows.iter().map(|r| Ok(read(r, now, &none)?.item)).collect()
+}
+
+/// Recomputes the instants of every unfinished substitution after the account's zone changed.
+pub async fn rezone(tx: &mut Tx, account: i64, zone: &str) -> Result<(), AppError> {
+    let now = tx.now();
+    let rows =
+        sqlx::query("SELECT id, from_day, to_day FROM substitutions WHERE account_id = $1 AND ends_at > $2")
+            .bind(account)
+            .bind(now)
+            .fetch_all(tx.conn())
+            .await?;
+    for r in &rows {
+        let (from, to): (String, String) = (r.try_get("from_day")?, r.try_get("to_day")?);
+        if let (Some(starts), Some(ends)) = (day_start_ms(&from, zone), day_end_ms(&to, zone)) {
+            sqlx::query("UPDATE substitutions SET starts_at = $1, ends_at = $2 WHERE id = $3")
+                .bind(starts)
+                .bind(ends)
+                .bind(r.try_get::<i64, _>("id")?)
+                .execute(tx.conn())
+                .await?;
+        }
+    }
+    Ok(())
+}
