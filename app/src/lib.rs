@@ -5,6 +5,7 @@
 #![recursion_limit = "512"]
 
 pub mod accounts;
+pub mod audit_log;
 pub mod auth;
 pub mod catalogue;
 pub mod config;

@@ -37,6 +37,16 @@ pub fn contains_pattern(needle: &str) -> String {
     pattern
 }
 
+/// Percent-encodes a query-string value.
+pub fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// A date as `<input type="date">` gives it: `YYYY-MM-DD`, a real day of the calendar.
 pub fn parse_date(text: &str) -> Option<(i32, u8, u8)> {
     let mut parts = text.trim().split('-');

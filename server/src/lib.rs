@@ -24,6 +24,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(app::health::healthz))
         .route("/events", get(app::events::sse::events))
         .route("/sessions/export", get(app::sessions::export::export))
+        .route("/audit/export", get(app::audit_log::export::export))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), guard_layer))

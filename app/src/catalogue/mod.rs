@@ -201,7 +201,7 @@ pub static MODULES: &[ModuleInfo] = &[
         CatalogueT::ModAudit,
         &[Op::View, Op::Restore, Op::Print, Op::EditView],
         &[col("details", CatalogueT::ColDetails)],
-        None,
+        Some("/audit"),
     ),
     module(
         Module::Configuration,

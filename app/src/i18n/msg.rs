@@ -2,6 +2,7 @@
 
 use super::{CommonT, Lang, Text};
 use crate::accounts::AccountT;
+use crate::audit_log::AuditT;
 use crate::auth::AuthT;
 use crate::catalogue::CatalogueT;
 use crate::config::ConfigT;
@@ -32,6 +33,7 @@ pub enum Msg {
     Account(AccountT),
     Sub(SubT),
     Notice(NoticeT),
+    Audit(AuditT),
 }
 
 impl Text for Msg {
@@ -51,6 +53,7 @@ impl Text for Msg {
             Msg::Account(t) => t.text(lang),
             Msg::Sub(t) => t.text(lang),
             Msg::Notice(t) => t.text(lang),
+            Msg::Audit(t) => t.text(lang),
         }
     }
 }
@@ -79,7 +82,8 @@ into_msg!(
     Session(SessionT),
     Account(AccountT),
     Sub(SubT),
-    Notice(NoticeT)
+    Notice(NoticeT),
+    Audit(AuditT)
 );
 
 /// Every text of every area, for the completeness tests.
@@ -99,5 +103,6 @@ pub fn all_msgs() -> Vec<Msg> {
     all.extend(AccountT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(SubT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(NoticeT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(AuditT::ALL.iter().map(|t| Msg::from(*t)));
     all
 }

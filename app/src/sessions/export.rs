@@ -71,7 +71,7 @@ fn cell(row: &SessionRow, column: SessionSort) -> Cell {
 }
 
 /// A CSV field; text that a spreadsheet would run as a formula is prefixed with `'`.
-fn csv_field(value: &str) -> String {
+pub(crate) fn csv_field(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
@@ -136,7 +136,7 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
 
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-fn attachment(name: &str, mime: &'static str, body: Body) -> Response {
+pub(crate) fn attachment(name: &str, mime: &'static str, body: Body) -> Response {
     let disposition = format!("attachment; filename=\"{name}\"");
     ([(header::CONTENT_TYPE, mime.to_string()), (header::CONTENT_DISPOSITION, disposition)], body)
         .into_response()

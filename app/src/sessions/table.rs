@@ -18,14 +18,7 @@ pub fn reason_text(key: &str) -> SessionT {
 
 /// The export URL of exactly what `query` shows.
 fn export_url(query: &SessionQuery, format: &str) -> String {
-    let enc = |s: &str| {
-        s.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-                _ => format!("%{b:02X}"),
-            })
-            .collect::<String>()
-    };
+    let enc = crate::list::url_encode;
     format!(
         "/sessions/export?format={format}&state={}&search={}&from={}&to={}&sort={:?}&desc={}",
         query.state.key(),

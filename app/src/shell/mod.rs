@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/users/:id/effective") view=crate::rights::EffectivePage />
                     <Route path=path!("/accounts") view=crate::accounts::AccountsPage />
                     <Route path=path!("/substitutions") view=crate::substitutions::SubstitutionsPage />
+                    <Route path=path!("/audit") view=crate::audit_log::AuditPage />
                     <Route path=path!("/configuration") view=crate::config::ConfigPage />
                     <Route path=path!("/roles") view=crate::roles::RolesPage />
                     <Route path=path!("/roles/new") view=crate::roles::RoleCard />

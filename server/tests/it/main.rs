@@ -4,6 +4,7 @@
 mod support;
 
 mod accounts;
+mod audit;
 mod config;
 mod demo;
 mod events;

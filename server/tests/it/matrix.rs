@@ -342,6 +342,12 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
             only: &[],
         },
         Call {
+            path: "/api/audit/list",
+            access: Access::Right,
+            body: Body::Json(json!({"query": {"from": "", "to": "", "user": "", "action": "", "page": 0}})),
+            only: &["audit.view"],
+        },
+        Call {
             path: "/api/substitutions/list",
             access: Access::Right,
             body: form(&[("tab", "Active".into())]),
