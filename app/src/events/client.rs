@@ -49,7 +49,8 @@ impl Live {
 
     /// A number that grows whenever `topic` may have changed (tracked).
     pub fn version(&self, topic: Topic) -> u64 {
-        self.signal(topic).get()
+        // `try_get`: closures rendered late on the server may outlive the page's owner.
+        self.signal(topic).try_get().unwrap_or_default()
     }
 
     fn signal(&self, topic: Topic) -> RwSignal<u64> {

@@ -24,7 +24,8 @@ pub fn Bell() -> impl IntoView {
             live.bump(Topic::Notices);
         }
     });
-    let unread = move || data.get().and_then(Result::ok).map(|i| i.unread).unwrap_or(0);
+    // `try_get`: the server may render this after the page's owner is gone.
+    let unread = move || data.try_get().flatten().and_then(Result::ok).map(|i| i.unread).unwrap_or(0);
     let label = move || match unread() {
         0 => i18n.t(NoticeT::Bell).to_string(),
         n => fill(i18n.t(NoticeT::BellUnread), &[("count".into(), n.to_string())]),

@@ -62,6 +62,7 @@ fn Frame(me: Me) -> impl IntoView {
         <div class="frame">
             <Navigation me=current nav_open />
             <main id="main" tabindex="-1">
+                <crate::substitutions::ModeEnded />
                 <crate::substitutions::WorkingAsBanner />
                 <Outlet />
             </main>

@@ -5,9 +5,9 @@ use super::api::{end_substitution, start_substitution, startable_substitutions};
 use super::{Startable, SubT};
 use crate::error::AppError;
 use crate::events::{use_live, Topic};
-use crate::i18n::{fill, use_i18n, CommonT};
+use crate::i18n::{fill, use_i18n};
 use crate::shell::{current_user, go};
-use crate::ui::{ConfirmDialog, Dialog};
+use crate::ui::ConfirmDialog;
 use leptos::prelude::*;
 
 /// The user menu's "Substitutions you can start", each with "Start" (after a confirmation).
@@ -97,28 +97,15 @@ pub fn WorkingAsBanner() -> impl IntoView {
                 </div>
             }
         })}
-        <ModeEnded />
     }
 }
 
-/// A modal notice when the mode was ended for this session (deactivated, period over, …).
+/// The notice when the mode was ended for this session (deactivated, period over, …): an
+/// alert above the page, whose button reloads the app as the user's own.
 #[component]
-fn ModeEnded() -> impl IntoView {
+pub fn ModeEnded() -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
-    let open = RwSignal::new(false);
-    Effect::new(move |_| {
-        if live.mode_ended.get().is_some() {
-            open.set(true);
-        }
-    });
-    // However the notice is closed, the page reloads as the user's own.
-    Effect::new(move |_| {
-        if !open.get() && live.mode_ended.get_untracked().is_some() {
-            go("/");
-        }
-    });
-    let title = Signal::derive(move || i18n.t(SubT::EndedTitle).to_string());
     let text = move || {
         live.mode_ended.get().map(|(absent, why)| {
             fill(
@@ -128,9 +115,12 @@ fn ModeEnded() -> impl IntoView {
         })
     };
     view! {
-        <Dialog id="mode-ended" open title>
-            <p>{text}</p>
-            <button type="button" on:click=move |_| go("/")>{move || i18n.t(CommonT::Close)}</button>
-        </Dialog>
+        <Show when=move || live.mode_ended.with(Option::is_some)>
+            <div class="working-as ended" role="alert" aria-labelledby="mode-ended-title">
+                <strong id="mode-ended-title">{move || i18n.t(SubT::EndedTitle)}</strong>
+                <span>{text}</span>
+                <button type="button" class="small" on:click=move |_| go("/")>{move || i18n.t(SubT::Continue)}</button>
+            </div>
+        </Show>
     }
 }

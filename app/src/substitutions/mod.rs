@@ -9,7 +9,7 @@ mod page;
 pub mod store;
 mod texts;
 
-pub use menu::{StartableList, WorkingAsBanner};
+pub use menu::{ModeEnded, StartableList, WorkingAsBanner};
 pub use page::SubstitutionsPage;
 pub use texts::SubT;
 

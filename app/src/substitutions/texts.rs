@@ -103,6 +103,7 @@ texts! {
             "Niedostępne podczas pracy w zastępstwie.",
             "Při práci v zastoupení není k dispozici."
         ),
+        Continue => ("Continue as myself", "Kontynuuj jako ja", "Pokračovat za sebe"),
         EndedTitle => ("Work on someone's behalf ended", "Praca w zastępstwie zakończona", "Práce v zastoupení skončila"),
         EndedText => (
             "You are no longer working as {absent}: {why} You are working as yourself again.",
