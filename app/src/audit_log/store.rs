@@ -70,7 +70,7 @@ fn bind<'q>(f: &'q Filter, sql: &'q str) -> sqlx::query::Query<'q, sqlx::Any, sq
 fn name(r: &AnyRow, login: &str, full: &str) -> Result<Option<String>, sqlx::Error> {
     let Some(login) = r.try_get::<Option<String>, _>(login)? else { return Ok(None) };
     let full: String = r.try_get::<Option<String>, _>(full)?.unwrap_or_default();
-    Ok(Some(if full.trim().is_empty() { login } else { format!("{full} ({login})") }))
+    Ok(Some(crate::users::labelled_name(&login, &full)))
 }
 
 pub fn read(r: &AnyRow, zone: &str, lang: Lang, details: bool) -> Result<AuditRow, sqlx::Error> {

@@ -48,6 +48,14 @@ pub struct Me {
 }
 
 impl Me {
+    /// Who is really signed in, also while working on someone's behalf.
+    pub fn native_name(&self) -> String {
+        match &self.native {
+            Some((login, full)) => crate::users::display_name(login, full),
+            None => self.display_name().to_string(),
+        }
+    }
+
     /// The name to show: the full name, or the login when there is none.
     pub fn display_name(&self) -> &str {
         if self.full_name.trim().is_empty() {

@@ -5,13 +5,13 @@
 use super::MailSettings;
 use crate::error::AppError;
 use crate::store::Store;
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::ContentType;
 use lettre::message::{Body, Mailbox, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::Row;
 use std::time::Duration;
 
-/// Attempts before a message is given up (with a 5 s base, about a day of retries).
+/// Attempts before a message is given up (with a 5 s base, about 6½ hours of retries).
 pub const MAX_ATTEMPTS: i64 = 16;
 /// How long a claimed message is left to its sender before another may try.
 const LEASE_MS: i64 = 120_000;
@@ -117,12 +117,11 @@ fn message(settings: &MailSettings, r: &sqlx::any::AnyRow) -> Result<Message, St
     let field = |c: &str| r.try_get::<String, _>(c).map_err(|e| e.to_string());
     let from: Mailbox = settings.from.parse().map_err(|e| format!("sender: {e}"))?;
     let to: Mailbox = field("to_addr")?.parse().map_err(|e| format!("recipient: {e}"))?;
-    // Plain UTF-8 text, as 8-bit with CRLF lines: Polish and Czech letters arrive as written;
-    // anything 8-bit cannot carry (very long lines) goes in the encoding lettre picks.
-    let text = field("body")?.replace("\r\n", "\n").replace('\n', "\r\n");
-    let body = Body::new_with_encoding(text, ContentTransferEncoding::EightBit).unwrap_or_else(Body::new);
-    let body = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(body);
+    // UTF-8 text in the 7-bit encoding lettre picks (quoted-printable or base64): relays that do
+    // not offer 8BITMIME take Polish and Czech letters too.
+    let body = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(Body::new(field("body")?));
     Message::builder()
+        .message_id(None)
         .from(from)
         .to(to)
         .subject(field("subject")?)
@@ -135,20 +134,16 @@ pub fn spawn(store: Store, settings: MailSettings, every: Duration) {
     if settings.host.is_none() {
         tracing::info!("no SMTP server configured (--smtp-host): notification e-mails wait in the outbox");
     }
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        let mut rounds: u64 = 0;
-        loop {
-            tick.tick().await;
-            if let Err(e) = deliver_due(&store, &settings).await {
-                tracing::warn!("mail delivery failed: {e}");
+    let mut rounds: u64 = 0;
+    crate::store::spawn_every(every, "notification e-mails sent", move || {
+        rounds += 1;
+        let prune_now = rounds.is_multiple_of(3600);
+        let (store, settings) = (store.clone(), settings.clone());
+        async move {
+            if prune_now {
+                prune(&store).await?;
             }
-            rounds += 1;
-            if rounds.is_multiple_of(3600) {
-                if let Err(e) = prune(&store).await {
-                    tracing::warn!("mail outbox pruning failed: {e}");
-                }
-            }
+            deliver_due(&store, &settings).await
         }
     });
 }

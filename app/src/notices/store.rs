@@ -7,6 +7,7 @@ use crate::events::EventKind;
 use crate::i18n::{fill, Lang, Text};
 use crate::mail::{self, Mail};
 use crate::store::{Store, Tx};
+use crate::users::display_name;
 use sqlx::Row;
 
 /// The newest notices the bell shows.
@@ -18,8 +19,7 @@ struct Recipient {
 }
 
 fn display(row: &sqlx::any::AnyRow) -> Result<String, sqlx::Error> {
-    let full: String = row.try_get("full_name")?;
-    Ok(if full.trim().is_empty() { row.try_get("login")? } else { full })
+    Ok(display_name(&row.try_get::<String, _>("login")?, &row.try_get::<String, _>("full_name")?))
 }
 
 /// The name to show for a user: the full name, or the login.
@@ -31,48 +31,73 @@ pub async fn name_of(tx: &mut Tx, user_id: i64) -> Result<String, AppError> {
     Ok(display(&row)?)
 }
 
-/// Sends `notice` to `user_id` inside the caller's transaction: in the app, to the users who
-/// substitute them now (a marked copy), and by e-mail (forwarded when the substitution says so,
-/// never for a password reset).
+/// Sends `notice` to `user_id` inside the caller's transaction; see `send_all`.
 pub async fn send(tx: &mut Tx, user_id: i64, notice: &Notice) -> Result<(), AppError> {
+    send_all(tx, &[user_id], notice).await
+}
+
+/// Users asked about in one query at most.
+const CHUNK: usize = 500;
+
+/// `$first, $first+1, …` for `n` values.
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Sends `notice` to each of `users` inside the caller's transaction: in the app, to the users
+/// who substitute them now (a marked copy), and by e-mail (forwarded when the substitution says
+/// so, never for a password reset). Two queries per 500 users, whatever their number.
+pub async fn send_all(tx: &mut Tx, users: &[i64], notice: &Notice) -> Result<(), AppError> {
     let now = tx.now();
     let payload = serde_json::to_string(notice).map_err(|e| AppError::internal("notice", e))?;
-    let Some(row) =
-        sqlx::query("SELECT account_id, email, language, login, full_name FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_optional(tx.conn())
-            .await?
-    else {
-        return Ok(());
-    };
-    let account: i64 = row.try_get("account_id")?;
-    let absent_name = display(&row)?;
-    let to = recipient(&row)?;
-    insert(tx, account, user_id, None, &payload, now).await?;
-    mail_to(tx, account, &to, notice, None).await?;
-    let mut reached = vec![user_id];
-    if notice.copied() {
-        let substitutes = sqlx::query(
-            "SELECT DISTINCT b.substitute_user_id, b.forward_email, u.email, u.language
+    let mut reached: Vec<i64> = Vec::new();
+    for chunk in users.chunks(CHUNK) {
+        let sql = format!(
+            "SELECT id, account_id, email, language, login, full_name FROM users WHERE id IN ({})",
+            placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        let rows = query.fetch_all(tx.conn()).await?;
+        // The absent user's name and account, for the copies.
+        let mut absent = std::collections::HashMap::new();
+        for row in &rows {
+            let (id, account): (i64, i64) = (row.try_get("id")?, row.try_get("account_id")?);
+            insert(tx, account, id, None, &payload, now).await?;
+            mail_to(tx, account, &recipient(row)?, notice, None).await?;
+            absent.insert(id, (account, display(row)?));
+            reached.push(id);
+        }
+        if !notice.copied() || rows.is_empty() {
+            continue;
+        }
+        let sql = format!(
+            "SELECT DISTINCT b.absent_user_id, b.substitute_user_id, b.forward_email, u.email, u.language
              FROM substitutions b JOIN users u ON u.id = b.substitute_user_id
-             WHERE b.absent_user_id = $1 AND b.active = TRUE AND b.starts_at <= $2 AND b.ends_at > $2",
-        )
-        .bind(user_id)
-        .bind(now)
-        .fetch_all(tx.conn())
-        .await?;
-        for s in &substitutes {
-            let id: i64 = s.try_get("substitute_user_id")?;
-            if reached.contains(&id) {
-                continue;
+             WHERE b.active = TRUE AND b.starts_at <= $1 AND b.ends_at > $1 AND b.absent_user_id IN ({})",
+            placeholders(2, chunk.len())
+        );
+        let mut query = sqlx::query(&sql).bind(now);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for s in &query.fetch_all(tx.conn()).await? {
+            let (for_user, id): (i64, i64) = (s.try_get("absent_user_id")?, s.try_get("substitute_user_id")?);
+            let Some((account, absent_name)) = absent.get(&for_user) else { continue };
+            insert(tx, *account, id, Some(for_user), &payload, now).await?;
+            if crate::store::flag(s, "forward_email")? && notice.forwardable() {
+                mail_to(tx, *account, &recipient(s)?, notice, Some(absent_name)).await?;
             }
             reached.push(id);
-            insert(tx, account, id, Some(user_id), &payload, now).await?;
-            if crate::store::flag(s, "forward_email")? && notice.forwardable() {
-                mail_to(tx, account, &recipient(s)?, notice, Some(&absent_name)).await?;
-            }
         }
     }
+    if reached.is_empty() {
+        return Ok(());
+    }
+    reached.sort_unstable();
+    reached.dedup();
     tx.raise(None, EventKind::Notice { user_ids: reached }).await
 }
 

@@ -158,10 +158,7 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
                 .await?
         }
     };
-    for user in told {
-        let notice = crate::notices::Notice::RightsChanged { by: by.clone() };
-        crate::notices::store::send(&mut tx, user, &notice).await?;
-    }
+    crate::notices::store::send_all(&mut tx, &told, &crate::notices::Notice::RightsChanged { by }).await?;
     super::store::changed(&mut tx).await?;
     tx.raise(Some(account), EventKind::Changed { topic }).await?;
     tx.commit().await

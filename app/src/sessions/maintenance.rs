@@ -58,15 +58,8 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
 
 /// Sweeps every `every` for as long as the process runs.
 pub fn spawn(store: Store, every: Duration) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        loop {
-            tick.tick().await;
-            match sweep(&store).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("closed {n} sessions that expired or whose user was barred"),
-                Err(e) => tracing::warn!("session sweep failed: {e}"),
-            }
-        }
+    crate::store::spawn_every(every, "sessions closed that expired or whose user was barred", move || {
+        let store = store.clone();
+        async move { sweep(&store).await }
     });
 }

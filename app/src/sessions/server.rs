@@ -83,6 +83,8 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
     }
     let mut tx = ctx.store().begin().await?;
     let mut ended = 0;
+    // The owners of sessions someone else ended are told, once each, after the loop.
+    let mut told: Vec<i64> = Vec::new();
     for id in ids {
         let owner =
             sqlx::query("SELECT user_id, current_account_id, home_account_id FROM sessions WHERE id = $1")
@@ -104,17 +106,16 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
         let by = ctx.actor();
         if super::store::end_in(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {
             ended += 1;
-            if user != ctx.who.native.id {
-                let by = crate::notices::store::name_of(&mut tx, ctx.who.native.id).await?;
-                let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
-                crate::notices::store::send(
-                    &mut tx,
-                    user,
-                    &crate::notices::Notice::SessionEnded { by, note },
-                )
-                .await?;
+            if user != ctx.who.native.id && !told.contains(&user) {
+                told.push(user);
             }
         }
+    }
+    if !told.is_empty() {
+        let by = crate::notices::store::name_of(&mut tx, ctx.who.native.id).await?;
+        let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
+        let notice = crate::notices::Notice::SessionEnded { by, note };
+        crate::notices::store::send_all(&mut tx, &told, &notice).await?;
     }
     tx.commit().await?;
     Ok(ended)

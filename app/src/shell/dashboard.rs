@@ -61,7 +61,7 @@ fn OnlineNow(my_session: i64) -> impl IntoView {
                                         .into_iter()
                                         .map(|s| {
                                             let mine = s.session_id == my_session;
-                                            let who = if s.full_name.is_empty() { s.login.clone() } else { format!("{} ({})", s.full_name, s.login) };
+                                            let who = crate::users::labelled_name(&s.login, &s.full_name);
                                             view! {
                                                 <tr class:current=mine>
                                                     <td>

@@ -78,11 +78,7 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
     let theme = use_theme();
     let menu_open = RwSignal::new(false);
     // The title bar names who is really signed in, also while working on someone's behalf.
-    let name = match &me.native {
-        Some((login, full)) if full.trim().is_empty() => login.clone(),
-        Some((_, full)) => full.clone(),
-        None => me.display_name().to_string(),
-    };
+    let name = me.native_name();
     let logout = move |_| {
         leptos::task::spawn_local(async move {
             let _ = crate::auth::api::logout().await;
@@ -201,15 +197,8 @@ fn Navigation(me: RwSignal<Me>, nav_open: RwSignal<bool>) -> impl IntoView {
 /// Whether the navigation shows a module: its View right, or for Substitutions any of the
 /// permissions to define them.
 fn shown(rights: &crate::rights::Snapshot, module: Module) -> bool {
-    use crate::catalogue::{Permission, Right};
     if module == Module::Substitutions {
-        return [
-            Permission::SubstitutionsOwn,
-            Permission::SubstitutionsSubordinates,
-            Permission::SubstitutionsAnyone,
-        ]
-        .into_iter()
-        .any(|p| rights.allows(Right::Perm(p)));
+        return crate::substitutions::may_define(rights);
     }
     rights.can(module, Op::View)
 }

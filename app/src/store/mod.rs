@@ -7,10 +7,12 @@
 pub mod bootstrap;
 mod clock;
 pub mod demo;
+mod periodic;
 mod tx;
 mod url;
 
 pub use clock::Clock;
+pub use periodic::spawn_every;
 pub use tx::Tx;
 pub use url::{Backend, DbUrl};
 

@@ -1,23 +1,14 @@
 //! Server functions of substitutions and of working on someone's behalf.
 
 use super::{Startable, SubInput, SubList, SubOptions, Substitution, Tab};
-#[cfg(feature = "ssr")]
-use crate::catalogue::{Permission, Right};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Defining substitutions needs one of the three permissions; which users it covers is the
 /// store's `Scope`.
 #[cfg(feature = "ssr")]
-const DEFINE: &[Right] = &[
-    Right::Perm(Permission::SubstitutionsOwn),
-    Right::Perm(Permission::SubstitutionsSubordinates),
-    Right::Perm(Permission::SubstitutionsAnyone),
-];
-
-#[cfg(feature = "ssr")]
 async fn definer() -> Result<crate::guard::Ctx, AppError> {
-    crate::guard::authorize(crate::guard::Need::AnyOf(DEFINE)).await
+    crate::guard::authorize(crate::guard::Need::AnyOf(super::DEFINE)).await
 }
 
 /// One tab of the list, filtered to what the caller may see. **Permissions:** any of the three

@@ -13,10 +13,23 @@ pub use menu::{ModeEnded, StartableList, WorkingAsBanner};
 pub use page::SubstitutionsPage;
 pub use texts::SubT;
 
+use crate::catalogue::{Permission, Right};
 use crate::error::{Checks, Message};
 use crate::i18n::CommonT;
 use crate::list::parse_date;
 use serde::{Deserialize, Serialize};
+
+/// Any one of these opens the module; which users it covers depends on which (seed 003).
+pub const DEFINE: &[Right] = &[
+    Right::Perm(Permission::SubstitutionsOwn),
+    Right::Perm(Permission::SubstitutionsSubordinates),
+    Right::Perm(Permission::SubstitutionsAnyone),
+];
+
+/// Whether these rights open the Substitutions module.
+pub fn may_define(rights: &crate::rights::Snapshot) -> bool {
+    DEFINE.iter().any(|r| rights.allows(*r))
+}
 
 /// Where a substitution stands now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -129,17 +129,6 @@ pub fn SubstitutionsPage() -> impl IntoView {
             let Some(Ok(o)) = options.get() else { return out };
             let list = if absent_list { o.absent } else { o.substitutes };
             let absent = form.absent.get();
-            let kept = |id: &str| {
-                form.loaded.with(|l| {
-                    l.as_ref().is_some_and(|s| {
-                        if absent_list {
-                            s.absent_id.to_string() == id
-                        } else {
-                            s.substitute_id.to_string() == id
-                        }
-                    })
-                })
-            };
             out.extend(
                 list.into_iter()
                     .filter(|u| absent_list || u.id.to_string() != absent)
@@ -149,7 +138,7 @@ pub fn SubstitutionsPage() -> impl IntoView {
             if let Some(s) = form.loaded.get() {
                 let (id, name) =
                     if absent_list { (s.absent_id, s.absent) } else { (s.substitute_id, s.substitute) };
-                if !out.iter().any(|(v, _)| *v == id.to_string()) && kept(&id.to_string()) {
+                if !out.iter().any(|(v, _)| *v == id.to_string()) {
                     out.push((id.to_string(), name));
                 }
             }
@@ -247,7 +236,7 @@ pub fn SubstitutionsPage() -> impl IntoView {
         <Dialog id="substitution-editor" open=editor_open title=editor_title>
             <form on:submit=submit>
                 <Show when=move || started.get()>
-                    <p class="muted">{move || i18n.t(SubT::StartedHint)}</p>
+                    <p class="muted">{move || i18n.t(SubT::OnlyExtend)}</p>
                 </Show>
                 <SelectField label=SubT::Absent.into() name="absent_id" value=form.absent options=picks(true) error disabled=started />
                 <SelectField label=SubT::Substitute.into() name="substitute_id" value=form.substitute options=picks(false) error disabled=started />

@@ -82,8 +82,7 @@ JOIN users a ON a.id = b.absent_user_id
 JOIN users s ON s.id = b.substitute_user_id";
 
 fn name(r: &AnyRow, login: &str, full: &str) -> Result<String, sqlx::Error> {
-    let full: String = r.try_get(full)?;
-    Ok(if full.trim().is_empty() { r.try_get(login)? } else { full })
+    Ok(crate::users::display_name(&r.try_get::<String, _>(login)?, &r.try_get::<String, _>(full)?))
 }
 
 pub struct Stored {
@@ -162,45 +161,67 @@ pub async fn load(
     Ok(read(&r, now, scope)?)
 }
 
-/// Users who may be chosen: console users, active, not blocked, and (unless `expired_ok`)
-/// still valid.
-pub async fn eligible(
+/// A user who may be chosen (a console user, active, not blocked) and whether their validity
+/// has ended (then only as an absent user, where the account allows it).
+struct Candidate {
+    user: PickUser,
+    expired: bool,
+}
+
+async fn candidates(
     conn: &mut AnyConnection,
     account: i64,
     now: i64,
-    expired_ok: bool,
-) -> Result<Vec<PickUser>, AppError> {
-    let rows = sqlx::query(
-        "SELECT id, login, full_name FROM users
-         WHERE account_id = $1 AND kind IN ('internal', 'universal') AND active = TRUE AND blocked = FALSE
-           AND ($2 = 1 OR valid_to IS NULL OR valid_to > $3)
-         ORDER BY full_name, login",
-    )
-    .bind(account)
-    .bind(expired_ok as i64)
-    .bind(now)
-    .fetch_all(&mut *conn)
-    .await?;
+    only: Option<i64>,
+) -> Result<Vec<Candidate>, AppError> {
+    let one = if only.is_some() { " AND id = $3" } else { "" };
+    let sql = format!(
+        "SELECT id, login, full_name, CASE WHEN valid_to IS NOT NULL AND valid_to <= $2 THEN 1 ELSE 0 END AS expired
+         FROM users
+         WHERE account_id = $1 AND kind IN ('internal', 'universal') AND active = TRUE AND blocked = FALSE{one}
+         ORDER BY full_name, login"
+    );
+    let mut query = sqlx::query(&sql).bind(account).bind(now);
+    if let Some(id) = only {
+        query = query.bind(id);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
     rows.iter()
         .map(|r| {
-            let login: String = r.try_get("login")?;
-            let full: String = r.try_get("full_name")?;
-            let name = if full.trim().is_empty() { login } else { format!("{full} ({login})") };
-            Ok(PickUser { id: r.try_get("id")?, name })
+            let name = crate::users::labelled_name(
+                &r.try_get::<String, _>("login")?,
+                &r.try_get::<String, _>("full_name")?,
+            );
+            Ok(Candidate {
+                user: PickUser { id: r.try_get("id")?, name },
+                expired: r.try_get::<i64, _>("expired")? == 1,
+            })
         })
         .collect()
+}
+
+/// Whether `user` may be chosen now.
+async fn choosable(
+    conn: &mut AnyConnection,
+    account: i64,
+    now: i64,
+    user: i64,
+    expired_ok: bool,
+) -> Result<bool, AppError> {
+    Ok(candidates(conn, account, now, Some(user)).await?.iter().any(|c| expired_ok || !c.expired))
 }
 
 pub async fn options(conn: &mut AnyConnection, who: &Who, now: i64) -> Result<SubOptions, AppError> {
     let scope = scope(&mut *conn, who).await?;
     let (_, today, expired_ok) = account_day(&mut *conn, who.account.id, now).await?;
-    let absent = eligible(&mut *conn, who.account.id, now, expired_ok).await?;
-    let substitutes = eligible(&mut *conn, who.account.id, now, false).await?;
+    let all = candidates(&mut *conn, who.account.id, now, None).await?;
+    let substitutes = all.iter().filter(|c| !c.expired).map(|c| c.user.clone()).collect();
+    let absent = all.into_iter().filter(|c| expired_ok || !c.expired).map(|c| c.user);
     let me = who.effective.id;
     Ok(SubOptions {
         today,
         me: scope.covers(me).then_some(me),
-        absent: absent.into_iter().filter(|u| scope.covers(u.id)).collect(),
+        absent: absent.filter(|u| scope.covers(u.id)).collect(),
         substitutes,
     })
 }
@@ -247,11 +268,10 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
         if !scope.covers(absent) {
             return Err(AppError::invalid("absent_id", SubT::Absent, Message::new(SubT::NotYours)));
         }
-        let choosable = |list: Vec<PickUser>, id: i64| list.iter().any(|u| u.id == id);
-        if !choosable(eligible(tx.conn(), account, now, expired_ok).await?, absent) {
+        if !choosable(tx.conn(), account, now, absent, expired_ok).await? {
             return Err(AppError::invalid("absent_id", SubT::Absent, Message::new(SubT::NotEligible)));
         }
-        if !choosable(eligible(tx.conn(), account, now, false).await?, substitute) {
+        if !choosable(tx.conn(), account, now, substitute, false).await? {
             return Err(AppError::invalid(
                 "substitute_id",
                 SubT::Substitute,

@@ -56,11 +56,6 @@ texts! {
             "nelze vybrat: uživatel je deaktivovaný, zablokovaný nebo mu skončila platnost."
         ),
         ChooseUser => ("— choose —", "— wybierz —", "— vyberte —"),
-        StartedHint => (
-            "The substitution has begun: only its end can be moved later, or it can be deactivated.",
-            "Zastępstwo trwa: można tylko przedłużyć datę zakończenia albo je dezaktywować.",
-            "Zastupování probíhá: lze jen posunout jeho konec nebo ho deaktivovat."
-        ),
         ConfirmDeactivateTitle => ("Deactivate an ongoing substitution?", "Dezaktywować trwające zastępstwo?", "Deaktivovat probíhající zastupování?"),
         ConfirmDeactivate => (
             "{substitute} is substituting for {absent} right now. Deactivating ends it at once: if {substitute} is working as {absent}, that work stops immediately.",

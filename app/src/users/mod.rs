@@ -116,6 +116,24 @@ pub enum SecretChange {
     Set(String),
 }
 
+/// A user as notices and banners name them: the full name, or the login when there is none.
+pub fn display_name(login: &str, full_name: &str) -> String {
+    if full_name.trim().is_empty() {
+        login.to_string()
+    } else {
+        full_name.to_string()
+    }
+}
+
+/// A user as lists and pick lists name them: "Full Name (login)", or the login alone.
+pub fn labelled_name(login: &str, full_name: &str) -> String {
+    if full_name.trim().is_empty() {
+        login.to_string()
+    } else {
+        format!("{full_name} ({login})")
+    }
+}
+
 /// The user card as loaded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserCard {

@@ -60,6 +60,7 @@ async fn notices_are_mailed_and_forwarded_but_never_a_password_reset(db: TestDb)
     let copy = &for_piotr[0];
     assert!(copy.body().contains("A copy for you as the substitute of Anna Nowak"), "{}", copy.body());
     assert!(copy.header("subject").is_some_and(|s| !s.is_empty()));
+    assert!(got.iter().all(|m| m.header("message-id").is_some_and(|id| id.contains('@'))), "{got:#?}");
     assert!(!copy.body().contains("password"), "password resets are never forwarded");
     assert_eq!(db.number("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL").await, 0);
 

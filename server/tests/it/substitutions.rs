@@ -138,6 +138,28 @@ async fn defining_follows_the_three_permissions_and_the_rules(db: TestDb) {
     let state = |items: &[Value], id: i64| items.iter().find(|i| i["id"] == id).map(|i| i["state"].clone());
     assert_eq!(state(&list(&admin, "Active").await, future), Some(json!("Future")));
 
+    // Users whose validity ended are offered as absent users only where the account allows it,
+    // and never as substitutes.
+    db.execute("UPDATE users SET valid_to = 1000 WHERE login = 'michal.zielinski'").await;
+    let michal = user(&db, "michal.zielinski").await;
+    let ids = |o: &Value, list: &str| -> Vec<i64> {
+        o[list].as_array().unwrap().iter().map(|u| u["id"].as_i64().unwrap()).collect()
+    };
+    let (_, o) = admin.call("/api/substitutions/options", &[]).await;
+    assert!(!ids(&o, "absent").contains(&michal) && !ids(&o, "substitutes").contains(&michal), "{o}");
+    let (status, body) =
+        admin.json("/api/substitutions/save", &input(None, michal, ewa, &today, &later, 0)).await;
+    assert_eq!((status, field(&body)), (422, json!("absent_id")), "{body}");
+    db.execute("UPDATE accounts SET substitute_expired = TRUE").await;
+    let (_, o) = admin.call("/api/substitutions/options", &[]).await;
+    assert!(ids(&o, "absent").contains(&michal) && !ids(&o, "substitutes").contains(&michal), "{o}");
+    let (status, body) =
+        admin.json("/api/substitutions/save", &input(None, michal, ewa, &today, &later, 0)).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) =
+        admin.json("/api/substitutions/save", &input(None, ewa, michal, &today, &later, 0)).await;
+    assert_eq!((status, field(&body)), (422, json!("substitute_id")), "{body}");
+
     // An ongoing one is only extended or deactivated.
     let own = own.as_i64().unwrap();
     let (status, body) =

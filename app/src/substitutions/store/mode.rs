@@ -51,8 +51,10 @@ pub async fn startable(ctx: &Ctx) -> Result<Vec<Startable>, AppError> {
         .await?;
     rows.iter()
         .map(|r| {
-            let full: String = r.try_get("full_name")?;
-            let absent = if full.trim().is_empty() { r.try_get("login")? } else { full };
+            let absent = crate::users::display_name(
+                &r.try_get::<String, _>("login")?,
+                &r.try_get::<String, _>("full_name")?,
+            );
             Ok(Startable { id: r.try_get("id")?, absent, to_day: r.try_get("to_day")? })
         })
         .collect()
@@ -65,7 +67,8 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
         return Err(AppError::refused(SubT::AlreadyWorkingAs));
     }
     if who.account.id != who.home_account_id {
-        return Err(AppError::refused(SubT::NotWhileSubstituting));
+        // Substitutions live in the home account.
+        return Err(AppError::refused(SubT::CannotStart));
     }
     let mut tx = ctx.store().begin().await?;
     let now = tx.now();
@@ -227,16 +230,9 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
 /// Sweeps every `every` for as long as the process runs: the end of a period takes effect
 /// within that time, whether or not the session makes a request.
 pub fn spawn(store: Store, every: std::time::Duration) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        loop {
-            tick.tick().await;
-            match sweep(&store).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("ended work on someone's behalf in {n} sessions"),
-                Err(e) => tracing::warn!("substitution sweep failed: {e}"),
-            }
-        }
+    crate::store::spawn_every(every, "sessions whose work on someone's behalf ended", move || {
+        let store = store.clone();
+        async move { sweep(&store).await }
     });
 }
 

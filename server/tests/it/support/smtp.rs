@@ -23,18 +23,44 @@ impl Received {
             .map(|l| l[prefix.len()..].trim().to_string())
     }
 
-    /// The body as text: base64 undone when the sender chose it (long lines), as is for 8-bit.
+    /// The body as text, with the transfer encoding the sender chose undone.
     pub fn body(&self) -> String {
         use base64::Engine;
         let raw = self.data.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or_default();
-        if self.header("content-transfer-encoding").is_some_and(|e| e.eq_ignore_ascii_case("base64")) {
-            let joined: String = raw.split_whitespace().collect();
-            let bytes = base64::engine::general_purpose::STANDARD.decode(joined).expect("base64 body");
-            String::from_utf8(bytes).expect("a UTF-8 body")
-        } else {
-            raw.to_string()
+        let encoding = self.header("content-transfer-encoding").unwrap_or_default().to_ascii_lowercase();
+        let bytes = match encoding.as_str() {
+            "base64" => {
+                let joined: String = raw.split_whitespace().collect();
+                base64::engine::general_purpose::STANDARD.decode(joined).expect("base64 body")
+            }
+            "quoted-printable" => quoted_printable(raw),
+            _ => raw.as_bytes().to_vec(),
+        };
+        String::from_utf8(bytes).expect("a UTF-8 body")
+    }
+}
+
+/// Undoes quoted-printable: `=XX` bytes and `=` soft line breaks.
+fn quoted_printable(text: &str) -> Vec<u8> {
+    let text = text.replace("=\r\n", "");
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex =
+            bytes.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (bytes[i], hex) {
+            (b'=', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
         }
     }
+    out
 }
 
 pub struct SmtpServer {
@@ -89,7 +115,8 @@ async fn session(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<Received>>>
         let Ok(Some(line)) = lines.next_line().await else { return };
         let upper = line.to_ascii_uppercase();
         let reply: &[u8] = if upper.starts_with("EHLO") {
-            b"250-localhost\r\n250 8BITMIME\r\n"
+            // No 8BITMIME: the client must encode non-ASCII text itself.
+            b"250-localhost\r\n250 HELP\r\n"
         } else if upper.starts_with("MAIL FROM:") {
             // Parameters such as BODY=8BITMIME follow the address.
             from = line[10..].split_whitespace().next().unwrap_or_default().to_string();
