@@ -1,6 +1,7 @@
 //! The audit view: the account's audit records, newest first, filtered by days, user and
 //! action, showing "X for Y" for work done on someone's behalf, and exported to CSV.
 
+mod actions;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod export;
@@ -9,6 +10,7 @@ mod page;
 pub mod store;
 mod texts;
 
+pub use actions::{action_text, ActionT};
 pub use page::AuditPage;
 pub use texts::AuditT;
 
@@ -80,6 +82,14 @@ pub struct AuditRow {
 }
 
 impl AuditRow {
+    /// The action in `lang`, with its key where it has a text (the filter matches keys).
+    pub fn action_label(&self, lang: Lang) -> String {
+        match action_text(&self.action) {
+            Some(t) => format!("{} ({})", t.text(lang), self.action),
+            None => self.action.clone(),
+        }
+    }
+
     /// "X" or "X for Y".
     pub fn who(&self, lang: Lang) -> String {
         who(&self.native, self.effective.as_deref(), lang)

@@ -59,7 +59,7 @@ pub fn AuditPage() -> impl IntoView {
             <tr>
                 <td>{r.at_text.clone()}</td>
                 <td>{r.who(lang)}</td>
-                <td>{r.action.clone()}</td>
+                <td>{r.action_label(lang)}</td>
                 <td>{r.object.clone()}</td>
                 <td>
                     {r.detail.clone()}

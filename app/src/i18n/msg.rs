@@ -2,7 +2,7 @@
 
 use super::{CommonT, Lang, Text};
 use crate::accounts::AccountT;
-use crate::audit_log::AuditT;
+use crate::audit_log::{ActionT, AuditT};
 use crate::auth::AuthT;
 use crate::catalogue::CatalogueT;
 use crate::config::ConfigT;
@@ -34,6 +34,7 @@ pub enum Msg {
     Sub(SubT),
     Notice(NoticeT),
     Audit(AuditT),
+    Action(ActionT),
 }
 
 impl Text for Msg {
@@ -54,6 +55,7 @@ impl Text for Msg {
             Msg::Sub(t) => t.text(lang),
             Msg::Notice(t) => t.text(lang),
             Msg::Audit(t) => t.text(lang),
+            Msg::Action(t) => t.text(lang),
         }
     }
 }
@@ -83,7 +85,8 @@ into_msg!(
     Account(AccountT),
     Sub(SubT),
     Notice(NoticeT),
-    Audit(AuditT)
+    Audit(AuditT),
+    Action(ActionT)
 );
 
 /// Every text of every area, for the completeness tests.
@@ -104,5 +107,6 @@ pub fn all_msgs() -> Vec<Msg> {
     all.extend(SubT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(NoticeT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(AuditT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(ActionT::ALL.iter().map(|t| Msg::from(*t)));
     all
 }

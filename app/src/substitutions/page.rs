@@ -193,7 +193,7 @@ pub fn SubstitutionsPage() -> impl IntoView {
     };
     let tab_button = move |t: Tab, text: SubT| {
         view! {
-            <button type="button" role="tab" aria-selected=move || (tab.get() == t).to_string()
+            <button type="button" role="tab" aria-controls="substitutions-panel" aria-selected=move || (tab.get() == t).to_string()
                 class:secondary=move || tab.get() != t on:click=move |_| tab.set(t)>
                 {move || i18n.t(text)}
             </button>
@@ -208,12 +208,13 @@ pub fn SubstitutionsPage() -> impl IntoView {
             {tab_button(Tab::Active, SubT::TabActive)}
             {tab_button(Tab::Inactive, SubT::TabInactive)}
         </div>
+        <div role="tabpanel" id="substitutions-panel" aria-label=move || i18n.t(if tab.get() == Tab::Active { SubT::TabActive } else { SubT::TabInactive })>
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(list.await, move |list| {
                     let empty = if tab.get_untracked() == Tab::Active { SubT::NoneActive } else { SubT::NoneInactive };
                     view! {
-                        <table class="table" role="tabpanel">
+                        <table class="table">
                             <caption class="visually-hidden">{move || i18n.t(SubT::Title)}</caption>
                             <thead><tr>
                                 <th scope="col">{move || i18n.t(SubT::Absent)}</th>
@@ -233,6 +234,7 @@ pub fn SubstitutionsPage() -> impl IntoView {
                 })
             })}
         </Transition>
+        </div>
         <Dialog id="substitution-editor" open=editor_open title=editor_title>
             <form on:submit=submit>
                 <Show when=move || started.get()>
