@@ -44,6 +44,11 @@ test("define, start, work as the absent user, audit, end, and a deactivation end
   // Ewa's own menu has no Users; working as Anna it has, and the title bar still names Ewa.
   const ewa = await (await browser.newContext()).newPage();
   await signIn(ewa, "ewa.szymanska");
+  // Another spec may have left Ewa's language on Polish or Czech.
+  await userMenu(ewa);
+  await ewa.getByLabel(/Language|Język|Jazyk/).selectOption("en");
+  await expect(ewa.getByRole("heading", { name: "Welcome, Ewa Szymańska" })).toBeVisible();
+  await ewa.getByRole("button", { name: /User menu/ }).click();
   const nav = ewa.getByRole("navigation", { name: "Main navigation" });
   await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
   await startAsAnna(ewa);
