@@ -24,7 +24,8 @@ pub async fn list_accounts() -> Result<Vec<SubAccount>, AppError> {
     super::store::list(ctx.store(), ctx.who.account.id).await
 }
 
-/// Adds a sub-account (no id) or renames one. **Permissions:** Accounts / Create or Edit.
+/// Adds a sub-account (no id) or renames one. **Permissions:** Accounts / Create or Edit; a
+/// rename only of a sub-account the caller may enter (rule 6).
 #[server(prefix = "/api", endpoint = "accounts/save", input = server_fn::codec::Json)]
 pub async fn save_account(input: AccountInput) -> Result<i64, AppError> {
     use crate::audit::{self, Entry};
@@ -40,6 +41,8 @@ pub async fn save_account(input: AccountInput) -> Result<i64, AppError> {
             (id, Entry::new("account.create").object("account", id).change(None, after))
         }
         Some(id) => {
+            super::store::get(&mut tx, main, id).await?;
+            super::store::may_change(tx.conn(), ctx.who.effective.id, main, id).await?;
             let before = super::store::update(&mut tx, main, &input).await?;
             (
                 id,
@@ -55,7 +58,8 @@ pub async fn save_account(input: AccountInput) -> Result<i64, AppError> {
     Ok(id)
 }
 
-/// Activates or deactivates a sub-account. **Permissions:** Accounts / Edit.
+/// Activates or deactivates a sub-account. **Permissions:** Accounts / Edit, for a sub-account
+/// the caller may enter (rule 6).
 #[server(prefix = "/api", endpoint = "accounts/set-active")]
 pub async fn set_account_active(id: i64, active: bool, version: i64) -> Result<(), AppError> {
     use crate::audit::{self, Entry};
@@ -63,6 +67,8 @@ pub async fn set_account_active(id: i64, active: bool, version: i64) -> Result<(
     let ctx = in_main(Op::Edit).await?;
     let main = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
+    super::store::get(&mut tx, main, id).await?;
+    super::store::may_change(tx.conn(), ctx.who.effective.id, main, id).await?;
     let before = super::store::set_active(&mut tx, &ctx.actor(), main, id, active, version).await?;
     let action = if active { "account.activate" } else { "account.deactivate" };
     let entry = Entry::new(action).object("account", id).change(
@@ -74,7 +80,8 @@ pub async fn set_account_active(id: i64, active: bool, version: i64) -> Result<(
     tx.commit().await
 }
 
-/// Deletes an empty sub-account. **Permissions:** Accounts / Delete.
+/// Deletes an empty sub-account. **Permissions:** Accounts / Delete, for a sub-account the
+/// caller may enter (rule 6).
 #[server(prefix = "/api", endpoint = "accounts/delete")]
 pub async fn delete_account(id: i64, version: i64) -> Result<(), AppError> {
     use crate::audit::{self, Entry};
@@ -82,6 +89,8 @@ pub async fn delete_account(id: i64, version: i64) -> Result<(), AppError> {
     let ctx = in_main(Op::Delete).await?;
     let main = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
+    super::store::get(&mut tx, main, id).await?;
+    super::store::may_change(tx.conn(), ctx.who.effective.id, main, id).await?;
     let before = super::store::delete(&mut tx, main, id, version).await?;
     let entry =
         Entry::new("account.delete").object("account", id).change(serde_json::to_value(&before).ok(), None);
@@ -101,13 +110,16 @@ pub async fn get_user_access(user: i64) -> Result<UserAccess, AppError> {
 }
 
 /// Gives a main-account user access to exactly these sub-accounts, at once.
-/// **Permissions:** Accounts / Edit, and only for sub-accounts the caller may enter (rule 6).
+/// **Permissions:** Accounts / Edit, only for sub-accounts the caller may enter and for a user
+/// who holds no right the caller lacks (rule 6).
 #[server(prefix = "/api", endpoint = "accounts/set-access", input = server_fn::codec::Json)]
 pub async fn set_user_access(user: i64, accounts: Vec<i64>) -> Result<(), AppError> {
     use crate::audit::{self, Entry};
     use crate::events::{EventKind, Topic};
     let ctx = in_main(Op::Edit).await?;
     let main = ctx.who.account.id;
+    // Opening an account to someone who holds more is acting on them (rule 6).
+    crate::rights::outrank::may_act_on(&ctx, user).await?;
     let mut tx = ctx.store().begin().await?;
     let (before, after) =
         super::store::set_access(&mut tx, main, user, ctx.who.effective.id, &accounts).await?;

@@ -206,6 +206,22 @@ pub async fn is_administrator(conn: &mut AnyConnection, user: i64, account: i64)
     Ok(found.is_some())
 }
 
+/// Whether `caller` may change sub-account `id` of `main`: an administrator of the main
+/// account may change any; anyone else only one they were given access to, active or not
+/// (rule 6: nobody deactivates, renames or deletes an account they cannot enter).
+pub async fn may_change(conn: &mut AnyConnection, caller: i64, main: i64, id: i64) -> Result<(), AppError> {
+    if is_administrator(&mut *conn, caller, main).await? {
+        return Ok(());
+    }
+    let granted: Option<i64> =
+        sqlx::query_scalar("SELECT account_id FROM account_access WHERE user_id = $1 AND account_id = $2")
+            .bind(caller)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    granted.map(|_| ()).ok_or_else(|| AppError::refused(super::AccountT::NotHeldByYou))
+}
+
 /// The accounts `user` (whose home is `home`) may work in: the home account, and when it is a
 /// main account, the live, active sub-accounts they were given (administrators: all of them).
 pub async fn targets(conn: &mut AnyConnection, user: i64, home: i64) -> Result<Vec<SwitchTarget>, AppError> {

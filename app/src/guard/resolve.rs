@@ -69,6 +69,21 @@ pub async fn current_account(state: &AppState, token: &str) -> Option<i64> {
     }
 }
 
+/// The account the session works in now, if it is still open, found by its id: its token may
+/// have changed since (a new one after one's own password change).
+pub async fn current_account_of(state: &AppState, session_id: i64) -> Option<i64> {
+    let hash: Option<String> = sqlx::query_scalar("SELECT token_hash FROM sessions WHERE id = $1")
+        .bind(session_id)
+        .fetch_optional(state.store().reader())
+        .await
+        .ok()
+        .flatten();
+    match resolve_hash(state, &hash?, false).await {
+        Ok(Some(who)) => Some(who.account.id),
+        _ => None,
+    }
+}
+
 /// The session behind a token, or `None` if it is unknown, closed or has just expired.
 /// `touch` records the request as activity of the session.
 pub(super) async fn resolve(
@@ -76,9 +91,12 @@ pub(super) async fn resolve(
     token: &str,
     touch: bool,
 ) -> Result<Option<Arc<Who>>, AppError> {
+    resolve_hash(state, &hash_token(token), touch).await
+}
+
+async fn resolve_hash(state: &AppState, hash: &str, touch: bool) -> Result<Option<Arc<Who>>, AppError> {
     let store = state.store();
-    let Some(row) = sqlx::query(SESSION_SQL).bind(hash_token(token)).fetch_optional(store.reader()).await?
-    else {
+    let Some(row) = sqlx::query(SESSION_SQL).bind(hash).fetch_optional(store.reader()).await? else {
         return Ok(None);
     };
     if row.try_get::<Option<i64>, _>("closed_at")?.is_some() {
@@ -202,8 +220,20 @@ pub async fn load_snapshot(
     home_account_id: i64,
     account: i64,
 ) -> Result<Snapshot, AppError> {
+    load_snapshot_linked(store, user_id, home_account_id, account, None).await
+}
+
+/// As `load_snapshot`, with the user linked to `person` instead of their stored person when
+/// given (what an edit of the link would make of their rights).
+pub async fn load_snapshot_linked(
+    store: &Store,
+    user_id: i64,
+    home_account_id: i64,
+    account: i64,
+    person: Option<Option<i64>>,
+) -> Result<Snapshot, AppError> {
     let mut subject = crate::rights::store::load_subject(store, user_id, home_account_id).await?;
-    let tree = crate::rights::store::load_tree(store, user_id, account).await?;
+    let tree = crate::rights::store::load_tree(store, user_id, account, person).await?;
     if account != home_account_id {
         // In a sub-account, data rights given on the whole home organisation (its top unit)
         // cover the whole sub-account; rights on other home units have no counterpart there.

@@ -15,6 +15,7 @@ pub const PERSON_PICKERS: &[Right] =
 pub async fn list_persons(query: PersonQuery) -> Result<Page<PersonRow>, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Op(Module::Persons, Op::View)).await?;
+    crate::list::check_search("search", crate::i18n::CommonT::Search, &query.search)?;
     let snap = &ctx.who.rights;
     let mut page = super::store::list(ctx.store(), ctx.who.account.id, &query, &snap.person_filter()).await?;
     page.rows.iter_mut().for_each(|row| super::access::hide_row(snap, row));
@@ -26,6 +27,7 @@ pub async fn list_persons(query: PersonQuery) -> Result<Page<PersonRow>, AppErro
 pub async fn person_choices(search: String) -> Result<Vec<PersonChoice>, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::AnyOf(PERSON_PICKERS)).await?;
+    crate::list::check_search("search", crate::i18n::CommonT::Search, &search)?;
     super::store::choices(ctx.store(), ctx.who.account.id, &search, &ctx.who.rights.person_filter()).await
 }
 
@@ -40,7 +42,8 @@ pub async fn get_person(id: i64) -> Result<Person, AppError> {
     Ok(person)
 }
 
-/// Adds (no id) or changes a person. **Permissions:** Persons / Create or Edit.
+/// Adds (no id) or changes a person. **Permissions:** Persons / Create or Edit, and the data
+/// rights on the person; a new supervisor may not put someone who holds more under the caller.
 #[server(prefix = "/api", endpoint = "persons/save", input = server_fn::codec::Json)]
 pub async fn save_person(input: PersonInput) -> Result<i64, AppError> {
     use crate::audit::{self, Entry};
@@ -58,6 +61,9 @@ pub async fn save_person(input: PersonInput) -> Result<i64, AppError> {
             super::access::may(snap, DataOp::Edit, id, before.unit_id)?;
             super::access::lock(snap, &mut input, &before);
             input.check().finish()?;
+            if input.supervisor_id != before.supervisor.as_ref().map(|s| s.id) {
+                super::supervisor::may_place(&ctx, id, input.supervisor_id).await?;
+            }
             if input.unit_id != Some(before.unit_id) {
                 super::access::may(snap, DataOp::Move, id, before.unit_id)?;
                 if !input.unit_id.is_some_and(|u| snap.data_in_unit(DataOp::Move, u)) {

@@ -9,6 +9,8 @@ mod list;
 mod picker;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod supervisor;
 mod texts;
 
 pub use card::PersonCard;

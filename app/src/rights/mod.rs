@@ -7,6 +7,9 @@ mod editor;
 pub mod engine;
 mod grant;
 #[cfg(feature = "ssr")]
+pub mod outrank;
+mod reach;
+#[cfg(feature = "ssr")]
 mod server;
 mod snapshot;
 #[cfg(feature = "ssr")]
@@ -17,6 +20,7 @@ pub mod view;
 pub use editor::{EffectivePage, RightsPage};
 pub use engine::{DataDecision, DataGrant, Decision, Grants, Node, RoleGrants, Source, Spec, Subject, Tree};
 pub use grant::{changed, split, GrantRow, Holder};
+pub use reach::PersonUnits;
 pub use snapshot::{PersonFilter, Snapshot};
 pub use texts::RightT;
 

@@ -10,11 +10,11 @@ use std::collections::{HashMap, HashSet};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub administrator: bool,
-    bits: Vec<u64>,
+    pub(super) bits: Vec<u64>,
     /// unit → the data operations the tree allows for persons in it (before rule 3).
-    units: HashMap<i64, u8>,
-    assigned: Option<i64>,
-    subordinates: HashSet<i64>,
+    pub(super) units: HashMap<i64, u8>,
+    pub(super) assigned: Option<i64>,
+    pub(super) subordinates: HashSet<i64>,
     /// (decided, allowed) masks of the two special nodes.
     assigned_mask: (u8, u8),
     subordinates_mask: (u8, u8),

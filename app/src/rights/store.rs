@@ -115,8 +115,53 @@ pub async fn load_subject(store: &Store, user_id: i64, home_account_id: i64) -> 
     Ok(subject)
 }
 
-/// The unit tree of `account` and the user's assigned person and subordinates.
-pub async fn load_tree(store: &Store, user_id: i64, account: i64) -> Result<Tree, sqlx::Error> {
+/// What a new user in exactly these roles of `account` (and Everyone) would hold, before they
+/// exist: rule 6 for creating a user linked to a person (`rights::outrank::may_create`).
+pub async fn load_subject_of_roles(
+    store: &Store,
+    account: i64,
+    roles: &[i64],
+) -> Result<Subject, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT r.id, r.builtin, g.right_key, g.target, g.unit_id, g.allow FROM roles r
+         LEFT JOIN grants g ON g.role_id = r.id
+         WHERE r.account_id = $1",
+    )
+    .bind(account)
+    .fetch_all(store.reader())
+    .await?;
+    let mut subject = Subject::default();
+    let mut by_role: BTreeMap<i64, Vec<GrantRow>> = BTreeMap::new();
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        let builtin: Option<String> = r.try_get("builtin")?;
+        if builtin.as_deref() != Some("everyone") && !roles.contains(&id) {
+            continue;
+        }
+        subject.administrator |= builtin.as_deref() == Some("administrators");
+        let grants = by_role.entry(id).or_default();
+        if r.try_get::<Option<String>, _>("right_key")?.is_some() {
+            grants.push(row(r)?);
+        }
+    }
+    subject.roles = by_role
+        .into_iter()
+        .map(|(role_id, rows)| {
+            let (grants, data) = split(&rows);
+            RoleGrants { role_id, grants, data }
+        })
+        .collect();
+    Ok(subject)
+}
+
+/// The unit tree of `account` and the user's assigned person (the stored one, or `person`
+/// when given) and subordinates.
+pub async fn load_tree(
+    store: &Store,
+    user_id: i64,
+    account: i64,
+    person: Option<Option<i64>>,
+) -> Result<Tree, sqlx::Error> {
     let units = sqlx::query("SELECT id, parent_id FROM units WHERE account_id = $1")
         .bind(account)
         .fetch_all(store.reader())
@@ -125,11 +170,14 @@ pub async fn load_tree(store: &Store, user_id: i64, account: i64) -> Result<Tree
         .iter()
         .map(|r| Ok((r.try_get("id")?, r.try_get("parent_id")?)))
         .collect::<Result<_, sqlx::Error>>()?;
-    let assigned: Option<i64> = sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(store.reader())
-        .await?
-        .flatten();
+    let assigned: Option<i64> = match person {
+        Some(person) => person,
+        None => sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(store.reader())
+            .await?
+            .flatten(),
+    };
     let subordinates = match assigned {
         Some(person) => sqlx::query_scalar("SELECT id FROM persons WHERE supervisor_id = $1")
             .bind(person)

@@ -7,6 +7,16 @@ texts! {
         RightsOf => ("Rights of {name}", "Uprawnienia: {name}", "Práva: {name}"),
         EffectiveOf => ("Effective rights of {name}", "Skuteczne uprawnienia: {name}", "Skutečná oprávnění: {name}"),
         Rights => ("Rights", "Uprawnienia", "Práva"),
+        HoldsMore => (
+            "This user holds rights you do not hold; only someone who holds all of them may do this.",
+            "Ten użytkownik ma uprawnienia, których nie masz; może to zrobić tylko ktoś, kto ma je wszystkie.",
+            "Tento uživatel má oprávnění, která nemáte; to smí jen ten, kdo má všechna."
+        ),
+        GainsMore => (
+            "The substitute would gain rights you do not hold.",
+            "Zastępca uzyskałby uprawnienia, których nie masz.",
+            "Zástupce by získal oprávnění, která nemáte."
+        ),
         EffectiveRights => ("Effective rights", "Skuteczne uprawnienia", "Zobrazit skutečná oprávnění"),
         Modules => ("Modules", "Obiekty", "Agendy"),
         RightsOfModule => ("Rights of {module}", "Prawa do obiektu {module}", "Práva na agendu {module}"),

@@ -69,13 +69,18 @@ pub async fn save_role(input: RoleInput) -> Result<i64, AppError> {
     Ok(id)
 }
 
-/// Deletes a role that is not built in. **Permissions:** Roles / Delete.
+/// Deletes a role that is not built in. **Permissions:** Roles / Delete, and every right the
+/// role allows or denies (rule 6).
 #[server(prefix = "/api", endpoint = "roles/delete")]
 pub async fn delete_role(id: i64, version: i64) -> Result<(), AppError> {
     use crate::audit::Entry;
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Op(Module::Roles, Op::Delete)).await?;
     let mut tx = ctx.store().begin().await?;
+    // Deleting a role takes it from every member (rule 6 as for detaching one).
+    let head = super::store::head(&mut tx, ctx.who.account.id, id).await?;
+    let rights = super::store::grants(&mut tx, id).await?;
+    super::members::may_take(&ctx, head.builtin, &rights)?;
     let before = super::store::delete(&mut tx, ctx.who.account.id, id, version).await?;
     let entry = Entry::new("role.delete")
         .object("role", id)

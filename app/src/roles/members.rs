@@ -23,6 +23,25 @@ fn may_give(ctx: &Ctx, builtin: Option<Builtin>, rights: &[crate::rights::GrantR
     }
 }
 
+/// Whether the caller may take someone out of a role: leaving a role lifts its denials and
+/// takes its allowances, so the caller must hold every right the role names (rule 6), and
+/// only administrators change who is an administrator.
+pub fn may_take(
+    ctx: &Ctx,
+    builtin: Option<Builtin>,
+    rights: &[crate::rights::GrantRow],
+) -> Result<(), AppError> {
+    let holds = &ctx.who.rights;
+    if holds.administrator {
+        return Ok(());
+    }
+    if builtin == Some(Builtin::Administrators) || rights.iter().any(|g| !holds.holds(&g.key, g.target)) {
+        Err(AppError::refused(RoleT::NotYourRights))
+    } else {
+        Ok(())
+    }
+}
+
 /// Refuses a change of the caller's own roles, unless an administrator makes it.
 fn not_own(ctx: &Ctx, user: i64) -> Result<(), AppError> {
     let own = user == ctx.who.native.id || user == ctx.who.effective.id;
@@ -88,6 +107,7 @@ pub async fn change(
             continue;
         }
         not_own(ctx, *user)?;
+        may_take(ctx, role.builtin, &rights)?;
         sqlx::query("DELETE FROM role_members WHERE role_id = $1 AND user_id = $2")
             .bind(role.id)
             .bind(user)

@@ -103,6 +103,10 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
         if !own && home != account && ctx.who.home_account_id == ctx.who.account.id {
             return Err(AppError::refused(SessionT::VisitorSession));
         }
+        if !own && user != ctx.who.native.id {
+            // Ending the session of someone who holds more is acting on them (rule 6).
+            crate::rights::outrank::may_act_on(ctx, user).await?;
+        }
         let by = ctx.actor();
         if super::store::end_in(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {
             ended += 1;

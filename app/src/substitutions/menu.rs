@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn StartableList() -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
-    let list = LocalResource::new(move || {
+    let list = crate::ui::BrowserData::new(move || {
         live.version(Topic::Substitutions);
         live.version(Topic::Users);
         startable_substitutions()

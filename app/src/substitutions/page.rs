@@ -80,7 +80,7 @@ pub fn SubstitutionsPage() -> impl IntoView {
         move || (tab.get(), live.version(Topic::Substitutions), live.version(Topic::Users)),
         |(tab, _, _)| list_substitutions(tab),
     );
-    let options = LocalResource::new(move || {
+    let options = crate::ui::BrowserData::new(move || {
         live.version(Topic::Users);
         substitution_options()
     });
@@ -145,7 +145,7 @@ pub fn SubstitutionsPage() -> impl IntoView {
             out
         })
     };
-    let overlaps = LocalResource::new(move || {
+    let overlaps = crate::ui::BrowserData::new(move || {
         let (a, s) = (form.absent.get().parse::<i64>().ok(), form.substitute.get().parse::<i64>().ok());
         let (from, to, except) = (form.from.get(), form.to.get(), form.id.get());
         let open = editor_open.get();

@@ -290,6 +290,12 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
             return Err(AppError::refused(SubT::OnlyExtend));
         }
     }
+    // Rule 6: the substitute may not gain, by working as the absent user, rights the author
+    // of the substitution does not hold.
+    if !crate::rights::outrank::covers_gain(ctx.store(), &ctx.who.rights, absent, substitute, account).await?
+    {
+        return Err(AppError::refused(crate::rights::RightT::GainsMore));
+    }
     let bad_day = |field: &str, label: SubT| {
         AppError::invalid(field, label, Message::new(crate::i18n::CommonT::FieldBadDate))
     };
@@ -300,8 +306,8 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
         None => {
             sqlx::query_scalar(
                 "INSERT INTO substitutions (account_id, absent_user_id, substitute_user_id, from_day, to_day,
-                     starts_at, ends_at, active, forward_email, created_by, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                     starts_at, ends_at, active, forward_email, created_by, created_at, vouched_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
             )
             .bind(account)
             .bind(absent)
@@ -314,13 +320,15 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
             .bind(input.forward_email)
             .bind(ctx.who.native.id)
             .bind(now)
+            .bind(ctx.who.effective.id)
             .fetch_one(tx.conn())
             .await?
         }
         Some(id) => {
             let changed = sqlx::query(
                 "UPDATE substitutions SET absent_user_id = $1, substitute_user_id = $2, from_day = $3, to_day = $4,
-                     starts_at = $5, ends_at = $6, active = $7, forward_email = $8, version = version + 1
+                     starts_at = $5, ends_at = $6, active = $7, forward_email = $8, vouched_by = $12,
+                     version = version + 1
                  WHERE id = $9 AND account_id = $10 AND version = $11",
             )
             .bind(absent)
@@ -334,6 +342,7 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
             .bind(id)
             .bind(account)
             .bind(input.version)
+            .bind(ctx.who.effective.id)
             .execute(tx.conn())
             .await?
             .rows_affected();
@@ -371,8 +380,17 @@ pub async fn overlaps(
     .bind(people[1])
     .fetch_all(&mut *conn)
     .await?;
-    let none = Scope::Users(Vec::new());
-    rows.iter().map(|r| Ok(read(r, now, &none)?.item)).collect()
+    // Only what the list would show the caller (issue 13: overlaps leaked the others).
+    let scope = scope(&mut *conn, who).await?;
+    let me = who.effective.id;
+    let mut items = Vec::new();
+    for r in &rows {
+        let s = read(r, now, &scope)?.item;
+        if scope.covers(s.absent_id) || s.substitute_id == me || s.absent_id == me {
+            items.push(s);
+        }
+    }
+    Ok(items)
 }
 
 /// Recomputes the instants of every unfinished substitution after the account's zone changed.

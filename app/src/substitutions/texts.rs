@@ -88,6 +88,11 @@ texts! {
             "Już pracujesz w zastępstwie; najpierw to zakończ.",
             "Už pracujete v zastoupení; nejprve to ukončete."
         ),
+        AuthorLacksRights => (
+            "The absent user now holds rights that whoever saved this substitution does not; someone who holds them must save it again.",
+            "Nieobecny ma teraz uprawnienia, których nie ma osoba, która zapisała to zastępstwo; musi je ponownie zapisać ktoś, kto je ma.",
+            "Nepřítomný má nyní oprávnění, která nemá ten, kdo zastupování uložil; musí je znovu uložit někdo, kdo je má."
+        ),
         CannotStart => (
             "This substitution cannot be started now.",
             "Tego zastępstwa nie można teraz rozpocząć.",

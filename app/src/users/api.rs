@@ -16,6 +16,7 @@ pub const USER_WRITERS: &[Right] =
 pub async fn list_users(query: UserQuery) -> Result<Page<UserRow>, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Op(Module::Users, Op::View)).await?;
+    crate::list::check_search("search", crate::i18n::CommonT::Search, &query.search)?;
     let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
     let mut page = super::store::list(ctx.store(), ctx.who.account.id, &zone, &query).await?;
     page.rows.iter_mut().for_each(|row| super::columns::hide_row(&ctx.who.rights, row));
@@ -77,10 +78,12 @@ pub async fn save_user(input: UserInput) -> Result<i64, AppError> {
         Some(id) => {
             let before = super::store::get(ctx.store(), account, &config.time_zone, id).await?;
             super::columns::lock(&ctx.who.rights, &mut input, &before);
+            super::reach::may_edit(&ctx, &before, &input).await?;
             before.person.map(|p| p.id)
         }
         None => {
             super::columns::check_new(&ctx.who.rights, &input)?;
+            crate::rights::outrank::may_create(&ctx, &input.roles, input.person_id).await?;
             None
         }
     };
@@ -124,7 +127,8 @@ pub async fn save_user(input: UserInput) -> Result<i64, AppError> {
 }
 
 /// Sets another user's password without the current one; may require a change at the next
-/// sign-in and end the user's open sessions. **Permissions:** Users / Edit.
+/// sign-in and end the user's open sessions. **Permissions:** Users / Edit, and every right the
+/// user holds (rule 6); never one's own (the profile's change asks for the current one).
 #[server(prefix = "/api", endpoint = "users/set-password", input = server_fn::codec::Json)]
 pub async fn set_password(
     user: i64,
@@ -140,6 +144,7 @@ pub async fn set_password(
     let account = ctx.who.account.id;
     let zone = crate::config::store::load(ctx.store(), account).await?.time_zone;
     let card = super::store::get(ctx.store(), account, &zone, user).await?;
+    super::reach::may_set_password(&ctx, user).await?;
     let policy = super::store::policy_of(ctx.store(), user).await?;
     let mut checks = crate::error::Checks::new();
     crate::auth::policy::check_new_password(&policy, &card.login, &password, &confirm, &mut checks);

@@ -9,6 +9,8 @@ pub mod columns;
 mod list;
 mod password_dialog;
 #[cfg(feature = "ssr")]
+pub mod reach;
+#[cfg(feature = "ssr")]
 pub mod store;
 mod texts;
 

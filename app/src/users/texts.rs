@@ -81,6 +81,16 @@ texts! {
             "jest już powiązany z użytkownikiem {login} ({kind}); jeden pracownik może być powiązany z wieloma operatorami wewnętrznymi, ale tylko z jednym zewnętrznym lub uniwersalnym.",
             "je již přiřazena uživateli {login} ({kind}); osobu lze přiřadit mnoha interním uživatelům, ale jen jednomu externímu nebo univerzálnímu."
         ),
+        OwnGuarded => (
+            "Your own status, login, e-mail, sign-in secrets, password rules and linked person are changed by an administrator.",
+            "Własny status, login, e-mail, PIN i kartę, zasady haseł oraz przypisanego pracownika zmienia administrator.",
+            "Vlastní stav, přihlašovací jméno, e-mail, PIN a kartu, pravidla hesel a přiřazenou osobu mění správce."
+        ),
+        OwnPasswordInProfile => (
+            "Change your own password in your profile, with your current password.",
+            "Własne hasło zmienisz w swoim profilu, podając obecne hasło.",
+            "Vlastní heslo změníte ve svém profilu se zadáním současného hesla."
+        ),
         NoExternalPassword => (
             "Internal users have no external password.",
             "Użytkownik wewnętrzny nie ma hasła zewnętrznego.",

@@ -231,8 +231,12 @@ async fn only_sub_accounts_the_editor_may_enter_can_be_given(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
     let brno = db.number("SELECT id FROM accounts WHERE name = 'Oddział Brno'").await;
     let gdansk = db.number("SELECT id FROM accounts WHERE name = 'Oddział Gdańsk'").await;
-    let jan_id = db.number("SELECT id FROM users WHERE login = 'jan.kowalski'").await;
     let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
+    // Jan (a salesman) holds rights the editor does not: opening an account to him is refused
+    // whatever the account (rule 6); the editor gives access to someone who holds less.
+    let jan = db.number("SELECT id FROM users WHERE login = 'jan.kowalski'").await;
+    let plain = crate::matrix::user_holding(&server, &db, &admin, &[]).await;
+    let jan_id = plain.me().await.1["user_id"].as_i64().unwrap();
     let editor = crate::matrix::user_holding(&server, &db, &admin, &["accounts.view", "accounts.edit"]).await;
     let editor_id = editor.me().await.1["user_id"].as_i64().unwrap();
     let (status, body) =
@@ -247,6 +251,9 @@ async fn only_sub_accounts_the_editor_may_enter_can_be_given(db: TestDb) {
         .map(|c| (c["account_id"].as_i64().unwrap(), c["changeable"].as_bool().unwrap()))
         .collect();
     assert_eq!(changeable, [(brno, true), (gdansk, false)]);
+    let (status, body) =
+        editor.json("/api/accounts/set-access", &json!({"user": jan, "accounts": [brno]})).await;
+    assert_eq!((status, body["Refused"]["key"].clone()), (409, json!({"Right": "HoldsMore"})));
     let give = |accounts: Vec<i64>| json!({"user": jan_id, "accounts": accounts});
     let (status, body) = editor.json("/api/accounts/set-access", &give(vec![brno, gdansk])).await;
     assert_eq!((status, body["Refused"]["key"].clone()), (409, json!({"Account": "NotHeldByYou"})));

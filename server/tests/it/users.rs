@@ -37,7 +37,7 @@ pub async fn edited(api: &Api, id: i64, change: impl FnOnce(&mut Value)) -> Valu
     let mut input = json!({
         "id": id, "version": card["version"], "kind": card["kind"], "active": card["active"], "blocked": card["blocked"],
         "valid_from": card["valid_from"], "valid_to": card["valid_to"], "login": card["login"], "full_name": card["full_name"],
-        "print_label": card["print_label"], "note": card["note"], "person_id": card["person"]["id"],
+        "print_label": card["print_label"], "note": card["note"], "email": card["email"], "person_id": card["person"]["id"],
         "default_unit_id": card["default_unit_id"], "pin": "Keep", "card": "Keep", "password": "", "password_confirm": "",
         "shared_password": card["shared_password"], "external_password": "", "external_password_confirm": "",
         "pw_own_policy": card["pw_own_policy"], "pw_strong": card["pw_strong"], "pw_max_age_days": card["pw_max_age_days"],

@@ -31,7 +31,7 @@ pub fn must_stop(
 }
 
 const STARTABLE: &str = "
-SELECT b.id, b.to_day, b.absent_user_id, a.login, a.full_name
+SELECT b.id, b.to_day, b.absent_user_id, b.vouched_by, a.login, a.full_name
 FROM substitutions b JOIN users a ON a.id = b.absent_user_id
 WHERE b.substitute_user_id = $1 AND b.account_id = $2 AND b.active = TRUE
   AND b.starts_at <= $3 AND b.ends_at > $3 AND a.active = TRUE AND a.blocked = FALSE";
@@ -92,6 +92,18 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
         return Err(if exists.is_some() { AppError::refused(SubT::CannotStart) } else { AppError::NotFound });
     };
     let absent: i64 = row.try_get("absent_user_id")?;
+    // Rule 6 again at the start: the absent user's rights may have grown since the
+    // substitution was saved; whoever vouched for it must still hold what is gained.
+    if let Some(author) = row.try_get::<Option<i64>, _>("vouched_by")? {
+        let store = ctx.store();
+        let (author, _) = crate::rights::outrank::snapshot_of(store, author, who.home_account_id).await?;
+        let covered =
+            crate::rights::outrank::covers_gain(store, &author, absent, who.native.id, who.home_account_id)
+                .await?;
+        if !covered {
+            return Err(AppError::refused(SubT::AuthorLacksRights));
+        }
+    }
     let moved = sqlx::query(
         "UPDATE sessions SET effective_user_id = $1, substitution_id = $2
          WHERE id = $3 AND closed_at IS NULL AND substitution_id IS NULL",
