@@ -27,6 +27,15 @@ mod cookies {
         append(format!("{TOKEN_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}"));
     }
 
+    /// Marks the device for a year, sent only to the sign-in functions.
+    pub fn set_device(token: &str, secure: bool) {
+        let secure = if secure { "; Secure" } else { "" };
+        append(format!(
+            "{}={token}; Path=/api/auth; HttpOnly; SameSite=Strict; Max-Age=31536000{secure}",
+            crate::guard::DEVICE_COOKIE
+        ));
+    }
+
     pub fn clear_session() {
         append(format!("{TOKEN_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"));
     }
@@ -56,12 +65,17 @@ pub async fn login(
     let ctx = crate::guard::public("/api/auth/login").await?;
     let unit = unit
         .filter(|u| !u.is_empty())
-        .map(|u| u.parse::<i64>().map_err(|_| AppError::Request(format!("bad unit {u}"))))
+        .map(|u| {
+            u.parse::<i64>().map_err(|_| AppError::Request(crate::error::clip(&format!("bad unit {u}"))))
+        })
         .transpose()?;
     let replace = replace.is_some_and(|r| r == "1");
     match super::login::sign_in(&ctx, &login, &password, unit, replace).await? {
         Outcome::Signed(signed) => {
             cookies::set_session(&signed.token, ctx.client.secure);
+            if let Some(device) = &signed.device {
+                cookies::set_device(device, ctx.client.secure);
+            }
             cookies::set_lang(signed.lang);
             let next = if signed.must_change_password { "/password" } else { "/" };
             Ok(LoginOutcome {
@@ -147,14 +161,16 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Session).await?;
-    super::password_change::change_own(
+    let token = super::password_change::change_own(
         &ctx,
         &current_password,
         &new_password,
         &confirm_password,
         end_other_sessions.is_some_and(|v| !v.is_empty() && v != "false"),
     )
-    .await
+    .await?;
+    cookies::set_session(&token, ctx.client.secure);
+    Ok(())
 }
 
 /// Stores the caller's language and theme. **Permissions:** any session (rule 8).
@@ -164,8 +180,10 @@ pub async fn set_preferences(lang: String, theme: String) -> Result<(), AppError
     use crate::i18n::Lang;
     use crate::shell::Theme;
     let ctx = authorize(Need::Session).await?;
-    let lang = Lang::from_code(&lang).ok_or_else(|| AppError::Request(format!("unknown language {lang}")))?;
-    let theme = Theme::parse(&theme).ok_or_else(|| AppError::Request(format!("unknown theme {theme}")))?;
+    let lang = Lang::from_code(&lang)
+        .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown language {lang}"))))?;
+    let theme = Theme::parse(&theme)
+        .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown theme {theme}"))))?;
     let mut tx = ctx.store().begin().await?;
     sqlx::query("UPDATE users SET language = $1, theme = $2 WHERE id = $3")
         .bind(lang.code())

@@ -6,7 +6,7 @@ use super::{throttle, AuthT};
 use crate::audit::{self, Entry};
 use crate::error::{AppError, Checks, Message};
 use crate::events::EndReason;
-use crate::guard::{hash_token, new_token, Actor, PublicCtx};
+use crate::guard::{hash_token, new_token, Actor, Client, PublicCtx};
 use crate::i18n::{CommonT, Lang};
 use crate::sessions::store::{self as sessions, Opening};
 use crate::store::flag;
@@ -15,6 +15,8 @@ use sqlx::Row;
 /// A successful sign-in: the token for the cookie and where to go next.
 pub struct SignedIn {
     pub token: String,
+    /// A new device token for the device cookie, when the device had none for this user.
+    pub device: Option<String>,
     pub must_change_password: bool,
     pub lang: Lang,
 }
@@ -64,6 +66,68 @@ async fn may_hold_several(store: &crate::store::Store, user: i64, account: i64) 
     Ok(subject.decide_right(Right::Perm(Permission::MultipleSessions)).allowed)
 }
 
+/// What an audit record keeps of a typed login: bounded, never the whole input.
+fn clip(login: &str) -> String {
+    login.trim().chars().take(LOGIN_MAX).collect()
+}
+
+/// Whether the user has signed in from this device (its cookie) or this address before: then
+/// the per-login counter does not hold them back (docs/BEHAVIOUR.md "Throttling sign-ins").
+async fn known_place(store: &crate::store::Store, user: i64, client: &Client) -> Result<bool, AppError> {
+    if let Some(device) = &client.device {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT user_id FROM known_devices WHERE device_hash = $1 AND user_id = $2")
+                .bind(hash_token(device))
+                .bind(user)
+                .fetch_optional(store.reader())
+                .await?;
+        if found.is_some() {
+            return Ok(true);
+        }
+    }
+    let since = store.now() - KNOWN_FOR_MS;
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM sessions WHERE user_id = $1 AND client_addr = $2 AND created_at > $3 LIMIT 1",
+    )
+    .bind(user)
+    .bind(&client.addr)
+    .bind(since)
+    .fetch_optional(store.reader())
+    .await?;
+    Ok(found.is_some())
+}
+
+/// A device or address stays known this long after a sign-in from it.
+const KNOWN_FOR_MS: i64 = 90 * 24 * 3_600_000;
+
+/// Records the device of a successful sign-in; answers a new device token when the device had
+/// none (or one this user had not used).
+async fn remember_device(
+    tx: &mut crate::store::Tx,
+    user: i64,
+    client: &Client,
+) -> Result<Option<String>, AppError> {
+    let now = tx.now();
+    let (token, fresh) = match &client.device {
+        Some(device) => (device.clone(), false),
+        None => (new_token(), true),
+    };
+    sqlx::query(
+        "INSERT INTO known_devices (device_hash, user_id, last_used_at) VALUES ($1, $2, $3)
+         ON CONFLICT (device_hash, user_id) DO UPDATE SET last_used_at = $3",
+    )
+    .bind(hash_token(&token))
+    .bind(user)
+    .bind(now)
+    .execute(tx.conn())
+    .await?;
+    sqlx::query("DELETE FROM known_devices WHERE last_used_at < $1")
+        .bind(now - KNOWN_FOR_MS)
+        .execute(tx.conn())
+        .await?;
+    Ok(fresh.then_some(token))
+}
+
 pub fn check_form(login: &str, password: &str) -> Result<(), AppError> {
     let mut checks = Checks::new();
     if login.trim().is_empty() {
@@ -89,15 +153,6 @@ pub async fn sign_in(
     check_form(login, password)?;
     let store = ctx.store();
     let key = login_key(login);
-    let keys = [throttle::login_key(&key), throttle::address_key(&ctx.client.addr)];
-    if let Some(seconds) = throttle::remaining_wait(store, &keys).await? {
-        let mut tx = store.begin().await?;
-        let actor = Actor { client_addr: ctx.client.addr.clone(), ..Default::default() };
-        audit::record(&mut tx, &actor, Entry::new("login.throttled").detail(login.trim())).await?;
-        tx.commit().await?;
-        return Err(AppError::Throttled { seconds });
-    }
-
     let user = sqlx::query(
         "SELECT u.id, u.account_id, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
                 u.password_hash, u.password_changed_at, u.must_change_password, u.language, u.default_unit_id,
@@ -108,18 +163,29 @@ pub async fn sign_in(
     .bind(&key)
     .fetch_optional(store.reader())
     .await?;
+    let known = match &user {
+        Some(row) => known_place(store, row.try_get("id")?, &ctx.client).await?,
+        None => false,
+    };
+    let keys = throttle::sign_in_keys(&key, &ctx.client.addr, known);
+    if let Some(seconds) = throttle::attempt(store, &keys).await? {
+        let mut tx = store.begin().await?;
+        let actor = Actor { client_addr: ctx.client.addr.clone(), ..Default::default() };
+        audit::record(&mut tx, &actor, Entry::new("login.throttled").detail(clip(login))).await?;
+        tx.commit().await?;
+        return Err(AppError::Throttled { seconds });
+    }
     let hash: Option<String> = match &user {
         Some(row) => row.try_get("password_hash")?,
         None => None,
     };
     let correct = ctx.state().hasher().verify(password, hash.as_deref()).await?;
+    throttle::finish(store, &keys, correct && user.is_some()).await?;
 
     let mut tx = store.begin().await?;
     let mut actor = Actor { client_addr: ctx.client.addr.clone(), ..Default::default() };
     let (Some(user), true) = (user, correct) else {
-        throttle::record_failure(&mut tx, &keys[0], throttle::FREE_PER_LOGIN).await?;
-        throttle::record_failure(&mut tx, &keys[1], throttle::FREE_PER_ADDRESS).await?;
-        audit::record(&mut tx, &actor, Entry::new("login.failed").detail(login.trim())).await?;
+        audit::record(&mut tx, &actor, Entry::new("login.failed").detail(clip(login))).await?;
         tx.commit().await?;
         return Err(AppError::refused(AuthT::WrongCredentials));
     };
@@ -145,7 +211,6 @@ pub async fn sign_in(
             Err(("account_inactive", AuthT::RefusedAccountInactive))
         }
     });
-    throttle::clear(&mut tx, &keys[0]).await?;
     let units = units_of(&mut tx, user_id, account_id).await?;
     let no_unit = if units.is_empty() { Err(("no_unit", AuthT::RefusedNoUnit)) } else { Ok(()) };
     let refusal = refusal.and(no_unit);
@@ -217,11 +282,13 @@ pub async fn sign_in(
         client: &ctx.client,
     };
     let session_id = sessions::open(&mut tx, store.schema_version(), opening).await?;
+    let device = remember_device(&mut tx, user_id, &ctx.client).await?;
     actor.session_id = Some(session_id);
     audit::record(&mut tx, &actor, Entry::new("login").object("session", session_id)).await?;
     tx.commit().await?;
     Ok(Outcome::Signed(SignedIn {
         token,
+        device,
         must_change_password: expired || flag(&user, "must_change_password")?,
         lang: Lang::from_code(&user.try_get::<String, _>("language")?).unwrap_or_default(),
     }))

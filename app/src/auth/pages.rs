@@ -105,7 +105,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let invalid = move |field: &'static str| {
         move || error.with(|e| e.as_ref().is_some_and(|e| e.field(field).is_some())).to_string()
     };
-    let policy = LocalResource::new(crate::config::api::my_password_policy);
+    let policy = crate::ui::BrowserData::new(crate::config::api::my_password_policy);
     let rules = move || {
         let policy = policy.get().and_then(Result::ok).unwrap_or_default();
         let mut text = fill(i18n.t(AuthT::PasswordRules), &[("min".into(), policy.min_length.to_string())]);

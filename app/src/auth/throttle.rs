@@ -1,26 +1,70 @@
-//! Throttling of failed sign-ins, per login and per client address, with a wait that doubles
-//! after a few free attempts (like Keycloak's brute-force detection). Stored in the database,
-//! so every instance sees the same counts.
+//! Throttling of failed sign-ins, like Keycloak's brute-force detection, with a wait that
+//! doubles after a few free attempts. Stored in the database, so every instance sees the
+//! same counts. docs/BEHAVIOUR.md "Throttling sign-ins" says why the keys are these:
+//!
+//! - per login *and* client address: strict (3 free attempts), so guessing from one place
+//!   stops quickly without locking the user out everywhere else;
+//! - per client address: 10 free attempts over every login (password spraying);
+//! - per login over every address: softer (10 free), and not applied to a device or address
+//!   the user has signed in from before, so nobody can lock the right password out.
+//!
+//! An attempt takes a place under every key before the password is checked, in one atomic
+//! statement per key: a key admits at most as many attempts in flight as it has free
+//! attempts left, so concurrent attempts cannot slip past the count. Attempts beyond that
+//! wait for the ones in flight (which free their place when they succeed) instead of failing.
 
 use crate::error::AppError;
 use crate::store::{Store, Tx};
-use sqlx::Row;
+use std::time::Duration;
 
-/// Failed attempts per login before waiting starts.
-pub const FREE_PER_LOGIN: i64 = 3;
+/// Failed attempts per login and address before waiting starts.
+pub const FREE_PER_PAIR: i64 = 3;
 /// Failed attempts per client address before waiting starts (several people may share one).
 pub const FREE_PER_ADDRESS: i64 = 10;
+/// Failed attempts per login from unknown devices and addresses before waiting starts.
+pub const FREE_PER_LOGIN: i64 = 10;
+/// Failed attempts at the current password of one's own password change.
+pub const FREE_PER_PASSWORD_CHANGE: i64 = 3;
 /// The longest wait, in seconds.
 pub const MAX_WAIT_S: i64 = 15 * 60;
 /// Failures older than this are forgotten.
 pub const FORGET_AFTER_MS: i64 = 12 * 3_600_000;
+/// Places in flight older than this were left by a process that stopped.
+const STALE_PENDING_MS: i64 = 30_000;
+/// How long an attempt waits for a place before it is told to try again.
+const WAIT_FOR_PLACE: Duration = Duration::from_secs(10);
 
-pub fn login_key(login_key: &str) -> String {
-    format!("login:{login_key}")
+/// One counter and the attempts it lets through before waiting starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub name: String,
+    pub free: i64,
 }
 
-pub fn address_key(addr: &str) -> String {
-    format!("addr:{addr}")
+impl Key {
+    /// The address's counter forgets a correct attempt rather than starting again: one
+    /// person's success says nothing of the others behind the same address.
+    fn shared(&self) -> bool {
+        self.name.starts_with("addr:")
+    }
+}
+
+/// The counters of one sign-in attempt; `known` skips the per-login one (a device or address
+/// the user has signed in from before).
+pub fn sign_in_keys(login_key: &str, addr: &str, known: bool) -> Vec<Key> {
+    let mut keys = vec![
+        Key { name: format!("pair:{login_key}|{addr}"), free: FREE_PER_PAIR },
+        Key { name: format!("addr:{addr}"), free: FREE_PER_ADDRESS },
+    ];
+    if !known {
+        keys.push(Key { name: format!("login:{login_key}"), free: FREE_PER_LOGIN });
+    }
+    keys
+}
+
+/// The counter of the current password in one's own password change.
+pub fn password_change_key(user: i64) -> Key {
+    Key { name: format!("password:{user}"), free: FREE_PER_PASSWORD_CHANGE }
 }
 
 /// The wait after `failures` failed attempts with `free` free ones, in seconds.
@@ -32,52 +76,120 @@ pub fn wait_after(failures: i64, free: i64) -> i64 {
     2i64.pow(doublings).min(MAX_WAIT_S)
 }
 
-/// How many seconds the caller must still wait before trying, if at all.
-pub async fn remaining_wait(store: &Store, keys: &[String]) -> Result<Option<u64>, AppError> {
-    let now = store.now();
-    let mut longest = 0i64;
-    for key in keys {
-        let until: Option<i64> =
-            sqlx::query_scalar("SELECT blocked_until FROM login_throttle WHERE throttle_key = $1")
-                .bind(key)
-                .fetch_optional(store.reader())
-                .await?;
-        longest = longest.max(until.unwrap_or(0) - now);
-    }
-    Ok((longest > 0).then(|| (longest as u64).div_ceil(1000)))
+/// The failures that still count, and the places in flight that are not stale, in SQL.
+const FAILURES: &str =
+    "CASE WHEN login_throttle.last_failure_at < $3 THEN 0 ELSE login_throttle.failures END";
+const PENDING: &str = "CASE WHEN login_throttle.pending_at < $4 THEN 0 ELSE login_throttle.pending END";
+/// One place given back.
+const RELEASED: &str = "CASE WHEN pending > 0 THEN pending - 1 ELSE 0 END";
+
+enum Place {
+    Taken,
+    /// A key is blocked for this many more milliseconds.
+    Blocked(i64),
+    /// Every place is in flight; try again shortly.
+    Full,
 }
 
-/// Counts one more failure under `key`.
-pub async fn record_failure(tx: &mut Tx, key: &str, free: i64) -> Result<(), AppError> {
+/// One try at taking a place under every key, all or nothing. A key admits as many attempts at
+/// once as it has free attempts left, plus the one that may start a wait; after a wait, one
+/// at a time.
+async fn take(store: &Store, keys: &[Key]) -> Result<Place, AppError> {
+    let mut tx = store.begin().await?;
     let now = tx.now();
-    let row = sqlx::query(
-        "INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until)
-         VALUES ($1, 1, $2, 0)
-         ON CONFLICT (throttle_key) DO UPDATE SET
-             failures = CASE WHEN login_throttle.last_failure_at < $3 THEN 1
-                             ELSE login_throttle.failures + 1 END,
-             last_failure_at = $2
-         RETURNING failures",
-    )
-    .bind(key)
-    .bind(now)
-    .bind(now - FORGET_AFTER_MS)
-    .fetch_one(tx.conn())
-    .await?;
-    let failures: i64 = row.try_get("failures")?;
-    let wait = wait_after(failures, free);
-    if wait > 0 {
-        sqlx::query("UPDATE login_throttle SET blocked_until = $1 WHERE throttle_key = $2")
-            .bind(now + wait * 1000)
-            .bind(key)
-            .execute(tx.conn())
+    for key in keys {
+        let sql = format!(
+            "INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until, pending, pending_at)
+             VALUES ($1, 0, 0, 0, 1, $2)
+             ON CONFLICT (throttle_key) DO UPDATE SET pending = {PENDING} + 1, pending_at = $2
+             WHERE login_throttle.blocked_until <= $2
+               AND {PENDING} < CASE WHEN {FAILURES} < $5 THEN $5 + 1 - {FAILURES} ELSE 1 END
+             RETURNING pending"
+        );
+        let taken: Option<i64> = sqlx::query_scalar(&sql)
+            .bind(&key.name)
+            .bind(now)
+            .bind(now - FORGET_AFTER_MS)
+            .bind(now - STALE_PENDING_MS)
+            .bind(key.free)
+            .fetch_optional(tx.conn())
             .await?;
+        if taken.is_none() {
+            // Dropping the transaction gives back the places taken so far.
+            drop(tx);
+            let until: i64 =
+                sqlx::query_scalar("SELECT blocked_until FROM login_throttle WHERE throttle_key = $1")
+                    .bind(&key.name)
+                    .fetch_optional(store.reader())
+                    .await?
+                    .unwrap_or(0);
+            return Ok(if until > now { Place::Blocked(until - now) } else { Place::Full });
+        }
     }
-    Ok(())
+    tx.commit().await?;
+    Ok(Place::Taken)
 }
 
-pub async fn clear(tx: &mut Tx, key: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM login_throttle WHERE throttle_key = $1").bind(key).execute(tx.conn()).await?;
+/// Takes a place for one attempt under every key, waiting while the places are all in flight;
+/// answers how many seconds to wait when a key is blocked (then nothing was taken). Every
+/// place taken must be given back with `finish`.
+pub async fn attempt(store: &Store, keys: &[Key]) -> Result<Option<u64>, AppError> {
+    let deadline = tokio::time::Instant::now() + WAIT_FOR_PLACE;
+    loop {
+        match take(store, keys).await? {
+            Place::Taken => return Ok(None),
+            Place::Blocked(ms) => return Ok(Some((ms as u64).div_ceil(1000))),
+            Place::Full if tokio::time::Instant::now() >= deadline => return Ok(Some(1)),
+            Place::Full => tokio::time::sleep(Duration::from_millis(20)).await,
+        }
+    }
+}
+
+/// Gives back the places of an attempt at once, in a transaction of its own (whatever the
+/// sign-in does next): a failure is counted (and may start a wait); a success starts the
+/// counters of this login again and leaves the address's as it was.
+pub async fn finish(store: &Store, keys: &[Key], succeeded: bool) -> Result<(), AppError> {
+    let mut tx = store.begin().await?;
+    release(&mut tx, keys, succeeded).await?;
+    tx.commit().await
+}
+
+async fn release(tx: &mut Tx, keys: &[Key], succeeded: bool) -> Result<(), AppError> {
+    let now = tx.now();
+    for key in keys {
+        if succeeded && !key.shared() {
+            sqlx::query("DELETE FROM login_throttle WHERE throttle_key = $1")
+                .bind(&key.name)
+                .execute(tx.conn())
+                .await?;
+            continue;
+        }
+        if succeeded {
+            sqlx::query(&format!("UPDATE login_throttle SET pending = {RELEASED} WHERE throttle_key = $1"))
+                .bind(&key.name)
+                .execute(tx.conn())
+                .await?;
+            continue;
+        }
+        let failures: Option<i64> = sqlx::query_scalar(&format!(
+            "UPDATE login_throttle SET pending = {RELEASED},
+                 failures = CASE WHEN last_failure_at < $2 THEN 1 ELSE failures + 1 END, last_failure_at = $3
+             WHERE throttle_key = $1 RETURNING failures"
+        ))
+        .bind(&key.name)
+        .bind(now - FORGET_AFTER_MS)
+        .bind(now)
+        .fetch_optional(tx.conn())
+        .await?;
+        let wait = wait_after(failures.unwrap_or(0), key.free);
+        if wait > 0 {
+            sqlx::query("UPDATE login_throttle SET blocked_until = $1 WHERE throttle_key = $2")
+                .bind(now + wait * 1000)
+                .bind(&key.name)
+                .execute(tx.conn())
+                .await?;
+        }
+    }
     Ok(())
 }
 
@@ -87,8 +199,17 @@ mod tests {
 
     #[test]
     fn waits_start_after_the_free_attempts_double_and_stop_at_the_cap() {
-        let waits: Vec<i64> = (1..=8).map(|n| wait_after(n, FREE_PER_LOGIN)).collect();
+        let waits: Vec<i64> = (1..=8).map(|n| wait_after(n, FREE_PER_PAIR)).collect();
         assert_eq!(waits, vec![0, 0, 0, 2, 4, 8, 16, 32]);
-        assert_eq!(wait_after(1000, FREE_PER_LOGIN), MAX_WAIT_S);
+        assert_eq!(wait_after(1000, FREE_PER_PAIR), MAX_WAIT_S);
+    }
+
+    #[test]
+    fn a_known_device_is_not_held_by_the_per_login_counter() {
+        let unknown = sign_in_keys("admin", "10.0.0.1", false);
+        let known = sign_in_keys("admin", "10.0.0.1", true);
+        assert!(unknown.iter().any(|k| k.name == "login:admin"));
+        assert!(!known.iter().any(|k| k.name.starts_with("login:")));
+        assert!(known.iter().any(|k| k.name == "pair:admin|10.0.0.1"), "the strict pair counter stays");
     }
 }

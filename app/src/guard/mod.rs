@@ -3,12 +3,16 @@
 //! Every server function and route comes through here; `PUBLIC_API` is the whole list of
 //! server functions that anonymous callers may reach.
 
+pub mod headers;
 mod middleware;
 mod resolve;
 mod state;
 
-pub use middleware::{cookie as middleware_cookie, error_response, guard_layer, TOKEN_COOKIE};
-pub use resolve::{current_account, hash_token, new_token, still_open};
+pub use middleware::{cookie as middleware_cookie, error_response, guard_layer, DEVICE_COOKIE, TOKEN_COOKIE};
+pub use resolve::{
+    current_account, current_account_of, hash_token, load_snapshot, load_snapshot_linked, new_token,
+    still_open,
+};
 pub use state::{AppState, Settings};
 
 use crate::catalogue::{Module, Op, Permission, Right};
@@ -80,6 +84,8 @@ pub struct Client {
     pub user_agent: String,
     /// The request came over TLS (directly or through a trusted proxy).
     pub secure: bool,
+    /// The device cookie: a device the user signed in from before (sign-in throttling).
+    pub device: Option<String>,
 }
 
 /// What the middleware leaves in every request's extensions.

@@ -14,6 +14,9 @@ use std::sync::{Arc, Mutex};
 pub struct Settings {
     /// Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto/-Host and mark cookies Secure.
     pub behind_proxy: bool,
+    /// How many proxies in front of the server append to X-Forwarded-For (at least 1 when
+    /// `behind_proxy`): the client is the address the outermost trusted one saw.
+    pub trusted_proxies: usize,
     /// Where notification e-mails go.
     pub mail: crate::mail::MailSettings,
 }
@@ -25,11 +28,19 @@ pub struct AppState {
     leptos: LeptosOptions,
     settings: Arc<Settings>,
     pub(super) rights_cache: RightsCache,
+    streams: crate::events::slots::StreamSlots,
 }
 
 impl AppState {
     pub fn new(store: Store, hasher: Hasher, leptos: LeptosOptions, settings: Settings) -> AppState {
-        AppState { store, hasher, leptos, settings: Arc::new(settings), rights_cache: RightsCache::default() }
+        AppState {
+            store,
+            hasher,
+            leptos,
+            settings: Arc::new(settings),
+            rights_cache: RightsCache::default(),
+            streams: Default::default(),
+        }
     }
 
     pub(super) fn store(&self) -> &Store {
@@ -38,6 +49,11 @@ impl AppState {
 
     pub fn hasher(&self) -> &Hasher {
         &self.hasher
+    }
+
+    /// The `/events` streams each session holds.
+    pub fn streams(&self) -> &crate::events::slots::StreamSlots {
+        &self.streams
     }
 
     pub fn settings(&self) -> &Settings {

@@ -48,7 +48,7 @@ async fn empty_and_overlong_fields_are_named(db: TestDb) {
 async fn failures_are_throttled_per_login_with_a_growing_wait(db: TestDb) {
     let server = Server::start(&db, &[]).await;
     let api = server.client();
-    for _ in 0..app::auth::throttle::FREE_PER_LOGIN {
+    for _ in 0..app::auth::throttle::FREE_PER_PAIR {
         assert_eq!(api.login("admin", "wrong").await.0, 409);
     }
     // One more failure starts the wait...

@@ -92,7 +92,8 @@ async fn session_cookie_is_http_only_strict_and_new_at_each_sign_in(db: TestDb) 
 }
 
 async fn behind_a_tls_proxy_cookies_are_secure_and_the_client_is_the_forwarded_one(db: TestDb) {
-    let server = Server::start(&db, &["--demo", "--behind-proxy"]).await;
+    // Two proxies: the outer one saw the client, the inner one called us from 10.0.0.1.
+    let server = Server::start(&db, &["--demo", "--behind-proxy", "--trusted-proxies", "2"]).await;
     let response = reqwest::Client::new()
         .post(format!("{}/api/auth/login", server.base))
         .header("x-forwarded-for", "203.0.113.7, 10.0.0.1")

@@ -26,13 +26,59 @@ pub struct Answer {
 
 impl InProcess {
     pub async fn start(db: &TestDb) -> InProcess {
+        InProcess::start_with(db, Settings::default()).await
+    }
+
+    /// As `start`, with deployment settings (behind a proxy, …).
+    pub async fn start_with(db: &TestDb, settings: Settings) -> InProcess {
+        InProcess::start_site(db, settings, "target/site").await
+    }
+
+    /// As `start_with`, serving the static files of `site_root`.
+    pub async fn start_site(db: &TestDb, settings: Settings, site_root: &str) -> InProcess {
         let clock = Clock::default();
         let store = Store::open(&DbUrl::parse(&db.url).unwrap(), clock.clone()).await.unwrap();
         let hasher = Hasher::new();
         bootstrap(&store, &hasher, Some(ADMIN_PASSWORD.into())).await.unwrap();
-        let options = server::leptos_options("target/site", "127.0.0.1:0".parse().unwrap());
-        let state = AppState::new(store.clone(), hasher, options, Settings::default());
+        let options = server::leptos_options(site_root, "127.0.0.1:0".parse().unwrap());
+        let state = AppState::new(store.clone(), hasher, options, settings);
         InProcess { router: server::router(state), store, clock }
+    }
+
+    /// POSTs a form as a browser at `peer` would, with more headers; answers also every cookie
+    /// set (name=value).
+    pub async fn send_from(
+        &self,
+        path: &str,
+        form: &str,
+        peer: &str,
+        headers: &[(&str, &str)],
+    ) -> (Answer, Vec<String>) {
+        let mut request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let mut request = request.body(Body::from(form.to_string())).unwrap();
+        let addr: std::net::SocketAddr = format!("{peer}:40000").parse().unwrap();
+        request.extensions_mut().insert(axum::extract::ConnectInfo(addr));
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let cookies: Vec<String> = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or_default().to_string())
+            .collect();
+        let status = response.status();
+        let token = cookies
+            .iter()
+            .find_map(|c| c.strip_prefix(&format!("{}=", app::guard::TOKEN_COOKIE)))
+            .map(str::to_string)
+            .filter(|v| !v.is_empty());
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap();
+        (Answer { status, body: serde_json::from_slice(&bytes).unwrap_or(Value::Null), token }, cookies)
     }
 
     /// POSTs a server function with a form body, as a browser page would.
@@ -103,7 +149,8 @@ impl InProcess {
         );
         let answer = self.call("/api/auth/password", &form, Some(&token)).await;
         assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
-        token
+        // The change gives the session a new token.
+        answer.token.expect("a new session cookie after the password change")
     }
 }
 
