@@ -18,8 +18,9 @@ impl Message {
         Message { key: key.into(), args: Vec::new() }
     }
 
+    /// Adds a named argument; a long one is cut, so that no message repeats a whole input.
     pub fn arg(mut self, name: &str, value: impl ToString) -> Self {
-        self.args.push((name.to_string(), value.to_string()));
+        self.args.push((name.to_string(), clip(&value.to_string())));
         self
     }
 
@@ -64,6 +65,9 @@ pub enum AppError {
     Throttled { seconds: u64 },
     #[error("bad request: {0}")]
     Request(String),
+    /// The request's body is over the limit (in KiB).
+    #[error("request too large")]
+    TooLarge { max_kib: u64 },
     #[error("internal error, reference {reference}")]
     Internal { reference: String },
     /// Only in the browser: the server could not be reached.
@@ -91,6 +95,7 @@ impl AppError {
             AppError::Invalid(_) => 422,
             AppError::Throttled { .. } => 429,
             AppError::Request(_) => 400,
+            AppError::TooLarge { .. } => 413,
             AppError::Internal { .. } => 500,
             AppError::Unreachable(_) => 503,
         }
@@ -132,8 +137,24 @@ impl AppError {
                 Message::new(CommonT::ErrInternal).arg("reference", reference).render(lang)
             }
             AppError::Unreachable(_) => common(CommonT::ErrUnreachable),
+            AppError::TooLarge { max_kib } => {
+                Message::new(CommonT::ErrTooLarge).arg("max", max_kib).render(lang)
+            }
         }
     }
+}
+
+/// The longest argument or detail a message carries (issue 13: a 600 kB input came back whole).
+pub const DETAIL_MAX: usize = 200;
+
+/// The start of a text, marked when cut.
+pub fn clip(text: &str) -> String {
+    if text.chars().count() <= DETAIL_MAX {
+        return text.to_string();
+    }
+    let mut clipped: String = text.chars().take(DETAIL_MAX).collect();
+    clipped.push('…');
+    clipped
 }
 
 impl FromServerFnError for AppError {
@@ -144,10 +165,10 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(detail)
             | ServerFnErrorErr::MissingArg(detail)
             | ServerFnErrorErr::Deserialization(detail)
-            | ServerFnErrorErr::UnsupportedRequestMethod(detail) => AppError::Request(detail),
-            ServerFnErrorErr::Registration(detail) => AppError::Request(detail),
-            ServerFnErrorErr::Request(detail) => AppError::Unreachable(detail),
-            other => AppError::Internal { reference: other.to_string() },
+            | ServerFnErrorErr::UnsupportedRequestMethod(detail) => AppError::Request(clip(&detail)),
+            ServerFnErrorErr::Registration(detail) => AppError::Request(clip(&detail)),
+            ServerFnErrorErr::Request(detail) => AppError::Unreachable(clip(&detail)),
+            other => AppError::Internal { reference: clip(&other.to_string()) },
         }
     }
 }

@@ -12,6 +12,24 @@ pub struct Page<T> {
 
 pub const PAGE_SIZE: u32 = 25;
 
+/// The longest search text of any list (issue 13: longer ones made SQLite's LIKE give up).
+pub const SEARCH_MAX: usize = 200;
+
+/// Refuses a search text longer than `SEARCH_MAX`, naming the field.
+pub fn check_search(
+    field: &str,
+    label: impl Into<crate::i18n::Msg>,
+    text: &str,
+) -> Result<(), crate::error::AppError> {
+    use crate::error::Message;
+    use crate::i18n::CommonT;
+    if text.chars().count() > SEARCH_MAX {
+        let problem = Message::new(CommonT::FieldTooLong).arg("max", SEARCH_MAX);
+        return Err(crate::error::AppError::invalid(field, label, problem));
+    }
+    Ok(())
+}
+
 /// The form in which text is searched: NFKC, lower-case, single spaces.
 pub fn fold(text: &str) -> String {
     let folded: String = text.nfkc().collect::<String>().to_lowercase();

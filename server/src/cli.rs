@@ -35,6 +35,20 @@ pub struct Cli {
     #[arg(long, env = "KLUCZNIK_BEHIND_PROXY")]
     pub behind_proxy: bool,
 
+    /// Behind a proxy: how many proxies append to X-Forwarded-For; the client is the address
+    /// the outermost of them saw (entries further left are the client's own word)
+    #[arg(long, env = "KLUCZNIK_TRUSTED_PROXIES", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub trusted_proxies: u8,
+
+    /// Time a client has to send a request's headers, and the longest a kept-alive connection
+    /// may sit idle, in milliseconds
+    #[arg(long, env = "KLUCZNIK_HEADER_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(100..=600_000))]
+    pub header_timeout_ms: u64,
+
+    /// Most connections served at once; more wait to be accepted (keep it below the open-files limit)
+    #[arg(long, env = "KLUCZNIK_MAX_CONNECTIONS", default_value_t = 768, value_parser = clap::value_parser!(u32).range(8..=1_000_000))]
+    pub max_connections: u32,
+
     /// SMTP relay for notification e-mails (plain SMTP, e.g. a local MTA); without it mail
     /// waits in the outbox
     #[arg(long, env = "KLUCZNIK_SMTP_HOST")]

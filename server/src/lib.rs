@@ -4,6 +4,7 @@
 #![recursion_limit = "512"]
 
 pub mod cli;
+pub mod serve;
 
 use app::guard::{guard_layer, AppState, Settings};
 use app::store::bootstrap::bootstrap;
@@ -31,13 +32,17 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// The options the Leptos renderer needs, for a bundle under `site_root`.
+/// The options the Leptos renderer needs, for a bundle under `site_root`. A build with hashed
+/// file names leaves `hash.txt` beside the binary (cargo-leptos, `./dev release` copies it);
+/// without it the names are plain.
 pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOptions {
+    let hashed = std::env::current_exe().ok().is_some_and(|exe| exe.with_file_name("hash.txt").is_file());
     LeptosOptions::builder()
         .output_name("klucznik")
         .site_root(site_root)
         .site_pkg_dir("pkg")
         .site_addr(addr)
+        .hash_files(hashed)
         .build()
 }
 
@@ -79,6 +84,7 @@ pub async fn fill_demo(store: &Store, hasher: &app::auth::password::Hasher) -> R
 pub fn settings(cli: &cli::Cli) -> Settings {
     Settings {
         behind_proxy: cli.behind_proxy,
+        trusted_proxies: usize::from(cli.trusted_proxies),
         mail: app::mail::MailSettings {
             host: cli.smtp_host.clone().filter(|h| !h.trim().is_empty()),
             port: cli.smtp_port,

@@ -5,7 +5,6 @@
 
 use clap::Parser;
 use server::cli::{Cli, Command};
-use std::net::SocketAddr;
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -52,13 +51,15 @@ async fn run(cli: Cli) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {} (--addr / KLUCZNIK_ADDR): {e}", cli.addr))?;
     println!("Klucznik {} listening on http://{}", env!("CARGO_PKG_VERSION"), cli.addr);
-    let app = server::router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| format!("server stopped: {e}"))?;
+    let limits = server::serve::Limits {
+        max_connections: cli.max_connections as usize,
+        header_timeout: std::time::Duration::from_millis(cli.header_timeout_ms),
+        ..Default::default()
+    };
+    server::serve::serve(listener, server::router(state), limits, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
     store.close().await;
     Ok(())
 }

@@ -4,6 +4,8 @@
 pub mod bus;
 mod client;
 #[cfg(feature = "ssr")]
+pub mod slots;
+#[cfg(feature = "ssr")]
 pub mod sse;
 
 pub use client::{provide_live, use_live, Ending, Live};

@@ -3,7 +3,7 @@
 //! ends when the session does.
 
 use super::{EventKind, LiveEvent};
-use crate::guard::{authorize_parts, middleware_cookie, AppState, Need, TOKEN_COOKIE};
+use crate::guard::{authorize_parts, AppState, Need};
 use async_stream::stream;
 use axum::extract::{Request, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -24,7 +24,9 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
         Ok(ctx) => ctx,
         Err(e) => return crate::guard::error_response("/events", &e),
     };
-    let token = middleware_cookie(&parts.headers, TOKEN_COOKIE).unwrap_or_default();
+    let Some(slot) = state.streams().take(ctx.who.session_id) else {
+        return crate::guard::error_response("/events", &crate::error::AppError::Throttled { seconds: 15 });
+    };
     let last_id: Option<i64> =
         parts.headers.get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok());
     let store = ctx.store().clone();
@@ -34,6 +36,8 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
     let me = ctx.who.effective.id;
 
     let stream = stream! {
+        // Held as long as the stream lives.
+        let _slot = slot;
         let mut sent = last_id.unwrap_or(0);
         if let Some(last) = last_id {
             match backlog(&store, account, last).await {
@@ -70,7 +74,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                     Err(RecvError::Closed) => return,
                 },
                 _ = recheck.tick() => {
-                    let here = crate::guard::current_account(&state, &token).await;
+                    let here = crate::guard::current_account_of(&state, mine).await;
                     if here.is_some_and(|a| a != account) {
                         return;
                     }

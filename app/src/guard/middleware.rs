@@ -13,19 +13,45 @@ use server_fn::error::{FromServerFnError, SERVER_FN_ERROR_HEADER};
 use std::net::SocketAddr;
 
 pub const TOKEN_COOKIE: &str = "klucznik_session";
+/// The largest request body (issue 13); a role settings file is far smaller.
+pub const MAX_BODY: usize = 1 << 20;
+/// Marks a device its users signed in from (docs/BEHAVIOUR.md "Throttling sign-ins").
+pub const DEVICE_COOKIE: &str = "klucznik_device";
 
 /// The axum middleware; install it around every route but the static files.
-pub async fn guard_layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn guard_layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     if path.starts_with("/pkg/") || path == "/favicon.svg" {
-        return next.run(req).await;
+        let mut res = next.run(req).await;
+        super::headers::secure(&path, res.headers_mut(), false);
+        return res;
     }
-    let behind_proxy = state.settings().behind_proxy;
+    let settings = state.settings();
+    let behind_proxy = settings.behind_proxy;
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if writes && !same_origin(req.headers(), behind_proxy) {
         return error_response(&path, &AppError::CrossOrigin);
     }
-    let client = client_of(&req, behind_proxy);
+    let too_large = AppError::TooLarge { max_kib: (MAX_BODY / 1024) as u64 };
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return error_response(&path, &too_large);
+    }
+    // A body without a declared length is read here, up to the limit (server functions read
+    // their whole body anyway), so that a longer one is told so.
+    let (parts, body) = req.into_parts();
+    let body = if writes {
+        match axum::body::to_bytes(body, MAX_BODY).await {
+            Ok(bytes) => Body::from(bytes),
+            Err(_) => return error_response(&path, &too_large),
+        }
+    } else {
+        body
+    };
+    let mut req = Request::from_parts(parts, body);
+    let client = client_of(&req, behind_proxy.then_some(settings.trusted_proxies.max(1)));
+    let tls = client.secure;
     let token = cookie(req.headers(), TOKEN_COOKIE);
     let who = match &token {
         Some(token) => match resolve(&state, token, true).await {
@@ -56,6 +82,7 @@ pub async fn guard_layer(State(state): State<AppState>, mut req: Request, next: 
     if stale_cookie && !res.headers().contains_key(header::SET_COOKIE) {
         clear_cookie(res.headers_mut());
     }
+    super::headers::secure(&path, res.headers_mut(), tls);
     res
 }
 
@@ -75,18 +102,37 @@ fn same_origin(headers: &HeaderMap, behind_proxy: bool) -> bool {
     origin.split_once("://").map(|(_, rest)| rest) == Some(host)
 }
 
-fn client_of(req: &Request, behind_proxy: bool) -> Client {
+/// The caller's address: the TCP peer, or behind `trusted` proxies the address the outermost
+/// of them saw — the entry that many places from the right of X-Forwarded-For, since each
+/// proxy appends the address it was called from. Whatever the client wrote further left is
+/// not trusted.
+fn client_of(req: &Request, trusted: Option<usize>) -> Client {
     let headers = req.headers();
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
-    let forwarded = behind_proxy
-        .then(|| text("x-forwarded-for").and_then(|v| v.split(',').next()).map(|v| v.trim().to_string()))
-        .flatten();
+    let forwarded = trusted.and_then(|n| forwarded_for(headers, n));
+    let device = cookie(headers, DEVICE_COOKIE).filter(|d| (20..=64).contains(&d.len()));
     Client {
         addr: forwarded.or(peer).unwrap_or_else(|| "unknown".into()),
         user_agent: text("user-agent").unwrap_or_default().chars().take(400).collect(),
-        secure: behind_proxy && text("x-forwarded-proto") == Some("https"),
+        secure: trusted.is_some() && text("x-forwarded-proto") == Some("https"),
+        device,
     }
+}
+
+/// The address `trusted` proxies vouch for in X-Forwarded-For (all its headers, in order).
+fn forwarded_for(headers: &HeaderMap, trusted: usize) -> Option<String> {
+    let hops: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .collect();
+    let index = hops.len().checked_sub(trusted)?;
+    let hop = hops[index];
+    hop.parse::<std::net::IpAddr>().is_ok().then(|| hop.to_string())
 }
 
 /// The value of one cookie of the request.
@@ -113,6 +159,7 @@ pub fn error_response(path: &str, err: &AppError) -> Response {
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut res = (status, Body::from(err.ser())).into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    super::headers::secure(path, res.headers_mut(), false);
     if let Ok(path) = HeaderValue::from_str(path) {
         res.headers_mut().insert(SERVER_FN_ERROR_HEADER, path);
     }
@@ -122,7 +169,7 @@ pub fn error_response(path: &str, err: &AppError) -> Response {
 async fn with_error_status(res: Response) -> Response {
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 1 << 20).await else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+        return error_response("", &AppError::Request("the answer could not be read".into()));
     };
     let err = AppError::de(bytes.clone());
     parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -163,6 +210,17 @@ mod tests {
         ]);
         assert!(same_origin(&h, true));
         assert!(!same_origin(&h, false));
+    }
+
+    #[test]
+    fn the_address_is_the_one_the_trusted_proxy_saw() {
+        let h = headers(&[("x-forwarded-for", "6.6.6.6, 203.0.113.7")]);
+        assert_eq!(forwarded_for(&h, 1).as_deref(), Some("203.0.113.7"), "a spoofed left entry is ignored");
+        let h = headers(&[("x-forwarded-for", "6.6.6.6, 203.0.113.7, 10.0.0.2")]);
+        assert_eq!(forwarded_for(&h, 2).as_deref(), Some("203.0.113.7"), "two proxies: the outer one's peer");
+        assert_eq!(forwarded_for(&h, 4), None, "fewer hops than proxies: the TCP peer stands");
+        let h = headers(&[("x-forwarded-for", "not-an-address")]);
+        assert_eq!(forwarded_for(&h, 1), None);
     }
 
     #[test]

@@ -71,6 +71,11 @@ texts! {
             "Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.",
             "Server není dostupný. Zkontrolujte připojení a zkuste to znovu."
         ),
+        ErrTooLarge => (
+            "The request is larger than {max} KiB.",
+            "Żądanie jest większe niż {max} KiB.",
+            "Požadavek je větší než {max} KiB."
+        ),
         ErrCrossOrigin => (
             "Requests from another site are refused.",
             "Żądania z innej witryny są odrzucane.",

@@ -19,7 +19,7 @@ pub fn RoleCard() -> impl IntoView {
     let me = current_user();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let role = LocalResource::new(move || {
+    let role = crate::ui::BrowserData::new(move || {
         let id = id();
         live.version(Topic::Roles);
         live.version(Topic::Users);
@@ -30,7 +30,7 @@ pub fn RoleCard() -> impl IntoView {
             }
         }
     });
-    let units = LocalResource::new(move || {
+    let units = crate::ui::BrowserData::new(move || {
         live.version(Topic::Units);
         list_units()
     });
@@ -129,7 +129,7 @@ pub fn RoleCard() -> impl IntoView {
                         let unit_id = u.id;
                         let label = path(&list, u.id);
                         view! {
-                            <label class="check" style=format!("margin-left: {}rem", depth as f32 * 1.2)>
+                            <label class="check indented-check" data-depth=depth.min(12).to_string()>
                                 <input type="checkbox"
                                     prop:checked=move || chosen_units.with(|c| c.contains(&unit_id))
                                     disabled=move || !editable.get()

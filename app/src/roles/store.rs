@@ -317,20 +317,38 @@ pub async fn file_grants(tx: &mut Tx, account: i64, file: &RoleFile) -> Result<V
         all.iter()
             .find(|u| crate::units::path(&all, u.id) == path.trim())
             .map(|u| u.id)
-            .ok_or_else(|| AppError::Refused(Message::new(RoleT::UnknownUnit).arg("unit", path)))
+            .ok_or_else(|| AppError::Refused(Message::new(RoleT::UnknownUnit).arg("unit", clip(path))))
     };
-    file.grants
-        .iter()
-        .map(|g| {
-            let target = match g.scope.as_deref() {
-                None => None,
-                Some("assigned") => Some(Target::Assigned),
-                Some("subordinates") => Some(Target::Subordinates),
-                Some(scope) => Some(Target::Unit(unit(scope.trim_start_matches("unit:"))?)),
-            };
-            Ok(GrantRow { key: g.right.clone(), target, allow: g.allow })
-        })
-        .collect()
+    let mut grants: Vec<GrantRow> = Vec::with_capacity(file.grants.len());
+    for g in &file.grants {
+        let target = match g.scope.as_deref() {
+            None => None,
+            Some("assigned") => Some(Target::Assigned),
+            Some("subordinates") => Some(Target::Subordinates),
+            Some(scope) => Some(Target::Unit(unit(scope.trim_start_matches("unit:"))?)),
+        };
+        let grant = GrantRow { key: g.right.clone(), target, allow: g.allow };
+        if !grant.sound() {
+            return Err(AppError::refused(RoleT::DamagedFile));
+        }
+        // The same grant twice is one grant; the same right both allowed and denied is a
+        // damaged file.
+        match grants.iter().find(|h| h.key == grant.key && h.target == grant.target) {
+            Some(h) if h.allow == grant.allow => {}
+            Some(_) => return Err(AppError::refused(RoleT::DamagedFile)),
+            None => grants.push(grant),
+        }
+    }
+    Ok(grants)
+}
+
+/// What a message repeats of a file's text: the start, never all of it.
+fn clip(text: &str) -> String {
+    let mut clipped: String = text.trim().chars().take(100).collect();
+    if clipped.len() < text.trim().len() {
+        clipped.push('…');
+    }
+    clipped
 }
 
 /// Overwrites a role's description, units and rights with a file's.
@@ -349,8 +367,11 @@ pub async fn import(
     let mut units = Vec::new();
     for wanted in &file.units {
         match all.iter().find(|u| crate::units::path(&all, u.id) == wanted.trim()) {
+            Some(unit) if units.contains(&unit.id) => {}
             Some(unit) => units.push(unit.id),
-            None => return Err(AppError::Refused(Message::new(RoleT::UnknownUnit).arg("unit", wanted))),
+            None => {
+                return Err(AppError::Refused(Message::new(RoleT::UnknownUnit).arg("unit", clip(wanted))))
+            }
         }
     }
     sqlx::query("UPDATE roles SET description = $1, version = version + 1 WHERE id = $2")

@@ -6,16 +6,25 @@ use crate::error::AppError;
 use crate::list::Page;
 use leptos::prelude::*;
 
-/// The open sessions of the caller's current account: everyone sees who is signed in.
-/// **Permissions:** any session without a pending password change.
+/// The open sessions of the caller's current account: everyone sees who is signed in; where
+/// from (the computer) only holders of Sessions / View and its column (seed 000 gives session
+/// details to administrators), and each their own. **Permissions:** any session without a
+/// pending password change.
 #[server(prefix = "/api", endpoint = "sessions/online")]
 pub async fn online_now() -> Result<Vec<OnlineSession>, AppError> {
+    use crate::catalogue::{ColumnOp, Module, Op};
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::SelfService).await?;
     let zone = super::server::zone(&ctx).await?;
+    let rights = &ctx.who.rights;
+    let details = rights.can(Module::Sessions, Op::View)
+        && rights.column(Module::Sessions, "computer", ColumnOp::Visible);
     let mut list = super::store::online(ctx.store(), ctx.who.account.id).await?;
     for s in &mut list {
         s.since_text = crate::time::format_ms(s.since, &zone, ctx.who.lang);
+        if !details && s.user_id != ctx.who.native.id {
+            s.computer.clear();
+        }
     }
     Ok(list)
 }

@@ -17,19 +17,21 @@ use crate::auth::{api::whoami, ChangePasswordPage, LoginPage, Me};
 use crate::error::AppError;
 use crate::i18n::{provide_i18n, use_i18n, CommonT};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, MetaTags, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Html, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
 /// The whole HTML document, rendered by the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_policy();
     view! {
         <!DOCTYPE html>
         <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <link rel="stylesheet" href="/pkg/klucznik.css" />
+                <HashedStylesheet options=options.clone() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options />
                 <MetaTags />
@@ -38,6 +40,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// The page's Content-Security-Policy, allowing the inline scripts that carry this render's
+/// nonce (the hydration script and serialized resources) and nothing else inline.
+#[cfg(feature = "ssr")]
+fn content_policy() {
+    let (Some(nonce), Some(res)) =
+        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    if let Ok(value) = http::HeaderValue::from_str(&crate::guard::headers::page_policy(&nonce.to_string())) {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

@@ -97,7 +97,7 @@ pub fn UnitsPage() -> impl IntoView {
                             let delete_label = label(UnitT::DeleteUnit, &u.name);
                             view! {
                                 <tr>
-                                    <td style=format!("padding-left: {}rem", 0.6 + depth as f32 * 1.5)>{u.name.clone()}</td>
+                                    <td class="indented" data-depth=depth.min(12).to_string()>{u.name.clone()}</td>
                                     <td>{u.persons}</td>
                                     <td><div class="actions">
                                         <Show when=move || can(Op::Create)>

@@ -107,6 +107,14 @@ pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &UnitInput) -> Re
     if before.parent_id.is_none() && input.parent_id.is_some() {
         return Err(AppError::refused(UnitT::RootIsFixed));
     }
+    if before.parent_id.is_some() && input.parent_id.is_none() {
+        // The account has one top unit (issue 13: a second one could not be undone).
+        return Err(AppError::invalid(
+            "parent_id",
+            UnitT::Parent,
+            Message::new(crate::i18n::CommonT::FieldRequired),
+        ));
+    }
     let parent = if before.parent_id.is_none() { None } else { input.parent_id };
     if let Some(parent) = parent {
         let units = list_in(tx, account).await?;

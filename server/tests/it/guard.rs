@@ -57,6 +57,16 @@ async fn bad_input_never_makes_a_server_error(db: TestDb) {
     let token = app.admin().await;
     let bodies =
         ["", "garbage", "lang=xx&theme=neon", "login=%FF%FE&password=", "a=1&a=2&a=3", &"x=".repeat(5000)];
+    let big = "x".repeat(600_000);
+    let json_bodies = [
+        serde_json::json!({}),
+        serde_json::json!([]),
+        serde_json::Value::Null,
+        serde_json::json!({"input": big.clone(), "query": big.clone()}),
+        serde_json::json!({"query": {"search": "%".repeat(60_000)}, "input": {"id": i64::MAX}}),
+        serde_json::from_str(&format!("{}{}", "[".repeat(100), "]".repeat(100))).unwrap(),
+        serde_json::json!(big.repeat(2)),
+    ];
     for path in registered() {
         if path == "/api/auth/logout" {
             continue;
@@ -68,6 +78,16 @@ async fn bad_input_never_makes_a_server_error(db: TestDb) {
                 "{path} with {body:.40}: {} {}",
                 answer.status,
                 answer.body
+            );
+        }
+        for body in &json_bodies {
+            let answer = app.send_json(&path, body, Some(&token)).await;
+            assert!(answer.status.as_u16() < 500, "{path} with JSON: {} {}", answer.status, answer.body);
+            // Whatever went wrong, the answer does not repeat the input.
+            assert!(
+                answer.body.to_string().len() < 4_000,
+                "{path} echoed {} bytes",
+                answer.body.to_string().len()
             );
         }
     }

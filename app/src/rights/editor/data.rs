@@ -80,7 +80,7 @@ pub fn PersonsRights() -> impl IntoView {
                                 }).collect_view();
                                 view! {
                                     <tr>
-                                        <th scope="row" style=format!("padding-left: {}rem", 0.6 + depth as f32 * 1.2)>{name.clone()}</th>
+                                        <th scope="row" class="indented" data-depth=depth.min(12).to_string()>{name.clone()}</th>
                                         {cells}
                                     </tr>
                                 }

@@ -67,6 +67,11 @@ impl Server {
         }
     }
 
+    /// The server's process id (to look at what it holds open).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn output(&self) -> Vec<String> {
         self.output.lock().unwrap().clone()
     }
@@ -78,9 +83,14 @@ impl Server {
 }
 
 impl Drop for Server {
+    /// Stops the server; a test whose server panicked fails (issue 13: no panic in the log).
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let panics: Vec<String> = self.output().into_iter().filter(|l| l.contains("panicked at")).collect();
+        if !panics.is_empty() && !std::thread::panicking() {
+            panic!("the server panicked: {panics:?}");
+        }
     }
 }
 
