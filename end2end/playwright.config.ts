@@ -36,7 +36,7 @@ export default defineConfig({
   webServer: {
     command:
       `rm -rf .tmp && mkdir -p .tmp && exec "${bin}" --demo --database-url sqlite:.tmp/e2e.db ` +
-      `--addr 127.0.0.1:${port} --site-root "${siteRoot}" --log warn`,
+      `--addr 127.0.0.1:${port} --site-root "${siteRoot}" --log warn 2> .tmp/server.log`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn ConfigPage() -> impl IntoView {
     let i18n = use_i18n();
     let me = current_user();
-    let config = LocalResource::new(get_config);
+    let config = crate::ui::BrowserData::new(get_config);
     let zone = RwSignal::new(String::new());
     let min_length = RwSignal::new(String::new());
     let strong = RwSignal::new(false);

@@ -13,7 +13,7 @@ pub fn Bell() -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
     // Read in the browser only: the count is not part of the server-rendered page.
-    let data = LocalResource::new(move || {
+    let data = crate::ui::BrowserData::new(move || {
         live.version(Topic::Notices);
         notices_inbox()
     });
@@ -24,8 +24,7 @@ pub fn Bell() -> impl IntoView {
             live.bump(Topic::Notices);
         }
     });
-    // `try_get`: the server may render this after the page's owner is gone.
-    let unread = move || data.try_get().flatten().and_then(Result::ok).map(|i| i.unread).unwrap_or(0);
+    let unread = move || data.get().and_then(Result::ok).map(|i| i.unread).unwrap_or(0);
     let label = move || match unread() {
         0 => i18n.t(NoticeT::Bell).to_string(),
         n => fill(i18n.t(NoticeT::BellUnread), &[("count".into(), n.to_string())]),

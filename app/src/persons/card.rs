@@ -24,7 +24,7 @@ pub fn PersonCard() -> impl IntoView {
     let version = RwSignal::new(0i64);
     let linked = RwSignal::new(Vec::<(String, String)>::new());
     let load_error = RwSignal::new(None);
-    let person = LocalResource::new(move || {
+    let person = crate::ui::BrowserData::new(move || {
         let id = id();
         async move {
             match id {
@@ -46,7 +46,7 @@ pub fn PersonCard() -> impl IntoView {
         Some(Err(e)) => load_error.set(Some(e)),
         _ => {}
     });
-    let units = LocalResource::new(list_units);
+    let units = crate::ui::BrowserData::new(list_units);
     let unit_options = Signal::derive(move || {
         let list = units.get().and_then(Result::ok).unwrap_or_default();
         let mut options = vec![(String::new(), i18n.t(CommonT::None).to_string())];

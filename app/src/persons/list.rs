@@ -31,7 +31,7 @@ pub fn PersonsPage() -> impl IntoView {
         move || (live.version(Topic::Persons), search.get(), unit.get(), page.get()),
         |(_, search, unit, page)| list_persons(PersonQuery { search, unit_id: unit.parse().ok(), page }),
     );
-    let units = LocalResource::new(move || {
+    let units = crate::ui::BrowserData::new(move || {
         live.version(Topic::Units);
         list_units()
     });

@@ -16,7 +16,7 @@ pub fn PersonPicker(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let search = RwSignal::new(String::new());
-    let found = LocalResource::new(move || {
+    let found = crate::ui::BrowserData::new(move || {
         let s = search.get();
         async move { person_choices(s).await.unwrap_or_default() }
     });

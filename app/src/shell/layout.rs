@@ -12,12 +12,16 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
 
+/// The frame is built once, when the signed-in user is known. Not in a `move ||` closure: on
+/// the server, Suspense walks its children again whenever a resource below starts or finishes
+/// loading, and a closure would build a new frame — with new resources, fetched again — on
+/// every walk. The user does not change under a page: `CurrentUser` follows later changes.
 #[component]
 pub fn Layout() -> impl IntoView {
     let me = use_me();
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match me.await {
                     Ok(me) if me.must_change_password => EitherOf3::A(view! { <Redirect path="/password" /> }),
                     Ok(me) => EitherOf3::B(view! { <Frame me /> }),

@@ -1,11 +1,13 @@
 //! Form fields, dialogs and list pieces every page uses: each control has a visible label, its
 //! error is announced and tied to it, dialogs are real `<dialog>` elements.
 
+mod browser_data;
 mod dialog;
 mod fields;
 mod files;
 mod pager;
 
+pub use browser_data::BrowserData;
 pub use dialog::{ConfirmDialog, Dialog};
 pub use fields::{CheckField, DateField, SelectField, TextAreaField, TextField};
 pub use files::{download, read_chosen};

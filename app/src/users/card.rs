@@ -160,7 +160,7 @@ pub fn UserCardPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
     let form = Form::new();
     let load_error = RwSignal::new(None::<AppError>);
-    let card = LocalResource::new(move || {
+    let card = crate::ui::BrowserData::new(move || {
         let id = id();
         async move {
             match id {
@@ -174,7 +174,7 @@ pub fn UserCardPage() -> impl IntoView {
         Some(Err(e)) => load_error.set(Some(e)),
         _ => {}
     });
-    let policy = LocalResource::new(account_policy);
+    let policy = crate::ui::BrowserData::new(account_policy);
     let save = ServerAction::<SaveUser>::new();
     let local_error = RwSignal::new(None::<AppError>);
     let error = Signal::derive(move || {
@@ -366,7 +366,7 @@ fn UnitSelect(
     disabled: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let units = LocalResource::new(list_units);
+    let units = crate::ui::BrowserData::new(list_units);
     let options = Signal::derive(move || {
         let list = units.get().and_then(Result::ok).unwrap_or_default();
         let mut options = vec![(String::new(), i18n.t(CommonT::None).to_string())];
@@ -380,7 +380,7 @@ fn UnitSelect(
 #[component]
 fn RoleChoice(chosen: RwSignal<Vec<i64>>, locked: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let roles = LocalResource::new(list_roles);
+    let roles = crate::ui::BrowserData::new(list_roles);
     view! {
         <fieldset>
             <legend>{move || i18n.t(UserT::Roles)}</legend>

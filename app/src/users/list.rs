@@ -63,7 +63,7 @@ pub fn UsersPage() -> impl IntoView {
             })
         },
     );
-    let roles = LocalResource::new(move || {
+    let roles = crate::ui::BrowserData::new(move || {
         live.version(Topic::Roles);
         list_roles()
     });

@@ -51,9 +51,9 @@ pub fn EffectivePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let user = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok())).unwrap_or_default();
-    let mine = LocalResource::new(move || effective_rights(user()));
+    let mine = crate::ui::BrowserData::new(move || effective_rights(user()));
     let other_id = RwSignal::new(String::new());
-    let other = LocalResource::new(move || {
+    let other = crate::ui::BrowserData::new(move || {
         let id = other_id.get().parse::<i64>().ok();
         async move {
             match id {
@@ -62,7 +62,7 @@ pub fn EffectivePage() -> impl IntoView {
             }
         }
     });
-    let users = LocalResource::new(|| list_users(UserQuery::default()));
+    let users = crate::ui::BrowserData::new(|| list_users(UserQuery::default()));
     let state = move |allowed: bool| i18n.t(if allowed { RightT::Allowed } else { RightT::Denied });
     let table = move || {
         let Some(Ok(e)) = mine.get() else { return None };

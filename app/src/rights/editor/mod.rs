@@ -78,7 +78,7 @@ pub fn RightsPage(#[prop(into)] role: bool) -> impl IntoView {
             Holder::User(id)
         }
     };
-    let loaded = LocalResource::new(move || rights_editor(holder()));
+    let loaded = crate::ui::BrowserData::new(move || rights_editor(holder()));
     let data = RwSignal::new(None::<EditorData>);
     let grants = RwSignal::new(Vec::<GrantRow>::new());
     let load_error = RwSignal::new(None);
