@@ -45,9 +45,10 @@ pub struct Cli {
     #[arg(long, env = "KLUCZNIK_HEADER_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(100..=600_000))]
     pub header_timeout_ms: u64,
 
-    /// Most connections served at once; more wait to be accepted (keep it below the open-files limit)
-    #[arg(long, env = "KLUCZNIK_MAX_CONNECTIONS", default_value_t = 768, value_parser = clap::value_parser!(u32).range(8..=1_000_000))]
-    pub max_connections: u32,
+    /// Most connections served at once; more wait to be accepted (default: three quarters of the
+    /// open-files limit, so that the database and the log always find a descriptor)
+    #[arg(long, env = "KLUCZNIK_MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(8..=1_000_000))]
+    pub max_connections: Option<u32>,
 
     /// SMTP relay for notification e-mails (plain SMTP, e.g. a local MTA); without it mail
     /// waits in the outbox

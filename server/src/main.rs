@@ -52,7 +52,9 @@ async fn run(cli: Cli) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {} (--addr / KLUCZNIK_ADDR): {e}", cli.addr))?;
     println!("Klucznik {} listening on http://{}", env!("CARGO_PKG_VERSION"), cli.addr);
     let limits = server::serve::Limits {
-        max_connections: cli.max_connections as usize,
+        max_connections: cli
+            .max_connections
+            .map_or_else(server::serve::default_max_connections, |n| n as usize),
         header_timeout: std::time::Duration::from_millis(cli.header_timeout_ms),
         ..Default::default()
     };

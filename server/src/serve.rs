@@ -26,6 +26,21 @@ pub struct Limits {
     pub grace: Duration,
 }
 
+/// Connections to serve at once when not told: three quarters of what the open-files limit
+/// leaves after a reserve for the database, the log and the static files (issue 13: at the
+/// limit the server stopped answering at all).
+pub fn default_max_connections() -> usize {
+    let limits = std::fs::read_to_string("/proc/self/limits").unwrap_or_default();
+    let soft = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .and_then(|l| l.split_whitespace().nth(3)?.parse::<usize>().ok());
+    match soft {
+        Some(n) => (n.saturating_sub(128) * 3 / 4).clamp(64, 100_000),
+        None => 768,
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {

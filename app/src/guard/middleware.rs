@@ -36,7 +36,10 @@ pub async fn guard_layer(State(state): State<AppState>, req: Request, next: Next
     let declared =
         req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_BODY as u64) {
-        return error_response(&path, &too_large);
+        // Answered before the body is read: the connection cannot carry another request.
+        let mut res = error_response(&path, &too_large);
+        res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return res;
     }
     // A body without a declared length is read here, up to the limit (server functions read
     // their whole body anyway), so that a longer one is told so.
@@ -44,7 +47,11 @@ pub async fn guard_layer(State(state): State<AppState>, req: Request, next: Next
     let body = if writes {
         match axum::body::to_bytes(body, MAX_BODY).await {
             Ok(bytes) => Body::from(bytes),
-            Err(_) => return error_response(&path, &too_large),
+            Err(_) => {
+                let mut res = error_response(&path, &too_large);
+                res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+                return res;
+            }
         }
     } else {
         body
