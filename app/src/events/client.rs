@@ -79,6 +79,10 @@ impl Live {
         if let EventKind::SubstitutionEnded { session_id, absent, why } = &event.kind {
             if *session_id == mine {
                 self.mode_ended.set(Some((absent.clone(), *why)));
+                // Everything on the page was the absent user's: read it all again as one's own.
+                for topic in Topic::ALL {
+                    self.bump(*topic);
+                }
             }
         }
         for topic in event.topics() {
@@ -100,7 +104,12 @@ pub fn provide_live() {
     {
         let me = crate::shell::use_me();
         let started = StoredValue::new(false);
+        // After hydration: an event that arrived before would change what the page shows
+        // under the markup hydration takes as it is (ui::BrowserData says more).
         Effect::new(move |_| {
+            if !crate::ui::hydrated() {
+                return;
+            }
             if let Some(Ok(me)) = me.get() {
                 if !me.must_change_password && !started.get_value() {
                     started.set_value(true);

@@ -19,12 +19,18 @@ pub fn page_policy(nonce: &str) -> String {
     )
 }
 
-/// Whether a static file's name carries the hash of its content (`klucznik.<22 chars>.wasm`).
+/// Whether a static file's name carries the hash of its content (`klucznik.<22 chars>.css`).
+/// The bundle's entry (`klucznik.*.js`, `klucznik.*.wasm`) and the loader of its pieces are
+/// hashed before the loader's own name is written into them, so their content may change under
+/// the same name: they are revalidated instead (cargo-leptos with `--split`).
 fn hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
-    name.split('.').any(|part| {
-        part.len() == 22 && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    })
+    let entry = (name.starts_with("klucznik.") && (name.ends_with(".js") || name.contains(".wasm")))
+        || name.starts_with("__wasm_split");
+    !entry
+        && name.split('.').any(|part| {
+            part.len() == 22 && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
 }
 
 fn set_default(headers: &mut HeaderMap, name: HeaderName, value: &'static str) {
@@ -64,8 +70,15 @@ mod tests {
     #[test]
     fn hashed_files_are_cached_for_a_year_and_pages_not_at_all() {
         let mut h = HeaderMap::new();
-        secure("/pkg/klucznik.Ab3dEf7hIj0lMn8pQr2tUv.wasm", &mut h, false);
+        secure("/pkg/split___users_route_view_1234.Ab3dEf7hIj0lMn8pQr2tUv.wasm", &mut h, false);
         assert_eq!(h[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        for entry in
+            ["/pkg/klucznik.Ab3dEf7hIj0lMn8pQr2tUv.wasm", "/pkg/__wasm_split.Ab3dEf7hIj0lMn8pQr2tUv.js"]
+        {
+            let mut h = HeaderMap::new();
+            secure(entry, &mut h, false);
+            assert_eq!(h[header::CACHE_CONTROL], "no-cache", "{entry}");
+        }
         let mut h = HeaderMap::new();
         secure("/pkg/klucznik.wasm", &mut h, false);
         assert_eq!(h[header::CACHE_CONTROL], "no-cache");

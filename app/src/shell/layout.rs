@@ -16,11 +16,14 @@ use leptos_router::components::{Outlet, Redirect, A};
 /// the server, Suspense walks its children again whenever a resource below starts or finishes
 /// loading, and a closure would build a new frame — with new resources, fetched again — on
 /// every walk. The user does not change under a page: `CurrentUser` follows later changes.
+/// A `Transition`, not a `Suspense`: data a page loads later (outside its own boundaries) must
+/// not swap the whole frame for the fallback and back — that took every open dialog out of the
+/// page and with it its modality (issue 14).
 #[component]
 pub fn Layout() -> impl IntoView {
     let me = use_me();
     view! {
-        <Suspense>
+        <Transition>
             {Suspend::new(async move {
                 match me.await {
                     Ok(me) if me.must_change_password => EitherOf3::A(view! { <Redirect path="/password" /> }),
@@ -29,7 +32,7 @@ pub fn Layout() -> impl IntoView {
                     Err(e) => EitherOf3::C(view! { <super::ErrorNote error=Signal::stored(Some(e)) /> }),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -48,9 +51,14 @@ fn Frame(me: Me) -> impl IntoView {
     let nav_open = RwSignal::new(false);
     let current = RwSignal::new(me.clone());
     provide_context(CurrentUser(current));
+    // The user of the page follows every change of who they are: rights, their record, their
+    // accounts, and the end of work on someone's behalf (issue 14: the page went on showing the
+    // absent user's name and menus until a click).
     Effect::new(move |previous: Option<u64>| {
-        let version =
-            live.version(Topic::Rights) + live.version(Topic::Users) + live.version(Topic::Accounts);
+        let version = live.version(Topic::Rights)
+            + live.version(Topic::Users)
+            + live.version(Topic::Accounts)
+            + u64::from(live.mode_ended.with(Option::is_some));
         if previous.is_some_and(|p| p != version) {
             leptos::task::spawn_local(async move {
                 if let Ok(me) = crate::auth::api::whoami().await {
@@ -81,6 +89,25 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let theme = use_theme();
     let menu_open = RwSignal::new(false);
+    let menu_node = NodeRef::<leptos::html::Div>::new();
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    // A click anywhere outside the open menu closes it.
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::click, move |ev| {
+            if !menu_open.get_untracked() {
+                return;
+            }
+            use wasm_bindgen::JsCast;
+            let inside = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|target| {
+                menu_node.get_untracked().is_some_and(|menu| menu.contains(Some(&target)))
+            });
+            if !inside {
+                menu_open.set(false);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
     // The title bar names who is really signed in, also while working on someone's behalf.
     let name = me.native_name();
     let logout = move |_| {
@@ -123,8 +150,16 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
                 <crate::accounts::SwitchAccount />
             </Show>
             <crate::notices::Bell />
-            <div class="usermenu">
+            <div class="usermenu" node_ref=menu_node on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" && menu_open.get_untracked() {
+                    menu_open.set(false);
+                    if let Some(b) = menu_button.get_untracked() {
+                        let _ = b.focus();
+                    }
+                }
+            }>
                 <button
+                    node_ref=menu_button
                     class="usermenu-button"
                     aria-controls="user-menu"
                     aria-expanded=move || menu_open.get().to_string()
@@ -220,8 +255,14 @@ fn SessionEnded() -> impl IntoView {
             }
         }
     });
+    // Escape would close the dialog over a page that only looks signed in: it leads to the
+    // sign-in page like the button does (issue 14).
+    let on_cancel = move |ev: leptos::ev::Event| {
+        ev.prevent_default();
+        go("/login");
+    };
     view! {
-        <dialog node_ref=dialog aria-labelledby="ended-title" class="dialog">
+        <dialog node_ref=dialog aria-labelledby="ended-title" class="dialog" on:cancel=on_cancel>
             <h2 id="ended-title">{move || i18n.t(ShellT::SessionEndedTitle)}</h2>
             {move || live.ended.get().map(|e| {
                 let why = match (e.reason, e.by) {

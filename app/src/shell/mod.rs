@@ -3,6 +3,7 @@
 mod dashboard;
 mod layout;
 mod prefs;
+mod routes;
 mod texts;
 mod theme;
 mod widgets;
@@ -13,13 +14,15 @@ pub use texts::ShellT;
 pub use theme::{use_theme, Theme, ThemeSignal};
 pub use widgets::{ErrorNote, FieldNote};
 
-use crate::auth::{api::whoami, ChangePasswordPage, LoginPage, Me};
+use crate::auth::{api::whoami, Me};
 use crate::error::AppError;
 use crate::i18n::{provide_i18n, use_i18n, CommonT};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Html, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
+use leptos_router::Lazy;
+use routes::*;
 
 /// The whole HTML document, rendered by the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -81,29 +84,29 @@ pub fn App() -> impl IntoView {
         <Title text=move || i18n.t(CommonT::AppName).to_string() />
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/login") view=LoginPage />
-                <Route path=path!("/password") view=ChangePasswordPage />
+                <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
+                <Route path=path!("/password") view={Lazy::<PasswordRoute>::new()} />
                 <ParentRoute path=path!("") view=layout::Layout>
-                    <Route path=path!("") view=dashboard::Dashboard />
-                    <Route path=path!("/units") view=crate::units::UnitsPage />
-                    <Route path=path!("/sessions") view=crate::sessions::SessionsPage />
-                    <Route path=path!("/my/sessions") view=crate::sessions::MySessionsPage />
-                    <Route path=path!("/users") view=crate::users::UsersPage />
-                    <Route path=path!("/users/new") view=crate::users::UserCardPage />
-                                        <Route path=path!("/users/:id") view=crate::users::UserCardPage />
-                    <Route path=path!("/users/:id/rights") view=|| view! { <crate::rights::RightsPage role=false /> } />
-                    <Route path=path!("/users/:id/effective") view=crate::rights::EffectivePage />
-                    <Route path=path!("/accounts") view=crate::accounts::AccountsPage />
-                    <Route path=path!("/substitutions") view=crate::substitutions::SubstitutionsPage />
-                    <Route path=path!("/audit") view=crate::audit_log::AuditPage />
-                    <Route path=path!("/configuration") view=crate::config::ConfigPage />
-                    <Route path=path!("/roles") view=crate::roles::RolesPage />
-                    <Route path=path!("/roles/new") view=crate::roles::RoleCard />
-                                        <Route path=path!("/roles/:id") view=crate::roles::RoleCard />
-                    <Route path=path!("/roles/:id/rights") view=|| view! { <crate::rights::RightsPage role=true /> } />
-                    <Route path=path!("/persons") view=crate::persons::PersonsPage />
-                    <Route path=path!("/persons/new") view=crate::persons::PersonCard />
-                    <Route path=path!("/persons/:id") view=crate::persons::PersonCard />
+                    <Route path=path!("") view={Lazy::<DashboardRoute>::new()} />
+                    <Route path=path!("/units") view={Lazy::<UnitsRoute>::new()} />
+                    <Route path=path!("/sessions") view={Lazy::<SessionsRoute>::new()} />
+                    <Route path=path!("/my/sessions") view={Lazy::<MySessionsRoute>::new()} />
+                    <Route path=path!("/users") view={Lazy::<UsersRoute>::new()} />
+                    <Route path=path!("/users/new") view={Lazy::<UserCardRoute>::new()} />
+                    <Route path=path!("/users/:id") view={Lazy::<UserCardRoute>::new()} />
+                    <Route path=path!("/users/:id/rights") view={Lazy::<UserRightsRoute>::new()} />
+                    <Route path=path!("/users/:id/effective") view={Lazy::<EffectiveRoute>::new()} />
+                    <Route path=path!("/accounts") view={Lazy::<AccountsRoute>::new()} />
+                    <Route path=path!("/substitutions") view={Lazy::<SubstitutionsRoute>::new()} />
+                    <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()} />
+                    <Route path=path!("/configuration") view={Lazy::<ConfigRoute>::new()} />
+                    <Route path=path!("/roles") view={Lazy::<RolesRoute>::new()} />
+                    <Route path=path!("/roles/new") view={Lazy::<RoleCardRoute>::new()} />
+                    <Route path=path!("/roles/:id") view={Lazy::<RoleCardRoute>::new()} />
+                    <Route path=path!("/roles/:id/rights") view={Lazy::<RoleRightsRoute>::new()} />
+                    <Route path=path!("/persons") view={Lazy::<PersonsRoute>::new()} />
+                    <Route path=path!("/persons/new") view={Lazy::<PersonCardRoute>::new()} />
+                    <Route path=path!("/persons/:id") view={Lazy::<PersonCardRoute>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>

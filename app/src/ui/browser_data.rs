@@ -3,10 +3,38 @@
 //! resource: a pending `LocalResource` read under a `<Suspense>` holds a task there that is
 //! only dropped when the request's owner is cleaned up, and that wakes the boundary to walk
 //! views that are already disposed (issue 13: the "already disposed" panics in the log).
+//!
+//! In the browser it waits for the end of hydration: pages hydrate asynchronously (their code
+//! is fetched first), and a value that arrived meanwhile would not match the server's markup,
+//! which hydration takes as it is.
 
-#[cfg(not(feature = "ssr"))]
 use leptos::prelude::*;
 use std::future::Future;
+
+thread_local! {
+    static HYDRATED: ArcRwSignal<bool> = ArcRwSignal::new(false);
+}
+
+/// Whether the page has been hydrated (tracked).
+pub fn hydrated() -> bool {
+    HYDRATED.with(|h| h.get())
+}
+
+/// Called by the browser entry once the page is hydrated.
+pub fn mark_hydrated() {
+    HYDRATED.with(|h| h.set(true));
+}
+
+/// Waits until the page is hydrated.
+#[cfg(feature = "hydrate")]
+pub async fn until_hydrated() {
+    while !HYDRATED.with(|h| h.get_untracked()) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
 
 /// A `LocalResource` in the browser; nothing on the server (every read answers `None`).
 pub struct BrowserData<T: 'static> {
@@ -25,12 +53,20 @@ impl<T: 'static> Clone for BrowserData<T> {
 impl<T: 'static> Copy for BrowserData<T> {}
 
 impl<T: Clone + 'static> BrowserData<T> {
-    /// Fetches with `fetcher` in the browser, again whenever what it reads changes.
+    /// Fetches with `fetcher` in the browser once the page is hydrated, again whenever what it
+    /// reads changes.
     #[allow(unused_variables)]
     pub fn new<Fut: Future<Output = T> + 'static>(fetcher: impl Fn() -> Fut + 'static) -> Self {
         BrowserData {
             #[cfg(not(feature = "ssr"))]
-            inner: LocalResource::new(fetcher),
+            inner: LocalResource::new(move || {
+                let fut = fetcher();
+                async move {
+                    #[cfg(feature = "hydrate")]
+                    until_hydrated().await;
+                    fut.await
+                }
+            }),
             #[cfg(feature = "ssr")]
             _none: std::marker::PhantomData,
         }

@@ -7,7 +7,7 @@ mod fields;
 mod files;
 mod pager;
 
-pub use browser_data::BrowserData;
+pub use browser_data::{hydrated, mark_hydrated, BrowserData};
 pub use dialog::{ConfirmDialog, Dialog};
 pub use fields::{CheckField, DateField, SelectField, TextAreaField, TextField};
 pub use files::{download, read_chosen};

@@ -262,7 +262,7 @@ async fn static_files_are_compressed_and_cached(db: TestDb) {
     let site = tempfile::tempdir().unwrap();
     let pkg = site.path().join("pkg");
     std::fs::create_dir_all(&pkg).unwrap();
-    let name = "klucznik.AbCdEfGhIjKlMnOpQrStUv.wasm";
+    let name = "chunk_3.AbCdEfGhIjKlMnOpQrStUv.wasm";
     std::fs::write(pkg.join(name), vec![0u8; 4096]).unwrap();
     std::fs::write(pkg.join(format!("{name}.br")), b"brotli bytes").unwrap();
     std::fs::write(pkg.join(format!("{name}.gz")), b"gzip bytes").unwrap();
