@@ -23,6 +23,7 @@ pub mod substitutions;
 pub mod ui;
 pub mod units;
 pub mod users;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod audit;

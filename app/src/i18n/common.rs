@@ -24,6 +24,14 @@ texts! {
         Back => ("Back", "Wstecz", "Zpět"),
         Name => ("Name", "Nazwa", "Název"),
         Description => ("Description", "Opis", "Popis"),
+        Columns => ("Columns", "Kolumny", "Sloupce"),
+        SaveView => ("Save my view", "Zapisz mój widok", "Uložit moje zobrazení"),
+        ViewSaved => ("Your view of this list is saved.", "Zapisano Twój widok tej listy.", "Vaše zobrazení seznamu je uloženo."),
+        ViewNotSaved => (
+            "These columns apply to this page; saving them needs the Edit view right.",
+            "Te kolumny obowiązują na tej stronie; zapisanie ich wymaga prawa Edycja widoku.",
+            "Tyto sloupce platí pro tuto stránku; jejich uložení vyžaduje právo Editovat zobrazení."
+        ),
         NothingFound => ("Nothing found.", "Nic nie znaleziono.", "Nic nenalezeno."),
         ErrInternal => (
             "Something went wrong on the server (reference {reference}). Try again; if it keeps happening, give the reference to your administrator.",

@@ -94,6 +94,30 @@ impl SessionSort {
         }
     }
 
+    /// The column's key in a saved list view (`views::SESSIONS`).
+    pub fn key(self) -> &'static str {
+        use SessionSort::*;
+        match self {
+            Id => "id",
+            User => "user",
+            Computer => "computer",
+            Unit => "unit",
+            Created => "created",
+            Closed => "closed",
+            LastActivity => "last_activity",
+            EndedBy => "ended_by",
+            Service => "service",
+            SessionName => "session_name",
+            DbVersion => "db_version",
+            ProgramVersion => "program_version",
+            WorkingAs => "working_as",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<SessionSort> {
+        SessionSort::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     /// The catalogue column that guards this one, if any (seed 000's optional columns).
     pub fn guarded_by(self) -> Option<&'static str> {
         use SessionSort::*;

@@ -46,13 +46,38 @@ pub fn SessionsPage() -> impl IntoView {
     let sees = move |c: SessionSort| {
         c.guarded_by().is_none_or(|k| me.with(|m| m.rights.column(Module::Sessions, k, ColumnOp::Visible)))
     };
+    // The user's view: the columns kept, and the sort order, saved with Edit view.
+    let columns = RwSignal::new(crate::views::ListView::default());
+    let shown = move |c: SessionSort| sees(c) && columns.with(|v| v.shows(c.key()));
+    Effect::new(move |_| {
+        let (sort, descending) = query.with(|q| (q.sort, q.descending));
+        columns.update_untracked(|v| (v.sort, v.descending) = (Some(sort.key().to_string()), descending));
+    });
+    Effect::new(move |_| {
+        let saved = columns.with(|v| (v.sort.as_deref().and_then(SessionSort::from_key), v.descending));
+        if let (Some(sort), descending) = saved {
+            if query.with_untracked(|q| (q.sort, q.descending)) != (sort, descending) {
+                query.update(|q| (q.sort, q.descending) = (sort, descending));
+            }
+        }
+    });
+    let chooser_columns = Signal::derive(move || {
+        let mut list: Vec<(&'static str, crate::i18n::Msg)> =
+            SessionSort::ALL.into_iter().filter(|c| sees(*c)).map(|c| (c.key(), c.name().into())).collect();
+        list.push(("account", SessionT::ColAccount.into()));
+        list
+    });
     let can_end = move || me.with(|m| m.rights.can(Module::Sessions, Op::Delete));
     let selected = RwSignal::new(Vec::<i64>::new());
     let asking = RwSignal::new(false);
     let note = RwSignal::new(String::new());
     let end = ServerAction::<EndSessions>::new();
     let ended = Signal::derive(move || match end.value().get() {
-        Some(Ok(n)) => Some(fill(i18n.t(SessionT::Ended), &[("count".into(), n.to_string())])),
+        Some(Ok(n)) => Some(crate::i18n::fill_in(
+            i18n.lang.get(),
+            i18n.t(SessionT::Ended),
+            &[("count".into(), n.to_string())],
+        )),
         _ => None,
     });
     Effect::new(move |_| {
@@ -85,6 +110,12 @@ pub fn SessionsPage() -> impl IntoView {
     let row_view = move |s: SessionRow| {
         let id = s.id;
         let selectable = s.endable;
+        let why_not = match (selectable, s.current, s.visiting, s.closed.is_some()) {
+            (true, ..) | (false, _, _, true) => None,
+            (false, true, _, _) => Some(SessionT::NotOwnSession),
+            (false, _, true, _) => Some(SessionT::VisitorSession),
+            _ => None,
+        };
         let checked = move || selected.with(|v| v.contains(&id));
         let toggle =
             move |_| selected.update(|v| if v.contains(&id) { v.retain(|x| *x != id) } else { v.push(id) });
@@ -94,7 +125,7 @@ pub fn SessionsPage() -> impl IntoView {
             .or_else(|| s.end_reason.as_deref().map(|r| i18n.t(reason_text(r)).to_string()));
         let cells = SessionSort::ALL
             .into_iter()
-            .filter(|c| sees(*c))
+            .filter(|c| shown(*c))
             .map(|c| {
                 use SessionSort::*;
                 let text = match c {
@@ -120,7 +151,8 @@ pub fn SessionsPage() -> impl IntoView {
                 if c == Id {
                     view! { <th scope="row">{text}</th> }.into_any()
                 } else {
-                    view! { <td>{text}{mark}{note}</td> }.into_any()
+                    let class = if matches!(c, Created | Closed | LastActivity) { "nowrap" } else { "long" };
+                    view! { <td class=class>{text}{mark}{note}</td> }.into_any()
                 }
             })
             .collect_view();
@@ -129,11 +161,14 @@ pub fn SessionsPage() -> impl IntoView {
                 <Show when=can_end>
                     <td>
                         <input type="checkbox" disabled=!selectable prop:checked=checked on:change=toggle
-                            aria-label=fill(i18n.t(SessionT::Select), &[("id".into(), id.to_string())]) />
+                            aria-label=fill(i18n.t(SessionT::Select), &[("id".into(), id.to_string())])
+                            aria-describedby=why_not.map(|_| format!("why-not-{id}")) title=why_not.map(|w| i18n.t(w)) />
+                        // Why a box cannot be ticked (issue 14: a visitor's said nothing).
+                        {why_not.map(|w| view! { <span id=format!("why-not-{id}") class="visually-hidden">{i18n.t(w)}</span> })}
                     </td>
                 </Show>
                 {cells}
-                <td>{s.account.clone()}</td>
+                {columns.with_untracked(|v| v.shows("account")).then(|| view! { <td class="long">{s.account.clone()}</td> })}
             </tr>
         }
     };
@@ -174,16 +209,17 @@ pub fn SessionsPage() -> impl IntoView {
             </Show>
         </div>
         <Status text=ended />
+        <crate::views::ColumnChooser spec=crate::views::SESSIONS view=columns columns=chooser_columns />
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(sessions.await, move |p| view! {
-                    <div class="scroll">
+                    <div class="scroll" tabindex="0">
                         <table class="table">
                             <caption class="visually-hidden">{move || i18n.t(SessionT::Title)}</caption>
                             <thead><tr>
                                 <Show when=can_end><th scope="col"><span class="visually-hidden">{move || i18n.t(SessionT::EndSelected)}</span></th></Show>
-                                {SessionSort::ALL.into_iter().filter(|c| sees(*c)).map(sort_button).collect_view()}
-                                <th scope="col">{move || i18n.t(SessionT::ColAccount)}</th>
+                                {SessionSort::ALL.into_iter().filter(|c| shown(*c)).map(sort_button).collect_view()}
+                                {columns.get().shows("account").then(|| view! { <th scope="col">{move || i18n.t(SessionT::ColAccount)}</th> })}
                             </tr></thead>
                             <tbody>
                                 {p.rows.is_empty().then(|| view! { <tr><td colspan="15">{move || i18n.t(CommonT::NothingFound)}</td></tr> })}
@@ -195,7 +231,7 @@ pub fn SessionsPage() -> impl IntoView {
             })}
         </Transition>
         <Pager page total=total page_size=PAGE_SIZE />
-        <Dialog id="end-sessions" open=asking title=Signal::derive(move || fill(i18n.t(SessionT::EndTitle), &[("count".into(), selected.with(Vec::len).to_string())]))>
+        <Dialog id="end-sessions" open=asking title=Signal::derive(move || crate::i18n::fill_in(i18n.lang.get(), i18n.t(SessionT::EndTitle), &[("count".into(), selected.with(Vec::len).to_string())]))>
             <p>{move || i18n.t(SessionT::EndText)}</p>
             <div class="field">
                 <label for="end-note">{move || i18n.t(SessionT::Note)}</label>

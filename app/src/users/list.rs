@@ -44,8 +44,8 @@ pub fn UsersPage() -> impl IntoView {
     let users = Resource::new(
         move || {
             (
-                live.version(Topic::Users),
-                live.version(Topic::Roles),
+                // Role names come in the user's language (built-in ones are translated).
+                live.version(Topic::Users) + live.version(Topic::Roles) + i18n.lang.get() as u64,
                 search.get(),
                 status.get(),
                 kind.get(),
@@ -53,7 +53,7 @@ pub fn UsersPage() -> impl IntoView {
                 page.get(),
             )
         },
-        |(_, _, search, status, kind, role, page)| {
+        |(_, search, status, kind, role, page)| {
             list_users(UserQuery {
                 search,
                 status: status_of(&status),
@@ -71,6 +71,26 @@ pub fn UsersPage() -> impl IntoView {
         if let Some(Ok(p)) = users.get() {
             total.set(p.total);
         }
+    });
+    let columns = RwSignal::new(crate::views::ListView::default());
+    let chooser_columns = Signal::derive(move || {
+        let sees = |key: &str| me.with(|m| m.rights.column(Module::Users, key, ColumnOp::Visible));
+        let mut list: Vec<(&'static str, crate::i18n::Msg)> = Vec::new();
+        for (key, right, label) in [
+            ("full_name", "full_name", UserT::FullName),
+            ("kind", "kind", UserT::Kind),
+            ("status", "status", UserT::Status),
+            ("valid_to", "status", UserT::ValidTo),
+            ("roles", "roles", UserT::Roles),
+        ] {
+            if sees(right) {
+                list.push((key, label.into()));
+            }
+        }
+        if me.with(|m| m.account_is_main && m.rights.can(Module::Accounts, Op::View)) {
+            list.push(("sub_accounts", AccountT::SubAccounts.into()));
+        }
+        list
     });
     let access_user = RwSignal::new(None::<(i64, String)>);
     let access_open = RwSignal::new(false);
@@ -127,27 +147,29 @@ pub fn UsersPage() -> impl IntoView {
                 </select>
             </div>
         </div>
+        <crate::views::ColumnChooser spec=crate::views::USERS view=columns columns=chooser_columns />
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(users.await, move |p| {
                     let sees = move |key: &'static str| me.with(|m| m.rights.column(Module::Users, key, ColumnOp::Visible));
+                    // A column shows when its right allows and the user's view keeps it.
+                    let shown = move |key: &'static str, right: &'static str| sees(right) && columns.with(|v| v.shows(key));
                     let edit = move || me.with(|m| m.rights.can(Module::Users, Op::Edit));
                     let subs_shown = p.rows.iter().any(|r| r.sub_accounts.is_some());
                     let edit_access = move || me.with(|m| m.rights.can(Module::Accounts, Op::Edit));
                     view! {
+                    <div class="scroll" tabindex="0">
                     <table class="table">
                         <caption class="visually-hidden">{move || i18n.t(UserT::Title)}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{move || i18n.t(UserT::Login)}</th>
-                                <Show when=move || sees("full_name")><th scope="col">{move || i18n.t(UserT::FullName)}</th></Show>
-                                <Show when=move || sees("kind")><th scope="col">{move || i18n.t(UserT::Kind)}</th></Show>
-                                <Show when=move || sees("status")>
-                                    <th scope="col">{move || i18n.t(UserT::Status)}</th>
-                                    <th scope="col">{move || i18n.t(UserT::ValidTo)}</th>
-                                </Show>
-                                <Show when=move || sees("roles")><th scope="col">{move || i18n.t(UserT::Roles)}</th></Show>
-                                {subs_shown.then(|| view! { <th scope="col">{move || i18n.t(AccountT::SubAccounts)}</th> })}
+                                <Show when=move || shown("full_name", "full_name")><th scope="col">{move || i18n.t(UserT::FullName)}</th></Show>
+                                <Show when=move || shown("kind", "kind")><th scope="col">{move || i18n.t(UserT::Kind)}</th></Show>
+                                <Show when=move || shown("status", "status")><th scope="col">{move || i18n.t(UserT::Status)}</th></Show>
+                                <Show when=move || shown("valid_to", "status")><th scope="col" class="nowrap">{move || i18n.t(UserT::ValidTo)}</th></Show>
+                                <Show when=move || shown("roles", "roles")><th scope="col">{move || i18n.t(UserT::Roles)}</th></Show>
+                                <Show when=move || subs_shown && columns.with(|v| v.shows("sub_accounts"))><th scope="col">{move || i18n.t(AccountT::SubAccounts)}</th></Show>
                                 <th scope="col"><span class="visually-hidden">{move || i18n.t(CommonT::Edit)}</span></th>
                             </tr>
                         </thead>
@@ -157,9 +179,12 @@ pub fn UsersPage() -> impl IntoView {
                                                                 let (id, login) = (u.id, u.login.clone());
                                 let (full_name, valid_to, roles) = (u.full_name.clone(), u.valid_to.clone().unwrap_or_default(), u.roles.join(", "));
                                 let (kind, active, blocked, expired) = (u.kind, u.active, u.blocked, u.expired);
-                                let subs = u.sub_accounts.clone().map(|(admin, names)| {
-                                    let access_login = login.clone();
-                                    let label = fill(i18n.t(AccountT::EditAccessLabel), &[("login".into(), login.clone())]);
+                                let title_login = u.login.clone();
+                                let sub_accounts = u.sub_accounts.clone();
+                                let sub_login = login.clone();
+                                let subs = move || sub_accounts.clone().map(|(admin, names)| {
+                                    let access_login = sub_login.clone();
+                                    let label = fill(i18n.t(AccountT::EditAccessLabel), &[("login".into(), sub_login.clone())]);
                                     let text = if admin {
                                         i18n.t(AccountT::AllSubAccounts).to_string()
                                     } else if names.is_empty() {
@@ -168,28 +193,26 @@ pub fn UsersPage() -> impl IntoView {
                                         names.join(", ")
                                     };
                                     view! {
-                                        <td>
+                                        <td class="long">
                                             {text} " "
                                             {edit_access().then(|| view! {
                                                 <button type="button" class="small secondary" aria-label=label on:click=move |_| {
                                                     access_user.set(Some((id, access_login.clone())));
                                                     access_open.set(true);
-                                                }>{move || i18n.t(CommonT::Edit)}</button>
+                                                }>{move || i18n.t(AccountT::ChangeAccess)}</button>
                                             })}
                                         </td>
                                     }
                                 });
                                 view! {
                                 <tr>
-                                    <td><A href=format!("/users/{}", u.id)>{u.login}</A></td>
-                                    {move || sees("full_name").then(|| view! { <td>{full_name.clone()}</td> })}
-                                    {move || sees("kind").then(|| view! { <td>{move || i18n.t(kind.name())}</td> })}
-                                    {move || sees("status").then(|| view! {
-                                        <td>{move || state_text(active, blocked, expired)}</td>
-                                        <td>{valid_to.clone()}</td>
-                                    })}
-                                    {move || sees("roles").then(|| view! { <td>{roles.clone()}</td> })}
-                                    {subs}
+                                    <td class="long"><A href=format!("/users/{}", u.id) attr:title=title_login>{u.login}</A></td>
+                                    {move || shown("full_name", "full_name").then(|| view! { <td class="long">{full_name.clone()}</td> })}
+                                    {move || shown("kind", "kind").then(|| view! { <td>{move || i18n.t(kind.name())}</td> })}
+                                    {move || shown("status", "status").then(|| view! { <td>{move || state_text(active, blocked, expired)}</td> })}
+                                    {move || shown("valid_to", "status").then(|| view! { <td class="nowrap">{valid_to.clone()}</td> })}
+                                    {move || shown("roles", "roles").then(|| view! { <td class="long">{roles.clone()}</td> })}
+                                    {move || columns.with(|v| v.shows("sub_accounts")).then(subs.clone()).flatten()}
                                     <td>
                                                                                 {move || {
                                             let login = login.clone();
@@ -202,6 +225,7 @@ pub fn UsersPage() -> impl IntoView {
                             }}).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                     }
                 })
             })}

@@ -336,6 +336,20 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
         Call { path: "/api/substitutions/startable", access: Access::Own, body: form(&[]), only: &[] },
         Call { path: "/api/substitutions/end", access: Access::Own, body: form(&[]), only: &[] },
         Call {
+            path: "/api/views/get",
+            access: Access::Own,
+            body: form(&[("list", "users".into())]),
+            only: &[],
+        },
+        Call {
+            path: "/api/views/save",
+            access: Access::Right,
+            body: Body::Json(
+                json!({"list": "users", "view": {"hidden": ["kind"], "sort": null, "descending": false}}),
+            ),
+            only: &["users.view", "users.edit_view"],
+        },
+        Call {
             path: "/api/substitutions/start",
             access: Access::OwnRecord,
             body: form(&[("id", s(ids.substitution))]),
