@@ -1,7 +1,7 @@
 //! The one error type of every server function and route. Users see a translated message
 //! (per field where it applies); internal detail goes to the log under a reference number.
 
-use crate::i18n::{fill, CommonT, Lang, Msg, Text};
+use crate::i18n::{CommonT, Lang, Msg, Text};
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -25,7 +25,7 @@ impl Message {
     }
 
     pub fn render(&self, lang: Lang) -> String {
-        fill(self.key.text(lang), &self.args)
+        crate::i18n::fill_in(lang, self.key.text(lang), &self.args)
     }
 }
 

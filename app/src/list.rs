@@ -84,6 +84,17 @@ pub fn parse_date(text: &str) -> Option<(i32, u8, u8)> {
     (y >= 1900 && (1..=days).contains(&d)).then_some((y, m, d))
 }
 
+/// A day (`YYYY-MM-DD`) in the language's usual form, as times are shown (issue 14: the
+/// substitutions showed ISO days among localised times); anything else as it is.
+pub fn format_day(day: &str, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::Lang;
+    match (parse_date(day), lang) {
+        (Some((y, m, d)), Lang::Pl) => format!("{d:02}.{m:02}.{y}"),
+        (Some((y, m, d)), Lang::Cs) => format!("{d}. {m}. {y}"),
+        _ => day.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +110,15 @@ mod tests {
     fn like_patterns_take_wildcards_literally() {
         assert_eq!(contains_pattern("50%_off\\"), "%50\\%\\_off\\\\%");
         assert_eq!(contains_pattern("Anna"), "%anna%");
+    }
+
+    #[test]
+    fn days_are_shown_as_the_language_writes_them() {
+        use crate::i18n::Lang;
+        assert_eq!(format_day("2026-03-05", Lang::En), "2026-03-05");
+        assert_eq!(format_day("2026-03-05", Lang::Pl), "05.03.2026");
+        assert_eq!(format_day("2026-03-05", Lang::Cs), "5. 3. 2026");
+        assert_eq!(format_day("soon", Lang::Pl), "soon");
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub fn AccountsPage() -> impl IntoView {
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(accounts.await, move |list| view! {
-                    <table class="table">
+                    <div class="scroll" tabindex="0"><table class="table">
                         <caption class="visually-hidden">{move || i18n.t(AccountT::Title)}</caption>
                         <thead>
                             <tr>
@@ -194,7 +194,7 @@ pub fn AccountsPage() -> impl IntoView {
                             {list.is_empty().then(|| view! { <tr><td colspan="6">{move || i18n.t(AccountT::NoAccounts)}</td></tr> })}
                             {list.into_iter().map(row).collect_view()}
                         </tbody>
-                    </table>
+                    </table></div>
                 })
             })}
         </Transition>

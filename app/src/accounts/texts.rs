@@ -4,7 +4,7 @@ use crate::texts;
 
 texts! {
     pub enum AccountT {
-        Title => ("Sub-accounts", "Konta dodatkowe", "Dodatečné účty"),
+        Title => ("Sub-accounts", "Konta dodatkowe", "Vedlejší účty"),
         AddAccount => ("Add account", "Dodaj konto", "Přidat účet"),
         EditAccount => ("Edit {name}", "Edytuj {name}", "Upravit {name}"),
         ExternalId => ("External identifier (PT id)", "Identyfikator PT", "Externí identifikátor (PT)"),
@@ -20,43 +20,44 @@ texts! {
         Inactive => ("Deactivated", "Nieaktywne", "Deaktivovaný"),
         Deactivate => ("Deactivate", "Dezaktywuj", "Deaktivovat"),
         Activate => ("Activate", "Aktywuj", "Aktivovat"),
-        NoAccounts => ("There are no sub-accounts yet.", "Nie ma jeszcze kont dodatkowych.", "Zatím nejsou žádné dodatečné účty."),
+        NoAccounts => ("There are no sub-accounts yet.", "Nie ma jeszcze kont dodatkowych.", "Zatím nejsou žádné vedlejší účty."),
         ConfirmCreate => (
             "Create the sub-account {name} with the identifier {external}?",
             "Utworzyć konto dodatkowe {name} z identyfikatorem PT {external}?",
-            "Vytvořit dodatečný účet {name} s identifikátorem {external}?"
+            "Vytvořit vedlejší účet {name} s identifikátorem {external}?"
         ),
         ConfirmDeactivate => (
             "Deactivate {name}? Its users are signed out and cannot sign in, and nobody can switch into it.",
             "Dezaktywować {name}? Jego użytkownicy zostaną wylogowani i nie będą mogli się zalogować, a nikt nie przełączy się na to konto.",
             "Deaktivovat {name}? Jeho uživatelé budou odhlášeni a nebudou se moci přihlásit a nikdo se na něj nepřepne."
         ),
-        ConfirmDelete => ("Delete the sub-account {name}?", "Usunąć konto dodatkowe {name}?", "Smazat dodatečný účet {name}?"),
+        ConfirmDelete => ("Delete the sub-account {name}?", "Usunąć konto dodatkowe {name}?", "Smazat vedlejší účet {name}?"),
         NotEmpty => (
             "The sub-account {name} still holds users, persons, units or roles; delete them first or deactivate it.",
             "Konto dodatkowe {name} ma jeszcze użytkowników, pracowników, centra lub role; najpierw je usuń albo dezaktywuj konto.",
-            "Dodatečný účet {name} ještě obsahuje uživatele, osoby, útvary nebo role; nejprve je smažte, nebo účet deaktivujte."
+            "Vedlejší účet {name} ještě obsahuje uživatele, osoby, útvary nebo role; nejprve je smažte, nebo účet deaktivujte."
         ),
         Next => ("Next", "Dalej", "Další"),
-        SubAccounts => ("Sub-accounts", "Konta dodatkowe", "Dodatečné účty"),
+        ChangeAccess => ("Change", "Zmień", "Změnit"),
+        SubAccounts => ("Sub-accounts", "Konta dodatkowe", "Vedlejší účty"),
         AllSubAccounts => ("All (administrator)", "Wszystkie (administrator)", "Všechny (administrátor)"),
         NoSubAccounts => ("None", "Brak", "Žádné"),
-        EditAccessOf => ("Sub-accounts of {login}", "Konta dodatkowe użytkownika {login}", "Dodatečné účty uživatele {login}"),
-        EditAccessLabel => ("Edit sub-accounts of {login}", "Edytuj konta dodatkowe użytkownika {login}", "Upravit dodatečné účty uživatele {login}"),
+        EditAccessOf => ("Sub-accounts of {login}", "Konta dodatkowe użytkownika {login}", "Vedlejší účty uživatele {login}"),
+        EditAccessLabel => ("Change sub-accounts of {login}", "Zmień konta dodatkowe użytkownika {login}", "Změnit vedlejší účty uživatele {login}"),
         AdministratorHasAll => (
             "An administrator of the main account always has access to every sub-account; this cannot be changed.",
             "Administrator konta głównego ma zawsze dostęp do wszystkich kont dodatkowych i nie możesz tego zmienić.",
-            "Administrátor hlavního účtu má vždy přístup ke všem dodatečným účtům; to nelze změnit."
+            "Administrátor hlavního účtu má vždy přístup ke všem vedlejším účtům; to nelze změnit."
         ),
         NotYourAccess => (
             "You cannot change your own access to sub-accounts.",
             "Nie możesz zmieniać własnego dostępu do kont dodatkowych.",
-            "Svůj vlastní přístup k dodatečným účtům měnit nemůžete."
+            "Svůj vlastní přístup k vedlejším účtům měnit nemůžete."
         ),
         NotHeldByYou => (
             "You can only give or take access to sub-accounts you have access to yourself.",
             "Możesz nadawać lub odbierać dostęp tylko do kont dodatkowych, do których sam masz dostęp.",
-            "Přístup můžete dávat či brát jen k dodatečným účtům, ke kterým ho máte sami."
+            "Přístup můžete dávat či brát jen k vedlejším účtům, ke kterým ho máte sami."
         ),
         Switch => ("Switch account", "Przełącz konto", "Přepnout účet"),
         SwitchTitle => ("Switch account", "Przełącz konto", "Přepnout účet"),

@@ -4,13 +4,13 @@ use crate::texts;
 
 texts! {
     pub enum ActionT {
-        AccountAccess => ("Sub-account access changed", "Zmiana dostępu do kont dodatkowych", "Změna přístupu k dodatečným účtům"),
-        AccountActivate => ("Sub-account activated", "Aktywacja konta dodatkowego", "Aktivace dodatečného účtu"),
-        AccountCreate => ("Sub-account added", "Dodanie konta dodatkowego", "Přidání dodatečného účtu"),
-        AccountDeactivate => ("Sub-account deactivated", "Dezaktywacja konta dodatkowego", "Deaktivace dodatečného účtu"),
-        AccountDelete => ("Sub-account deleted", "Usunięcie konta dodatkowego", "Smazání dodatečného účtu"),
+        AccountAccess => ("Sub-account access changed", "Zmiana dostępu do kont dodatkowych", "Změna přístupu k vedlejším účtům"),
+        AccountActivate => ("Sub-account activated", "Aktywacja konta dodatkowego", "Aktivace vedlejšího účtu"),
+        AccountCreate => ("Sub-account added", "Dodanie konta dodatkowego", "Přidání vedlejšího účtu"),
+        AccountDeactivate => ("Sub-account deactivated", "Dezaktywacja konta dodatkowego", "Deaktivace vedlejšího účtu"),
+        AccountDelete => ("Sub-account deleted", "Usunięcie konta dodatkowego", "Smazání vedlejšího účtu"),
         AccountSwitch => ("Account switched", "Przełączenie konta", "Přepnutí účtu"),
-        AccountUpdate => ("Sub-account changed", "Zmiana konta dodatkowego", "Změna dodatečného účtu"),
+        AccountUpdate => ("Sub-account changed", "Zmiana konta dodatkowego", "Změna vedlejšího účtu"),
         Bootstrap => ("Installation set up", "Utworzenie instalacji", "Založení instalace"),
         ConfigUpdate => ("Configuration changed", "Zmiana konfiguracji", "Změna konfigurace"),
         Login => ("Signed in", "Logowanie", "Přihlášení"),

@@ -94,7 +94,7 @@ pub fn AuditPage() -> impl IntoView {
                 loaded(list.await, move |list| {
                     total.set(list.total);
                     view! {
-                        <table class="table">
+                        <div class="scroll" tabindex="0"><table class="table">
                             <caption class="visually-hidden">{move || i18n.t(AuditT::Title)}</caption>
                             <thead><tr>
                                 <th scope="col">{move || i18n.t(AuditT::When)}</th>
@@ -108,7 +108,7 @@ pub fn AuditPage() -> impl IntoView {
                                 {list.rows.is_empty().then(|| view! { <tr><td colspan="6">{move || i18n.t(AuditT::Empty)}</td></tr> })}
                                 {list.rows.into_iter().map(row).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                     }
                 })
             })}

@@ -119,8 +119,9 @@ pub fn ChangePasswordPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match me.await {
                     Err(_) => Some(view! { <Redirect path="/login" /> }.into_any()),
+                    // Gone once the password is changed (issue 14: it stayed above the success).
                     Ok(me) if me.must_change_password => Some(view! {
-                        <p class="notice" role="status">{move || i18n.t(AuthT::MustChangePassword)}</p>
+                        <p class="notice" role="status" hidden=done>{move || i18n.t(AuthT::MustChangePassword)}</p>
                     }.into_any()),
                     Ok(_) => None,
                 }

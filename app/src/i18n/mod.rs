@@ -104,6 +104,48 @@ pub fn fill(text: &str, args: &[(String, String)]) -> String {
     out
 }
 
+/// Which plural form of a language a count takes (CLDR's cardinal rules for integers):
+/// English one/other, Polish one/few/many, Czech one/few/other.
+pub fn plural_form(lang: Lang, n: i64) -> usize {
+    let n = n.abs();
+    match lang {
+        Lang::En => usize::from(n != 1),
+        Lang::Pl if n == 1 => 0,
+        Lang::Pl if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => 1,
+        Lang::Pl => 2,
+        Lang::Cs if n == 1 => 0,
+        Lang::Cs if (2..=4).contains(&n) => 1,
+        Lang::Cs => 2,
+    }
+}
+
+/// As `fill`, and first the plural choices `{name:form|form|…}` by the number `name` holds, in
+/// the language's forms (issue 14: "imported into 1 roles").
+pub fn fill_in(lang: Lang, text: &str, args: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find('}') else {
+            rest = &rest[start..];
+            break;
+        };
+        let inner = &rest[start + 1..start + len];
+        match inner.split_once(':') {
+            Some((name, forms)) => {
+                let n = args.iter().find(|(k, _)| k == name).and_then(|(_, v)| v.parse::<i64>().ok());
+                let forms: Vec<&str> = forms.split('|').collect();
+                let pick = n.map(|n| plural_form(lang, n)).unwrap_or(forms.len() - 1);
+                out.push_str(forms.get(pick).or(forms.last()).copied().unwrap_or_default());
+            }
+            None => out.push_str(&rest[start..=start + len]),
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    fill(&out, args)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,10 +164,26 @@ mod tests {
     }
 
     fn placeholders(text: &str) -> Vec<&str> {
-        let mut names: Vec<&str> =
-            text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.split(':').next().unwrap_or(name)))
+            .collect();
         names.sort();
+        names.dedup();
         names
+    }
+
+    #[test]
+    fn counts_take_each_language_s_plural_forms() {
+        let text = |lang, n: i64| fill_in(lang, "{n} {n:a|b|c}", &[("n".into(), n.to_string())]);
+        assert_eq!(text(Lang::En, 1), "1 a");
+        assert_eq!(text(Lang::En, 5), "5 b");
+        let pl: Vec<String> = [1, 2, 5, 12, 22, 25].into_iter().map(|n| text(Lang::Pl, n)).collect();
+        assert_eq!(pl, ["1 a", "2 b", "5 c", "12 c", "22 b", "25 c"]);
+        let cs: Vec<String> = [1, 3, 5, 22].into_iter().map(|n| text(Lang::Cs, n)).collect();
+        assert_eq!(cs, ["1 a", "3 b", "5 c", "22 c"]);
+        assert_eq!(fill_in(Lang::En, "no choice {x}", &[("x".into(), "y".into())]), "no choice y");
     }
 
     #[test]

@@ -27,7 +27,11 @@ pub fn Bell() -> impl IntoView {
     let unread = move || data.get().and_then(Result::ok).map(|i| i.unread).unwrap_or(0);
     let label = move || match unread() {
         0 => i18n.t(NoticeT::Bell).to_string(),
-        n => fill(i18n.t(NoticeT::BellUnread), &[("count".into(), n.to_string())]),
+        n => crate::i18n::fill_in(
+            i18n.lang.get(),
+            i18n.t(NoticeT::BellUnread),
+            &[("count".into(), n.to_string())],
+        ),
     };
     let title = Signal::derive(move || i18n.t(NoticeT::Bell).to_string());
     let row = move |n: NoticeRow| {
@@ -47,7 +51,10 @@ pub fn Bell() -> impl IntoView {
     };
     view! {
         <button type="button" class="bell secondary" aria-haspopup="dialog" aria-label=label on:click=move |_| open.set(true)>
-            <span aria-hidden="true">"🔔"</span>
+            // An icon, not an emoji: without an emoji font that was an empty box.
+            <svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
+                <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6v-5a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z" fill="currentColor" />
+            </svg>
             <span class="bell-count" aria-hidden="true" hidden=move || unread() == 0>{unread}</span>
         </button>
         <Dialog id="notices" open title>

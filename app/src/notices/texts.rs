@@ -5,7 +5,7 @@ use crate::texts;
 texts! {
     pub enum NoticeT {
         Bell => ("Notifications", "Powiadomienia", "Oznámení"),
-        BellUnread => ("Notifications: {count} unread", "Powiadomienia: nieprzeczytane {count}", "Oznámení: nepřečtených {count}"),
+        BellUnread => ("Notifications: {count} unread", "Powiadomienia: {count} {count:nieprzeczytane|nieprzeczytane|nieprzeczytanych}", "Oznámení: {count} {count:nepřečtené|nepřečtená|nepřečtených}"),
         Empty => ("No notifications.", "Brak powiadomień.", "Žádná oznámení."),
         MarkAllRead => ("Mark all as read", "Oznacz wszystkie jako przeczytane", "Označit vše jako přečtené"),
         Unread => ("unread", "nieprzeczytane", "nepřečtené"),

@@ -107,7 +107,7 @@ pub fn PersonCard() -> impl IntoView {
     view! {
         <h1>{title}</h1>
         <ErrorNote error=Signal::derive(move || load_error.get()) />
-        <form class="card form" on:submit=submit>
+        <form class="card form" hidden=move || load_error.with(Option::is_some) on:submit=submit>
             <Show when=move || sees("first_name")>
                 <TextField label=PersonT::FirstName.into() name="first_name" value=first error maxlength=super::NAME_MAX required=true disabled=fixed("first_name") />
             </Show>

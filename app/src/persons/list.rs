@@ -65,7 +65,7 @@ pub fn PersonsPage() -> impl IntoView {
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(persons.await, move |p| view! {
-                    <table class="table">
+                    <div class="scroll" tabindex="0"><table class="table">
                         <caption class="visually-hidden">{move || i18n.t(PersonT::Title)}</caption>
                         <thead>
                             <tr>
@@ -88,7 +88,7 @@ pub fn PersonsPage() -> impl IntoView {
                                 </tr>
                             }).collect_view()}
                         </tbody>
-                    </table>
+                    </table></div>
                 })
             })}
         </Transition>

@@ -27,9 +27,9 @@ texts! {
             "Osoba {name} je přiřazena uživatelům ({logins}); nejprve přiřazení zrušte."
         ),
         HasSubordinates => (
-            "The person {name} is the supervisor of {count} persons; give them another supervisor first.",
-            "Pracownik {name} jest przełożonym {count} osób; najpierw wskaż im innego przełożonego.",
-            "Osoba {name} je nadřízenou {count} osob; nejprve jim určete jiného nadřízeného."
+            "The person {name} is the supervisor of {count} {count:person|persons}; give them another supervisor first.",
+            "Pracownik {name} jest przełożonym {count} {count:osoby|osób|osób}; najpierw wskaż im innego przełożonego.",
+            "Osoba {name} je nadřízenou {count} {count:osoby|osob|osob}; nejprve jim určete jiného nadřízeného."
         ),
         ConfirmDelete => ("Delete the person {name}?", "Usunąć pracownika {name}?", "Smazat osobu {name}?"),
     }

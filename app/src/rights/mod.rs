@@ -10,7 +10,7 @@ mod grant;
 pub mod outrank;
 mod reach;
 #[cfg(feature = "ssr")]
-mod server;
+pub mod server;
 mod snapshot;
 #[cfg(feature = "ssr")]
 pub mod store;

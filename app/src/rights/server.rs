@@ -22,11 +22,17 @@ pub fn need(holder: Holder, edit: bool) -> Need {
 
 /// The holder's name, version, and whether it is (in) Administrators; "not found" outside the
 /// caller's account.
-async fn head(tx: &mut Tx, account: i64, holder: Holder) -> Result<(String, i64, bool), AppError> {
+async fn head(
+    tx: &mut Tx,
+    account: i64,
+    holder: Holder,
+    lang: crate::i18n::Lang,
+) -> Result<(String, i64, bool), AppError> {
     match holder {
         Holder::Role(id) => {
             let role = crate::roles::store::head(tx, account, id).await?;
-            Ok((role.name, role.version, role.builtin == Some(Builtin::Administrators)))
+            let name = crate::roles::shown_name(role.builtin, &role.name, lang);
+            Ok((name, role.version, role.builtin == Some(Builtin::Administrators)))
         }
         Holder::User(id) => {
             let r = sqlx::query(
@@ -45,20 +51,39 @@ async fn head(tx: &mut Tx, account: i64, holder: Holder) -> Result<(String, i64,
     }
 }
 
-fn own(ctx: &Ctx, holder: Holder) -> bool {
-    matches!(holder, Holder::User(id) if id == ctx.who.native.id || id == ctx.who.effective.id)
+/// Whether the holder's grants are the caller's own: their user, or a role they are in
+/// (Everyone included). Rule 6: nobody edits them but an administrator of roles — not even
+/// with rights they hold, which would keep those rights past their removal elsewhere.
+pub async fn own(tx: &mut Tx, ctx: &Ctx, holder: Holder) -> Result<bool, AppError> {
+    let me = ctx.who.effective.id;
+    match holder {
+        Holder::User(id) => Ok(id == ctx.who.native.id || id == me),
+        Holder::Role(_) if ctx.who.rights.administrator => Ok(false),
+        Holder::Role(id) => {
+            let member: Option<i64> = sqlx::query_scalar(
+                "SELECT r.id FROM roles r WHERE r.id = $1
+                   AND (r.builtin = 'everyone'
+                        OR EXISTS (SELECT 1 FROM role_members m WHERE m.role_id = r.id AND m.user_id = $2))",
+            )
+            .bind(id)
+            .bind(me)
+            .fetch_optional(tx.conn())
+            .await?;
+            Ok(member.is_some())
+        }
+    }
 }
 
 pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppError> {
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
-    let (name, version, administrator) = head(&mut tx, account, holder).await?;
+    let (name, version, administrator) = head(&mut tx, account, holder, ctx.who.lang).await?;
     let grants = list(&mut tx, holder).await?;
     let mut roles = Vec::new();
     let (mut assigned, mut subordinates) = (None, Vec::new());
     if let Holder::User(user) = holder {
         let rows = sqlx::query(
-            "SELECT r.id, r.name FROM roles r WHERE r.account_id = $1
+            "SELECT r.id, r.name, r.builtin FROM roles r WHERE r.account_id = $1
                AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))
              ORDER BY r.name_key",
         )
@@ -68,7 +93,10 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
         .await?;
         for r in rows {
             let id: i64 = r.try_get("id")?;
-            roles.push((id, r.try_get("name")?, list(&mut tx, Holder::Role(id)).await?));
+            let builtin = r.try_get::<Option<String>, _>("builtin")?;
+            let builtin = builtin.as_deref().and_then(crate::roles::Builtin::parse);
+            let name = crate::roles::shown_name(builtin, &r.try_get::<String, _>("name")?, ctx.who.lang);
+            roles.push((id, name, list(&mut tx, Holder::Role(id)).await?));
         }
         assigned = sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
             .bind(user)
@@ -83,7 +111,7 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
     }
     let units = crate::units::store::list_in(&mut tx, account).await?;
     let editable = crate::guard::check(&ctx.who, need(holder, true)).is_ok()
-        && !own(ctx, holder)
+        && !own(&mut tx, ctx, holder).await?
         && !matches!(holder, Holder::Role(_) if administrator);
     Ok(EditorData {
         holder,
@@ -101,14 +129,15 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
 
 pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64) -> Result<(), AppError> {
     let account = ctx.who.account.id;
-    if own(ctx, holder) {
-        return Err(AppError::refused(RoleT::OwnRights));
-    }
+
     if grants.iter().any(|g| !g.sound()) {
         return Err(AppError::Request("a grant names no right of the catalogue".into()));
     }
     let mut tx = ctx.store().begin().await?;
-    let (name, current, administrators) = head(&mut tx, account, holder).await?;
+    let (name, current, administrators) = head(&mut tx, account, holder, crate::i18n::Lang::En).await?;
+    if own(&mut tx, ctx, holder).await? {
+        return Err(AppError::refused(RoleT::OwnRights));
+    }
     if matches!(holder, Holder::Role(_)) && administrators {
         return Err(AppError::refused(RoleT::AdministratorsHoldAll));
     }

@@ -51,7 +51,7 @@ texts! {
         DeniedByRole => ("denied by role {role}", "zabronione przez grupę {role}", "zakázáno rolí {role}"),
         AllowedInherited => ("allowed by inheritance from {node}", "dozwolone dziedzicznie z {node}", "povoleno dle vyšší úrovně ({node})"),
         DeniedInherited => ("denied by inheritance from {node}", "zabronione dziedzicznie z {node}", "zakázáno dle vyšší úrovně ({node})"),
-        AllowedAdministrator => ("allowed: Administrators hold every right", "dozwolone: Administrators mają wszystkie prawa", "povoleno: Administrators mají všechna práva"),
+        AllowedAdministrator => ("allowed: Administrators hold every right", "dozwolone: Administratorzy mają wszystkie prawa", "povoleno: Správci mají všechna práva"),
         NotGranted => ("denied: nobody granted it", "zabronione: nikt nie nadał", "zakázáno: nikdo neudělil"),
         NeedsRight => ("denied: needs {right}", "zabronione: wymaga {right}", "zakázáno: vyžaduje {right}"),
         AsRight => ("as {right}", "jak {right}", "jako {right}"),

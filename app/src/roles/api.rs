@@ -31,7 +31,14 @@ async fn finish(
 pub async fn list_roles() -> Result<Vec<RoleRow>, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::AnyOf(ROLE_READERS)).await?;
-    super::store::list(ctx.store(), ctx.who.account.id).await
+    let mut roles = super::store::list(ctx.store(), ctx.who.account.id).await?;
+    for r in &mut roles {
+        r.name = super::shown_name(r.builtin, &r.name, ctx.who.lang);
+        if let Some(b) = r.builtin {
+            r.description = crate::i18n::Text::text(b.description(), ctx.who.lang).to_string();
+        }
+    }
+    Ok(roles)
 }
 
 /// A role's card. **Permissions:** Roles / View.
@@ -39,7 +46,12 @@ pub async fn list_roles() -> Result<Vec<RoleRow>, AppError> {
 pub async fn get_role(id: i64) -> Result<RoleDetail, AppError> {
     use crate::guard::{authorize, Need};
     let ctx = authorize(Need::Op(Module::Roles, Op::View)).await?;
-    super::store::get(ctx.store(), ctx.who.account.id, id).await
+    let mut role = super::store::get(ctx.store(), ctx.who.account.id, id).await?;
+    role.name = super::shown_name(role.builtin, &role.name, ctx.who.lang);
+    if let Some(b) = role.builtin {
+        role.description = crate::i18n::Text::text(b.description(), ctx.who.lang).to_string();
+    }
+    Ok(role)
 }
 
 /// Adds a role (no id) or changes its name, description and units.
@@ -153,6 +165,9 @@ pub async fn import_roles(roles: Vec<i64>, content: String) -> Result<usize, App
     let mut entries = Vec::new();
     for role in &roles {
         let before = super::store::export(&mut tx, account, *role).await?;
+        if crate::rights::server::own(&mut tx, &ctx, crate::rights::Holder::Role(*role)).await? {
+            return Err(AppError::refused(super::RoleT::OwnRights));
+        }
         let current = super::store::grants(&mut tx, *role).await?;
         if !ctx.who.rights.may_change(&current, &grants) {
             return Err(AppError::refused(super::RoleT::NotYourRights));

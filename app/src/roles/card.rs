@@ -112,12 +112,12 @@ pub fn RoleCard() -> impl IntoView {
     let title = move || if id().is_some() { name.get() } else { i18n.t(RoleT::NewRole).to_string() };
     view! {
                 <h1>{title}</h1>
-        {move || id().map(|role| view! {
+        {move || id().filter(|_| load_error.with(Option::is_none)).map(|role| view! {
             <p class="links"><A href=format!("/roles/{role}/rights")>{move || i18n.t(crate::rights::RightT::Rights)}</A></p>
         })}
         <ErrorNote error=Signal::derive(move || load_error.get()) />
         <p class="notice" hidden=move || builtin_note().is_none()>{builtin_note}</p>
-        <form class="card form" on:submit=submit>
+        <form class="card form" hidden=move || load_error.with(Option::is_some) on:submit=submit>
             <TextField label=CommonT::Name.into() name="name" value=name error maxlength=super::ROLE_NAME_MAX required=true
                 disabled=Signal::derive(move || !editable.get() || builtin.get().is_some()) />
             <TextAreaField label=CommonT::Description.into() name="description" value=description error maxlength=super::ROLE_DESCRIPTION_MAX />
@@ -164,7 +164,7 @@ pub fn RoleCard() -> impl IntoView {
             <ErrorNote error=error_of(copy.value()) />
             <ErrorNote error=error_of(delete.value()) />
         </form>
-        <Show when=move || id().is_some()>
+        <Show when=move || id().is_some() && load_error.with(Option::is_none)>
             <Membership role=Signal::derive(move || id().unwrap_or_default()) members others builtin change editable />
         </Show>
         <ConfirmDialog

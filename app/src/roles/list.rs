@@ -16,8 +16,10 @@ pub fn RolesPage() -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
     let me = current_user();
-    let roles =
-        Resource::new(move || (live.version(Topic::Roles), live.version(Topic::Users)), |_| list_roles());
+    let roles = Resource::new(
+        move || (live.version(Topic::Roles), live.version(Topic::Users), i18n.lang.get()),
+        |_| list_roles(),
+    );
     let selected = RwSignal::new(Vec::<(i64, String)>::new());
     let file_problem = RwSignal::new(None::<String>);
     let pending_file = RwSignal::new(None::<String>);
@@ -29,7 +31,11 @@ pub fn RolesPage() -> impl IntoView {
         }
     });
     let imported = Signal::derive(move || match import.value().get() {
-        Some(Ok(n)) => Some(fill(i18n.t(RoleT::Imported), &[("count".into(), n.to_string())])),
+        Some(Ok(n)) => Some(crate::i18n::fill_in(
+            i18n.lang.get(),
+            i18n.t(RoleT::Imported),
+            &[("count".into(), n.to_string())],
+        )),
         _ => None,
     });
     let start_import = move |_| {
@@ -97,8 +103,11 @@ pub fn RolesPage() -> impl IntoView {
                                         />
                                     </Show>
                                     <details>
+                                        // The count apart from the name, in words (issue 14: a copy
+                                        // "Testerzy (1)" read "Testerzy (1) (1)").
                                         <summary>
-                                            {role.name.clone()} " (" {count} ")"
+                                            {role.name.clone()} " "
+                                            <span class="muted">"— " {move || crate::i18n::fill_in(i18n.lang.get(), i18n.t(RoleT::MemberCount), &[("count".into(), count.to_string())])}</span>
                                         </summary>
                                         <p class="muted">{role.description.clone()}</p>
                                         <ul>{members}</ul>
@@ -114,6 +123,15 @@ pub fn RolesPage() -> impl IntoView {
         <Show when=can_edit>
             <section class="card" aria-labelledby="import-title">
                 <h2 id="import-title">{move || i18n.t(RoleT::Import)}</h2>
+                // Which roles the file goes into (issue 14: the section did not say).
+                <p aria-live="polite">{move || {
+                    let names: Vec<String> = selected.get().into_iter().map(|(_, n)| n).collect();
+                    if names.is_empty() {
+                        i18n.t(RoleT::SelectRoles).to_string()
+                    } else {
+                        fill(i18n.t(RoleT::ImportInto), &[("names".into(), names.join(", "))])
+                    }
+                }}</p>
                 <label for="role-file">{move || i18n.t(RoleT::ImportFile)}</label>
                 <input id="role-file" type="file" accept=".json,application/json" />
                 <p class="field-note" role="alert" hidden=move || file_problem.with(Option::is_none)>{move || file_problem.get()}</p>

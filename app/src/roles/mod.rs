@@ -44,6 +44,31 @@ impl Builtin {
             _ => None,
         }
     }
+
+    /// The role's name in the viewer's language (stored in English; issue 14).
+    pub fn name(self) -> RoleT {
+        match self {
+            Builtin::Administrators => RoleT::NameAdministrators,
+            Builtin::Everyone => RoleT::NameEveryone,
+        }
+    }
+
+    /// The role's description in the viewer's language.
+    pub fn description(self) -> RoleT {
+        match self {
+            Builtin::Administrators => RoleT::DescriptionAdministrators,
+            Builtin::Everyone => RoleT::DescriptionEveryone,
+        }
+    }
+}
+
+/// A role's name as the viewer reads it: built-in roles in their language, others as named.
+pub fn shown_name(builtin: Option<Builtin>, name: &str, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::Text;
+    match builtin {
+        Some(b) => b.name().text(lang).to_string(),
+        None => name.to_string(),
+    }
 }
 
 /// A user as a role's member lists show them.

@@ -26,7 +26,7 @@ texts! {
             "Ustawienia (opis, centra i uprawnienia) wszystkich zaznaczonych grup operatorów {names} zostaną nadpisane ustawieniami z pliku. Czy dokonać importu?",
             "Nastavení (popis, útvary a práva) vybraných rolí {names} bude přepsáno nastavením ze souboru. Importovat?"
         ),
-        Imported => ("The settings were imported into {count} roles.", "Zaimportowano ustawienia do grup: {count}.", "Nastavení bylo importováno do rolí: {count}."),
+        Imported => ("The settings were imported into {count} {count:role|roles}.", "Zaimportowano ustawienia do {count} {count:grupy|grup|grup}.", "Nastavení bylo importováno do {count} {count:role|rolí|rolí}."),
         DamagedFile => (
             "Incorrect file format or damaged file. The settings cannot be imported.",
             "Nieprawidłowy format pliku lub plik uszkodzony. Nie można dokonać importu ustawień.",
@@ -39,6 +39,16 @@ texts! {
         ),
         SelectRoles => ("Select the roles to import into.", "Zaznacz grupy, do których importować.", "Vyberte role, do kterých importovat."),
         SelectRole => ("Select {name}", "Zaznacz {name}", "Vybrat {name}"),
+        MemberCount => (
+            "{count} {count:member|members}",
+            "{count} {count:operator|operatorzy|operatorów}",
+            "{count} {count:člen|členové|členů}"
+        ),
+        ImportInto => ("The file will be imported into: {names}.", "Plik zostanie zaimportowany do grup: {names}.", "Soubor bude importován do rolí: {names}."),
+        NameAdministrators => ("Administrators", "Administratorzy", "Správci"),
+        NameEveryone => ("Everyone", "Wszyscy", "Všichni"),
+        DescriptionAdministrators => ("Built-in: holds every right.", "Wbudowana: ma wszystkie uprawnienia.", "Vestavěná: má všechna práva."),
+        DescriptionEveryone => ("Built-in: every user is a member.", "Wbudowana: należą do niej wszyscy operatorzy.", "Vestavěná: členem je každý uživatel."),
         BuiltinAdministrators => (
             "Built-in: holds every right; cannot be renamed or deleted and always keeps an active member.",
             "Wbudowana: ma wszystkie uprawnienia; nie można jej usunąć ani zmienić nazwy i zawsze ma aktywnego członka.",
@@ -53,13 +63,13 @@ texts! {
         BuiltinFixed => ("Built-in roles cannot be renamed or deleted.", "Grup wbudowanych nie można usunąć ani zmienić ich nazwy.", "Vestavěné role nelze přejmenovat ani smazat."),
         EveryoneImplicit => (
             "Every user belongs to Everyone; nobody joins or leaves it.",
-            "Każdy operator należy do grupy Everyone; nie można do niej dołączać ani od niej odłączać.",
-            "Každý uživatel patří do role Everyone; nelze do ní přidávat ani z ní odebírat."
+            "Każdy operator należy do grupy Wszyscy; nie można do niej dołączać ani od niej odłączać.",
+            "Každý uživatel patří do role Všichni; nelze do ní přidávat ani z ní odebírat."
         ),
         LastAdministrator => (
             "Administrators must keep at least one active member.",
-            "Grupa Administrators musi mieć co najmniej jednego aktywnego członka.",
-            "Role Administrators musí mít alespoň jednoho aktivního člena."
+            "Grupa Administratorzy musi mieć co najmniej jednego aktywnego członka.",
+            "Role Správci musí mít alespoň jednoho aktivního člena."
         ),
         NotYourRights => (
             "You cannot give rights you do not hold yourself.",
@@ -73,14 +83,18 @@ texts! {
         ),
         AdministratorsNotImported => (
             "Administrators hold every right; settings cannot be imported into them.",
-            "Grupa Administrators ma wszystkie uprawnienia; nie można do niej importować ustawień.",
-            "Role Administrators má všechna práva; nastavení do ní nelze importovat."
+            "Grupa Administratorzy ma wszystkie uprawnienia; nie można do niej importować ustawień.",
+            "Role Správci má všechna práva; nastavení do ní nelze importovat."
         ),
-                OwnRights => ("You cannot change your own rights.", "Nie możesz zmieniać własnych uprawnień.", "Nemůžete měnit svá vlastní práva."),
+                OwnRights => (
+                    "You cannot change your own rights, nor those of a role you are in.",
+                    "Nie możesz zmieniać własnych uprawnień ani uprawnień grupy, do której należysz.",
+                    "Nemůžete měnit svá práva ani práva role, do které patříte."
+                ),
         AdministratorsHoldAll => (
             "Administrators hold every right; there is nothing to set.",
-            "Grupa Administrators ma wszystkie uprawnienia; nie ma czego ustawiać.",
-            "Role Administrators má všechna práva; není co nastavovat."
+            "Grupa Administratorzy ma wszystkie uprawnienia; nie ma czego ustawiać.",
+            "Role Správci má všechna práva; není co nastavovat."
         ),
         ConfirmDelete => ("Delete the role {name}?", "Usunąć grupę {name}?", "Smazat roli {name}?"),
         Copied => ("Copied as {name}.", "Skopiowano jako {name}.", "Zkopírováno jako {name}."),

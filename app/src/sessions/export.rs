@@ -70,6 +70,11 @@ fn cell(row: &SessionRow, column: SessionSort) -> Cell {
     }
 }
 
+/// A row's cells: the columns, then the account.
+fn row_cells(row: &SessionRow, columns: &[SessionSort]) -> Vec<Cell> {
+    columns.iter().map(|c| cell(row, *c)).chain(std::iter::once(Cell::Text(row.account.clone()))).collect()
+}
+
 /// A CSV field; text that a spreadsheet would run as a formula is prefixed with `'`.
 pub(crate) fn csv_field(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_string() };
@@ -104,7 +109,12 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
     };
     let columns = columns(&ctx);
     let lang = ctx.who.lang;
-    let header: Vec<String> = columns.iter().map(|c| c.name().text(lang).to_string()).collect();
+    // The Account column closes the row, as on the page (issue 14: the exports lacked it).
+    let header: Vec<String> = columns
+        .iter()
+        .map(|c| c.name().text(lang).to_string())
+        .chain(std::iter::once(SessionT::ColAccount.text(lang).to_string()))
+        .collect();
     let filter = list_store::filter(ctx.who.account.id, &query, &zone);
     let sql = list_store::export_sql(&filter);
     let name = format!("sessions-{}", crate::time::day_of_ms(ctx.store().now(), &zone));
@@ -123,7 +133,7 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
                 Ok(mut row) => { super::server::present(&ctx, &zone, &mut row); row }
                 Err(e) => { tracing::warn!("session export stopped: {e}"); return; }
             };
-            let fields: Vec<String> = columns.iter().map(|c| match cell(&row, *c) {
+            let fields: Vec<String> = row_cells(&row, &columns).into_iter().map(|c| match c {
                 Cell::Text(t) => csv_field(&t),
                 Cell::Number(n) => n.to_string(),
                 Cell::Time(t) => t.map(|ms| crate::time::format_ms(ms, &zone, crate::i18n::Lang::En)).unwrap_or_default(),
@@ -166,7 +176,7 @@ async fn xlsx(
         }
         let mut row = list_store::row(&row?, ctx.who.session_id)?;
         super::server::present(ctx, zone, &mut row);
-        let cells: Vec<Cell> = columns.iter().map(|c| cell(&row, *c)).collect();
+        let cells = row_cells(&row, columns);
         rows.push(cells);
     }
     let zone = zone.to_string();

@@ -17,7 +17,11 @@ pub fn MySessionsPage() -> impl IntoView {
     let sessions = Resource::new(move || live.version(Topic::Sessions), |_| my_sessions());
     let end = ServerAction::<EndMySessions>::new();
     let ended = Signal::derive(move || match end.value().get() {
-        Some(Ok(n)) => Some(fill(i18n.t(SessionT::Ended), &[("count".into(), n.to_string())])),
+        Some(Ok(n)) => Some(crate::i18n::fill_in(
+            i18n.lang.get(),
+            i18n.t(SessionT::Ended),
+            &[("count".into(), n.to_string())],
+        )),
         _ => None,
     });
     let row = move |s: SessionRow| {
@@ -65,7 +69,7 @@ pub fn MySessionsPage() -> impl IntoView {
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(sessions.await, move |list| view! {
-                    <table class="table">
+                    <div class="scroll" tabindex="0"><table class="table">
                         <caption class="visually-hidden">{move || i18n.t(SessionT::MyTitle)}</caption>
                         <thead><tr>
                             <th scope="col">{move || i18n.t(SessionT::ColId)}</th>
@@ -77,7 +81,7 @@ pub fn MySessionsPage() -> impl IntoView {
                             <th scope="col"><span class="visually-hidden">{move || i18n.t(SessionT::EndOne)}</span></th>
                         </tr></thead>
                         <tbody>{list.into_iter().map(row).collect_view()}</tbody>
-                    </table>
+                    </table></div>
                 })
             })}
         </Transition>

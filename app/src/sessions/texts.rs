@@ -40,7 +40,7 @@ texts! {
         ExportingBytes => ("Exporting… {kb} kB", "Eksport… {kb} kB", "Export… {kb} kB"),
         Exported => ("Exported {rows} rows.", "Wyeksportowano wierszy: {rows}.", "Exportováno řádků: {rows}."),
         EndSelected => ("End selected sessions", "Zakończ zaznaczone sesje", "Ukončit vybrané relace"),
-        EndTitle => ("End {count} sessions?", "Zakończyć sesje ({count})?", "Ukončit relace ({count})?"),
+        EndTitle => ("End {count} {count:session|sessions}?", "Zakończyć {count} {count:sesję|sesje|sesji}?", "Ukončit {count} {count:relaci|relace|relací}?"),
         EndText => (
             "Their users are told at once and must sign in again.",
             "Ich użytkownicy dowiedzą się o tym od razu i muszą zalogować się ponownie.",
@@ -51,7 +51,7 @@ texts! {
         EndOne => ("End", "Zakończ", "Ukončit"),
         EndSession => ("End session {id}", "Zakończ sesję {id}", "Ukončit relaci {id}"),
         EndOthers => ("End all my other sessions", "Zakończ wszystkie moje pozostałe sesje", "Ukončit všechny mé ostatní relace"),
-        Ended => ("Sessions ended: {count}.", "Zakończono sesji: {count}.", "Ukončeno relací: {count}."),
+        Ended => ("{count} {count:session|sessions} ended.", "Zakończono {count} {count:sesję|sesje|sesji}.", "{count:Ukončena|Ukončeny|Ukončeno} {count} {count:relace|relace|relací}."),
         VisitorSession => (
             "This session belongs to a user of the main account; it can be ended from the main account.",
             "Ta sesja należy do użytkownika konta głównego; można ją zakończyć z konta głównego.",

@@ -45,9 +45,9 @@ fn OnlineNow(my_session: i64) -> impl IntoView {
                         Err(e) => Either::Right(view! { <super::ErrorNote error=Signal::stored(Some(e)) /> }),
                         Ok(rows) => Either::Left({
                         let n = rows.len().to_string();
-                        let count = move || fill(i18n.t(ShellT::OnlineCount), &[("count".into(), n.clone())]);
+                        let count = move || crate::i18n::fill_in(i18n.lang.get(), i18n.t(ShellT::OnlineCount), &[("count".into(), n.clone())]);
                         view! {
-                            <table class="table">
+                            <div class="scroll" tabindex="0"><table class="table">
                                 <caption>{count}</caption>
                                 <thead>
                                     <tr>
@@ -75,7 +75,7 @@ fn OnlineNow(my_session: i64) -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </tbody>
-                            </table>
+                            </table></div>
                         }
                         }),
                     }

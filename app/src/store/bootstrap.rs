@@ -103,6 +103,13 @@ pub async fn create_account(
         .await?;
     let everyone =
         insert_role(tx, id, "Everyone", "Built-in: every user is a member.", Some("everyone")).await?;
+    // A new user can sign in at once, to the top unit (issue 14: on a fresh installation nobody
+    // but the administrator could); organisations that assign units take it away from Everyone.
+    sqlx::query("INSERT INTO role_units (role_id, unit_id) VALUES ($1, $2)")
+        .bind(everyone)
+        .bind(root_unit)
+        .execute(tx.conn())
+        .await?;
     Ok(NewAccount { id, root_unit, administrators, everyone })
 }
 

@@ -400,6 +400,10 @@ async fn people_and_users(
 async fn substitution(tx: &mut Tx) -> Result<(), AppError> {
     use sqlx::Row;
     sqlx::query("UPDATE users SET email = login || '@nordwind.example'").execute(tx.conn()).await?;
+    // The sample gives each role its own units; Everyone signs in nowhere of its own.
+    sqlx::query("DELETE FROM role_units WHERE role_id IN (SELECT id FROM roles WHERE builtin = 'everyone')")
+        .execute(tx.conn())
+        .await?;
     let row = sqlx::query(
         "SELECT a.id AS account, a.time_zone, x.id AS absent, y.id AS substitute
          FROM users x JOIN users y ON y.login = 'piotr.wisniewski' JOIN accounts a ON a.id = x.account_id

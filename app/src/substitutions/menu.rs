@@ -42,7 +42,7 @@ pub fn StartableList() -> impl IntoView {
                 <p class="muted">{move || i18n.t(SubT::MenuHeading)}</p>
                 <ul>
                     {move || items().into_iter().map(|s| {
-                        let until = fill(i18n.t(SubT::Until), &[("to".into(), s.to_day.clone())]);
+                        let until = fill(i18n.t(SubT::Until), &[("to".into(), crate::list::format_day(&s.to_day, i18n.lang.get_untracked()))]);
                         let label = fill(i18n.t(SubT::StartAs), &[("absent".into(), s.absent.clone())]);
                         let item = s.clone();
                         view! {
@@ -87,6 +87,7 @@ pub fn WorkingAsBanner() -> impl IntoView {
     };
     view! {
         {move || working().map(|(absent, to)| {
+            let to = crate::list::format_day(&to, i18n.lang.get_untracked());
             let text = fill(i18n.t(SubT::WorkingAs), &[("absent".into(), absent.clone()), ("to".into(), to)]);
             let label = fill(i18n.t(SubT::EndLabel), &[("absent".into(), absent)]);
             view! {
@@ -100,12 +101,24 @@ pub fn WorkingAsBanner() -> impl IntoView {
     }
 }
 
-/// The notice when the mode was ended for this session (deactivated, period over, …): an
-/// alert above the page, whose button reloads the app as the user's own.
+/// The notice when the mode was ended for this session (deactivated, period over, …): a modal
+/// dialog over a page that has already switched back to the user's own (issue 14); closing it,
+/// however, reloads the app as the user's own.
 #[component]
 pub fn ModeEnded() -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        if live.mode_ended.with(Option::is_some) {
+            open.set(true);
+        }
+    });
+    Effect::new(move |_| {
+        if !open.get() && live.mode_ended.with_untracked(Option::is_some) {
+            go("/");
+        }
+    });
     let text = move || {
         live.mode_ended.get().map(|(absent, why)| {
             fill(
@@ -114,13 +127,11 @@ pub fn ModeEnded() -> impl IntoView {
             )
         })
     };
+    let title = Signal::derive(move || i18n.t(SubT::EndedTitle).to_string());
     view! {
-        <Show when=move || live.mode_ended.with(Option::is_some)>
-            <div class="working-as ended" role="alert" aria-labelledby="mode-ended-title">
-                <strong id="mode-ended-title">{move || i18n.t(SubT::EndedTitle)}</strong>
-                <span>{text}</span>
-                <button type="button" class="small" on:click=move |_| go("/")>{move || i18n.t(SubT::Continue)}</button>
-            </div>
-        </Show>
+        <crate::ui::Dialog id="mode-ended" open title>
+            <p>{text}</p>
+            <button type="button" on:click=move |_| go("/")>{move || i18n.t(SubT::Continue)}</button>
+        </crate::ui::Dialog>
     }
 }

@@ -176,8 +176,8 @@ pub fn SubstitutionsPage() -> impl IntoView {
             <tr>
                 <td>{s.absent.clone()}</td>
                 <td>{s.substitute.clone()}</td>
-                <td>{s.from_day.clone()}</td>
-                <td>{s.to_day.clone()}</td>
+                <td>{let d = s.from_day.clone(); move || crate::list::format_day(&d, i18n.lang.get())}</td>
+                <td>{let d = s.to_day.clone(); move || crate::list::format_day(&d, i18n.lang.get())}</td>
                 <td>{move || i18n.t(if s.forward_email { CommonT::Yes } else { CommonT::No })}</td>
                 <td>{move || i18n.t(s.state.text())}</td>
                 <td>
@@ -214,7 +214,7 @@ pub fn SubstitutionsPage() -> impl IntoView {
                 loaded(list.await, move |list| {
                     let empty = if tab.get_untracked() == Tab::Active { SubT::NoneActive } else { SubT::NoneInactive };
                     view! {
-                        <table class="table">
+                        <div class="scroll" tabindex="0"><table class="table">
                             <caption class="visually-hidden">{move || i18n.t(SubT::Title)}</caption>
                             <thead><tr>
                                 <th scope="col">{move || i18n.t(SubT::Absent)}</th>
@@ -229,7 +229,7 @@ pub fn SubstitutionsPage() -> impl IntoView {
                                 {list.items.is_empty().then(|| view! { <tr><td colspan="7">{move || i18n.t(empty)}</td></tr> })}
                                 {list.items.into_iter().map(row).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                     }
                 })
             })}
@@ -253,7 +253,8 @@ pub fn SubstitutionsPage() -> impl IntoView {
                             <p>{i18n.t(SubT::Overlaps)}</p>
                             <ul>{list.into_iter().map(|o| view! { <li>{fill(i18n.t(SubT::OverlapLine), &[
                                 ("absent".into(), o.absent), ("substitute".into(), o.substitute),
-                                ("from".into(), o.from_day), ("to".into(), o.to_day),
+                                ("from".into(), crate::list::format_day(&o.from_day, i18n.lang.get_untracked())),
+                                ("to".into(), crate::list::format_day(&o.to_day, i18n.lang.get_untracked())),
                             ])}</li> }).collect_view()}</ul>
                         </div>
                     })

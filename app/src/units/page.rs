@@ -124,7 +124,7 @@ pub fn UnitsPage() -> impl IntoView {
                         })
                         .collect_view();
                     view! {
-                        <table class="table">
+                        <div class="scroll" tabindex="0"><table class="table">
                             <caption class="visually-hidden">{move || i18n.t(UnitT::Title)}</caption>
                             <thead>
                                 <tr>
@@ -134,7 +134,7 @@ pub fn UnitsPage() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>
-                        </table>
+                        </table></div>
                     }
                 })
             })}

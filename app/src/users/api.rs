@@ -18,7 +18,7 @@ pub async fn list_users(query: UserQuery) -> Result<Page<UserRow>, AppError> {
     let ctx = authorize(Need::Op(Module::Users, Op::View)).await?;
     crate::list::check_search("search", crate::i18n::CommonT::Search, &query.search)?;
     let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
-    let mut page = super::store::list(ctx.store(), ctx.who.account.id, &zone, &query).await?;
+    let mut page = super::store::list(ctx.store(), ctx.who.account.id, &zone, ctx.who.lang, &query).await?;
     page.rows.iter_mut().for_each(|row| super::columns::hide_row(&ctx.who.rights, row));
     if ctx.who.account.is_main && ctx.who.rights.can(Module::Accounts, Op::View) {
         let ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();

@@ -164,6 +164,9 @@ pub struct UserCard {
     pub pw_max_age_days: String,
     pub must_change_password: bool,
     pub roles: Vec<i64>,
+    /// Units the user's roles (Everyone's too) open to them: with none they cannot sign in.
+    #[serde(default)]
+    pub sign_in_units: i64,
     pub version: i64,
 }
 

@@ -20,7 +20,13 @@ fn placeholders(first: usize, n: usize) -> String {
     (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-pub async fn list(store: &Store, account: i64, zone: &str, q: &UserQuery) -> Result<Page<UserRow>, AppError> {
+pub async fn list(
+    store: &Store,
+    account: i64,
+    zone: &str,
+    lang: crate::i18n::Lang,
+    q: &UserQuery,
+) -> Result<Page<UserRow>, AppError> {
     let status = match q.status {
         StatusFilter::All => "TRUE",
         StatusFilter::Active => {
@@ -79,7 +85,7 @@ pub async fn list(store: &Store, account: i64, zone: &str, q: &UserQuery) -> Res
     }
     if !users.is_empty() {
         let sql = format!(
-            "SELECT m.user_id, r.name FROM role_members m JOIN roles r ON r.id = m.role_id
+            "SELECT m.user_id, r.name, r.builtin FROM role_members m JOIN roles r ON r.id = m.role_id
              WHERE m.user_id IN ({}) ORDER BY r.name_key",
             placeholders(1, users.len())
         );
@@ -89,6 +95,12 @@ pub async fn list(store: &Store, account: i64, zone: &str, q: &UserQuery) -> Res
         }
         for r in query.fetch_all(store.reader()).await? {
             let (user, name): (i64, String) = (r.try_get("user_id")?, r.try_get("name")?);
+            let builtin = r.try_get::<Option<String>, _>("builtin")?;
+            let name = crate::roles::shown_name(
+                builtin.as_deref().and_then(crate::roles::Builtin::parse),
+                &name,
+                lang,
+            );
             if let Some(u) = users.iter_mut().find(|u| u.id == user) {
                 u.roles.push(name);
             }
@@ -154,6 +166,15 @@ pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<Use
             .unwrap_or_default(),
         must_change_password: flag(&r, "must_change_password")?,
         roles,
+        sign_in_units: sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT ru.unit_id) FROM role_units ru JOIN roles x ON x.id = ru.role_id
+             WHERE x.account_id = $2
+               AND (x.builtin = 'everyone' OR x.id IN (SELECT role_id FROM role_members WHERE user_id = $1))",
+        )
+        .bind(id)
+        .bind(account)
+        .fetch_one(store.reader())
+        .await?,
         version: r.try_get("version")?,
     })
 }

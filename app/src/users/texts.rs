@@ -59,13 +59,13 @@ texts! {
         DaysRange => ("must be a whole number of days from 1 to 3650.", "musi być liczbą dni od 1 do 3650.", "musí být počet dní od 1 do 3650."),
         MustChange => ("Require a password change at the next sign-in", "Wymagaj zmiany hasła przy następnym logowaniu", "Vyžadovat změnu hesla při příštím přihlášení"),
         EndSessions => ("End the user's open sessions", "Zakończ otwarte sesje użytkownika", "Ukončit otevřené relace uživatele"),
-        SetPassword => ("Set password", "Zmień hasło/PIN", "Nastavit heslo"),
+        SetPassword => ("Set password", "Ustaw hasło", "Nastavit heslo"),
         SetPasswordFor => ("Set a password for {login}", "Zmiana hasła użytkownika {login}", "Nastavit heslo pro {login}"),
         WhichPassword => ("Which password", "Które hasło", "Které heslo"),
         ConsolePassword => ("Console password", "Hasło wewnętrzne", "Heslo do konzole"),
         PasswordSet => ("The password was set.", "Hasło zostało ustawione.", "Heslo bylo nastaveno."),
         Roles => ("Roles", "Grupy operatora", "Role"),
-        EveryoneAlways => ("Everyone (always)", "Everyone (zawsze)", "Everyone (vždy)"),
+        EveryoneAlways => ("Everyone (always)", "Wszyscy (zawsze)", "Všichni (vždy)"),
         SearchUsers => ("Search users", "Szukaj użytkowników", "Hledat uživatele"),
         AnyKind => ("Any type", "Dowolny typ", "Libovolný typ"),
         AnyRole => ("Any role", "Dowolna grupa", "Libovolná role"),
@@ -80,6 +80,11 @@ texts! {
             "is already linked to the {kind} user {login}; a person may be linked to many internal users but to only one external or universal user.",
             "jest już powiązany z użytkownikiem {login} ({kind}); jeden pracownik może być powiązany z wieloma operatorami wewnętrznymi, ale tylko z jednym zewnętrznym lub uniwersalnym.",
             "je již přiřazena uživateli {login} ({kind}); osobu lze přiřadit mnoha interním uživatelům, ale jen jednomu externímu nebo univerzálnímu."
+        ),
+        NoSignInUnit => (
+            "This user cannot sign in yet: none of their roles has a unit to sign in to. Give them a role with a unit.",
+            "Ten operator nie może się jeszcze zalogować: żadna z jego grup nie ma centrum do logowania. Dodaj go do grupy z centrum.",
+            "Tento uživatel se zatím nemůže přihlásit: žádná z jeho rolí nemá útvar k přihlášení. Přidejte mu roli s útvarem."
         ),
         OwnGuarded => (
             "Your own status, login, e-mail, sign-in secrets, password rules and linked person are changed by an administrator.",

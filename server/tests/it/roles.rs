@@ -241,3 +241,24 @@ both!(
     users_sign_in_to_a_unit_of_their_roles,
     role_settings_export_and_import,
 );
+
+/// Built-in roles are named in the reader's language, and so are their descriptions (issue 14:
+/// they stayed English in Polish and Czech).
+async fn built_in_roles_are_named_in_the_user_s_language(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
+    let names = |body: &Value| -> Vec<String> {
+        body.as_array().unwrap().iter().take(2).map(|r| r["name"].as_str().unwrap().to_string()).collect()
+    };
+    let (_, roles) = admin.call("/api/roles/list", &[]).await;
+    assert_eq!(names(&roles), ["Administrators", "Everyone"]);
+    for (lang, expected) in [("pl", ["Administratorzy", "Wszyscy"]), ("cs", ["Správci", "Všichni"])] {
+        let (status, body) = admin.call("/api/auth/preferences", &[("lang", lang), ("theme", "light")]).await;
+        assert_eq!(status, 200, "{body}");
+        let (_, roles) = admin.call("/api/roles/list", &[]).await;
+        assert_eq!(names(&roles), expected, "{lang}");
+        assert!(!roles[0]["description"].as_str().unwrap().starts_with("Built-in"), "{lang}: {roles}");
+    }
+}
+
+both!(built_in_roles_are_named_in_the_user_s_language);

@@ -183,7 +183,11 @@ async fn exports_hold_what_the_filter_shows(db: TestDb) {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 1 + 3, "{text}");
     assert!(lines[0].contains("Id,User,Computer"), "{}", lines[0]);
-    assert!(lines[1..].iter().all(|l| l.contains("piotr.wisniewski")));
+    assert!(lines[0].ends_with(",Account"), "the Account column, as on the page: {}", lines[0]);
+    assert!(
+        lines[1..].iter().all(|l| l.contains("piotr.wisniewski") && l.ends_with(",Nordwind sp. z o.o.")),
+        "{text}"
+    );
     let xlsx = get(&admin, "format=xlsx&state=all").await;
     assert_eq!(xlsx.status(), 200);
     assert!(xlsx.headers()["content-type"].to_str().unwrap().contains("spreadsheetml"));

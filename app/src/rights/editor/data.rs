@@ -51,7 +51,7 @@ pub fn PersonsRights() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="persons-rights-title">
             <h2 id="persons-rights-title">{move || i18n.t(RightT::PersonsRights)}</h2>
-            <div class="scroll">
+            <div class="scroll" tabindex="0">
                 <table class="table data-rights">
                     <thead><tr>
                         <th scope="col">{move || i18n.t(RightT::Node)}</th>

@@ -85,7 +85,7 @@ pub fn EffectivePage() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <table class="table">
+            <div class="scroll" tabindex="0"><table class="table">
                 <caption class="visually-hidden">{fill(i18n.t(RightT::EffectiveOf), &[("name".into(), e.data.name.clone())])}</caption>
                 <thead><tr>
                     <th scope="col">{i18n.t(RightT::Right)}</th>
@@ -93,7 +93,7 @@ pub fn EffectivePage() -> impl IntoView {
                     {other_name.map(|n| view! { <th scope="col">{n}</th> })}
                 </tr></thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </table></div>
         })
     };
     let title = move || {

@@ -44,10 +44,16 @@ impl Editing {
         self.grants.update(|g| state::set(g, key, target, next));
     }
 
+    /// Sets every right of a node that the editor may change: rights the editor does not hold
+    /// are left as they are, as their cells are (rule 6; issue 14: "Add all" changed them and
+    /// the whole save then failed).
     pub fn set_all(&self, keys: &[(String, Option<crate::catalogue::Target>)], own: Own) {
+        let me = crate::shell::current_user();
         self.grants.update(|g| {
             for (key, target) in keys {
-                state::set(g, key, *target, own);
+                if me.with_untracked(|m| m.rights.holds(key, *target)) {
+                    state::set(g, key, *target, own);
+                }
             }
         });
     }
