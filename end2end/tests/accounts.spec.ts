@@ -7,7 +7,7 @@ import { open, signIn } from "./helpers";
 async function giveBrno(admin: Page, login: string, give: boolean) {
   await open(admin, "/users");
   await admin.getByLabel("Search users").fill(login);
-  await admin.getByRole("button", { name: `Edit sub-accounts of ${login}` }).click();
+  await admin.getByRole("button", { name: `Change sub-accounts of ${login}` }).click();
   const dialog = admin.getByRole("dialog", { name: `Sub-accounts of ${login}` });
   const brno = dialog.getByRole("checkbox", { name: /Oddział Brno/ });
   if (give) await brno.check();

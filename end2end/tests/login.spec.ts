@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { adminPassword } from "../playwright.config";
 import { open, signIn, userMenu } from "./helpers";
 
-test("a wrong password shows a message and opens no session", async ({ page }) => {
+test("a wrong password shows a message and opens no session", { tag: "@phone" }, async ({ page }) => {
   await open(page, "/login");
   await page.getByLabel("Login").fill("anna.nowak");
   await page.getByLabel("Password", { exact: true }).fill("not her password");
@@ -36,7 +36,7 @@ test("the first sign-in of admin forces a password change", async ({ page }) => 
   await expect(page.getByRole("heading", { name: "Welcome, Administrator" })).toBeVisible();
 });
 
-test("signing in shows the dashboard with the user and the account", async ({ page }) => {
+test("signing in shows the dashboard with the user and the account", { tag: "@phone" }, async ({ page }) => {
   await signIn(page, "anna.nowak");
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { name: "Welcome, Anna Nowak" })).toBeVisible();
@@ -44,10 +44,16 @@ test("signing in shows the dashboard with the user and the account", async ({ pa
   await expect(page.getByRole("button", { name: /User menu.*Anna Nowak/ })).toBeVisible();
   const online = page.getByRole("table", { name: /open sessions/ });
   await expect(online.getByRole("row", { name: /Anna Nowak.*\(you\)/ })).toBeVisible();
+  // On a phone (project chromium-390) the navigation folds away behind the Menu button.
+  if (page.viewportSize()!.width <= 760) {
+    const toggle = page.getByRole("button", { name: "Menu", exact: true });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  }
   await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Dashboard" })).toBeVisible();
 });
 
-test("the language switches at once and stays after a reload", async ({ page }) => {
+test("the language switches at once and stays after a reload", { tag: "@phone" }, async ({ page }) => {
   await signIn(page, "ewa.szymanska");
   await userMenu(page);
   await page.getByLabel("Language").selectOption("pl");
@@ -61,7 +67,7 @@ test("the language switches at once and stays after a reload", async ({ page }) 
   await expect(page.getByRole("heading", { name: "Vítejte, Ewa Szymańska" })).toBeVisible();
 });
 
-test("logging out returns to sign-in and closes the session", async ({ page }) => {
+test("logging out returns to sign-in and closes the session", { tag: "@phone" }, async ({ page }) => {
   await signIn(page, "jan.kowalski");
   await userMenu(page);
   await page.getByRole("button", { name: "Log out" }).click();

@@ -66,7 +66,7 @@ test("role settings are exported and imported into another role", async ({ page 
   const confirm = page.getByRole("dialog", { name: "Import settings" });
   await expect(confirm).toContainText("Sprzedawcy (2)");
   await confirm.getByRole("button", { name: "Import settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "The settings were imported into 1 roles." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "The settings were imported into 1 role." })).toBeVisible();
 
   await openRole(page, "Sprzedawcy (2)");
   await expect(page.getByLabel("Description")).toHaveValue("Kadry: prowadzą kartoteki pracowników.");

@@ -82,8 +82,13 @@ test("define, start, work as the absent user, audit, end, and a deactivation end
   const warning = admin.getByRole("dialog", { name: "Deactivate an ongoing substitution?" });
   await expect(warning).toContainText("Ewa Szymańska is substituting for Anna Nowak right now");
   await warning.getByRole("button", { name: "Deactivate" }).click();
-  const ended = ewa.getByRole("alert").filter({ hasText: "Work on someone's behalf ended" });
+  const ended = ewa.getByRole("dialog", { name: "Work on someone's behalf ended" });
   await expect(ended).toContainText("the substitution was deactivated");
+  // The page behind has switched by itself (issue 14): her own name, no banner, no Users.
+  await expect(ewa.getByRole("status").filter({ hasText: "Working as Anna Nowak" })).toHaveCount(0);
+  await expect(ewa.getByRole("heading", { name: "Welcome, Ewa Szymańska" })).toBeAttached();
+  await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+  expect(await ended.evaluate((d) => d.matches(":modal"))).toBe(true);
   await ended.getByRole("button", { name: "Continue as myself" }).click();
   await ewa.waitForSelector("body[data-hydrated]");
   await expect(ewa.getByRole("status").filter({ hasText: "Working as" })).toHaveCount(0);

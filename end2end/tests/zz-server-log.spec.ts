@@ -1,5 +1,6 @@
-// Runs last (files run in name order, one worker): the server that served every scenario above
-// must not have panicked, not even in work that outlived a request (issue 13).
+// Runs last (its own project "server-log", the last in playwright.config.ts, one worker): the
+// server that served every scenario of both widths must not have panicked, not even in work that
+// outlived a request (issue 13).
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 
