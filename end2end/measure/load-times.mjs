@@ -302,14 +302,16 @@ try {
         samples.push(await measure(p.path, PROFILES[profile], p.signedIn ? cookies : null));
       }
       const last = samples[samples.length - 1];
+      // Bytes and requests of the last load; times as the median of all (after `last`, which
+      // would otherwise overwrite them).
       const row = {
+        ...last,
         profile,
         page: p.name,
         path: p.path,
         hydrated: median(samples.map((s) => s.hydrated)),
         ttfb: median(samples.map((s) => s.ttfb)),
         dcl: median(samples.map((s) => s.dcl)),
-        ...last,
         hydratedAll: samples.map((s) => Math.round(s.hydrated)),
       };
       rows.push(row);

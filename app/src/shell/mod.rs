@@ -84,10 +84,10 @@ pub fn App() -> impl IntoView {
         <Title text=move || i18n.t(CommonT::AppName).to_string() />
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
-                <Route path=path!("/password") view={Lazy::<PasswordRoute>::new()} />
+                <Route path=path!("/login") view=crate::auth::LoginPage />
+                <Route path=path!("/password") view=crate::auth::ChangePasswordPage />
                 <ParentRoute path=path!("") view=layout::Layout>
-                    <Route path=path!("") view={Lazy::<DashboardRoute>::new()} />
+                    <Route path=path!("") view=dashboard::Dashboard />
                     <Route path=path!("/units") view={Lazy::<UnitsRoute>::new()} />
                     <Route path=path!("/sessions") view={Lazy::<SessionsRoute>::new()} />
                     <Route path=path!("/my/sessions") view={Lazy::<MySessionsRoute>::new()} />
