@@ -1,13 +1,13 @@
-//! Klucznik: the access-administration console. This crate holds what the browser and the
-//! server share — components, server functions, domain types, validation, the rights
-//! resolver — and, behind the `ssr` feature, the server-only storage and request path.
+//! Klucznik: the access-administration console. This crate holds the pages, their server
+//! functions and validation, and, behind the `ssr` feature, the server-only storage and request
+//! path. Languages, the catalogue and the rights resolver are the `domain` crate's.
 
 #![recursion_limit = "512"]
 
 pub mod accounts;
 pub mod audit_log;
 pub mod auth;
-pub mod catalogue;
+pub use domain::catalogue;
 pub mod config;
 pub mod error;
 pub mod events;
@@ -38,6 +38,7 @@ pub mod store;
 #[cfg(feature = "ssr")]
 pub mod time;
 
+pub use domain::texts;
 #[cfg(feature = "ssr")]
 pub use shell::shell;
 pub use shell::App;

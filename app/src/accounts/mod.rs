@@ -7,12 +7,11 @@ mod page;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod switcher;
-mod texts;
 
 pub use access::AccessDialog;
+pub use domain::texts::accounts::AccountT;
 pub use page::AccountsPage;
 pub use switcher::SwitchAccount;
-pub use texts::AccountT;
 
 use crate::error::{Checks, Message};
 use crate::i18n::CommonT;

@@ -92,14 +92,6 @@ pub async fn create(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<i64,
     Ok(created.id)
 }
 
-fn stale_unless(found: bool) -> Result<(), AppError> {
-    if found {
-        Ok(())
-    } else {
-        Err(AppError::Stale)
-    }
-}
-
 /// Renames a sub-account or changes its identifier; returns it as it was.
 pub async fn update(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<SubAccount, AppError> {
     let id = input.id.ok_or(AppError::NotFound)?;
@@ -116,7 +108,7 @@ pub async fn update(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<SubA
     .bind(input.version)
     .execute(tx.conn())
     .await?;
-    stale_unless(done.rows_affected() == 1)?;
+    crate::store::expect_changed(done.rows_affected())?;
     // The root unit carries the account's name in the tree.
     sqlx::query("UPDATE units SET name = $1 WHERE account_id = $2 AND parent_id IS NULL AND name = $3")
         .bind(input.name.trim())
@@ -145,7 +137,7 @@ pub async fn set_active(
             .bind(version)
             .execute(tx.conn())
             .await?;
-    stale_unless(done.rows_affected() == 1)?;
+    crate::store::expect_changed(done.rows_affected())?;
     if !active {
         let own: Vec<i64> =
             sqlx::query_scalar("SELECT id FROM sessions WHERE home_account_id = $1 AND closed_at IS NULL")
@@ -189,7 +181,7 @@ pub async fn delete(tx: &mut Tx, main: i64, id: i64, version: i64) -> Result<Sub
     .bind(version)
     .execute(tx.conn())
     .await?;
-    stale_unless(done.rows_affected() == 1)?;
+    crate::store::expect_changed(done.rows_affected())?;
     Ok(before)
 }
 

@@ -1,18 +1,16 @@
 //! The audit view: the account's audit records, newest first, filtered by days, user and
 //! action, showing "X for Y" for work done on someone's behalf, and exported to CSV.
 
-mod actions;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod export;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod store;
-mod texts;
 
-pub use actions::{action_text, ActionT};
+pub use domain::texts::audit_actions::{action_text, ActionT};
+pub use domain::texts::audit_log::AuditT;
 pub use page::AuditPage;
-pub use texts::AuditT;
 
 use crate::error::{Checks, Message};
 use crate::i18n::{fill, CommonT, Lang, Text};

@@ -3,7 +3,6 @@
 pub mod api;
 mod pages;
 pub mod policy;
-mod texts;
 
 #[cfg(feature = "ssr")]
 pub mod login;
@@ -14,9 +13,9 @@ mod password_change;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
+pub use domain::texts::auth::AuthT;
 pub use pages::{ChangePasswordPage, LoginPage};
 pub use policy::may_sign_in;
-pub use texts::AuthT;
 
 use crate::i18n::Lang;
 use crate::rights::Snapshot;

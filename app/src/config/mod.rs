@@ -4,10 +4,9 @@ pub mod api;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod store;
-mod texts;
 
+pub use domain::texts::config::ConfigT;
 pub use page::ConfigPage;
-pub use texts::ConfigT;
 
 use crate::auth::policy::PasswordPolicy;
 use crate::error::{Checks, Message};

@@ -61,8 +61,6 @@ pub async fn save(tx: &mut Tx, account: i64, c: &AccountConfig) -> Result<Accoun
     .execute(tx.conn())
     .await?
     .rows_affected();
-    if changed == 0 {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_changed(changed)?;
     Ok(before)
 }

@@ -6,10 +6,9 @@ pub mod api;
 mod bell;
 #[cfg(feature = "ssr")]
 pub mod store;
-mod texts;
 
 pub use bell::Bell;
-pub use texts::NoticeT;
+pub use domain::texts::notices::NoticeT;
 
 use crate::i18n::{fill, Lang, Text};
 use serde::{Deserialize, Serialize};

@@ -11,12 +11,11 @@ mod picker;
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod supervisor;
-mod texts;
 
 pub use card::PersonCard;
+pub use domain::texts::persons::PersonT;
 pub use list::PersonsPage;
 pub use picker::PersonPicker;
-pub use texts::PersonT;
 
 use crate::error::{Checks, Message};
 use crate::i18n::CommonT;

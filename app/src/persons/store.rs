@@ -260,9 +260,7 @@ pub async fn save(
             .execute(tx.conn())
             .await?
             .rows_affected();
-            if changed == 0 {
-                return Err(AppError::Stale);
-            }
+            crate::store::expect_changed(changed)?;
             Ok((id, Some(before)))
         }
     }
@@ -276,9 +274,7 @@ pub async fn delete(
     version: i64,
 ) -> Result<Person, AppError> {
     let person = get(store, account, id).await?;
-    if person.version != version {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_version(person.version, version)?;
     let name = display(&person.first_name, &person.last_name);
     if !person.users.is_empty() {
         let logins: Vec<&str> = person.users.iter().map(|(l, _)| l.as_str()).collect();
@@ -298,8 +294,6 @@ pub async fn delete(
         .execute(tx.conn())
         .await?
         .rows_affected();
-    if deleted == 0 {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_changed(deleted)?;
     Ok(person)
 }

@@ -141,9 +141,7 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
     if matches!(holder, Holder::Role(_)) && administrators {
         return Err(AppError::refused(RoleT::AdministratorsHoldAll));
     }
-    if current != version {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_version(current, version)?;
     let units: Vec<i64> = grants
         .iter()
         .filter_map(|g| match g.target {

@@ -8,12 +8,11 @@ mod list;
 pub mod members;
 #[cfg(feature = "ssr")]
 pub mod store;
-mod texts;
 pub mod transfer;
 
 pub use card::RoleCard;
+pub use domain::texts::roles::RoleT;
 pub use list::RolesPage;
-pub use texts::RoleT;
 
 use crate::error::{Checks, Message};
 use crate::i18n::CommonT;

@@ -179,9 +179,7 @@ pub async fn create(tx: &mut Tx, account: i64, input: &RoleInput) -> Result<i64,
 
 pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &RoleInput) -> Result<RoleHead, AppError> {
     let before = head(tx, account, id).await?;
-    if before.version != input.version {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_version(before.version, input.version)?;
     if before.builtin.is_some() && input.name.trim() != before.name {
         return Err(AppError::refused(RoleT::BuiltinFixed));
     }
@@ -199,9 +197,7 @@ pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &RoleInput) -> Re
     .execute(tx.conn())
     .await?
     .rows_affected();
-    if changed == 0 {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_changed(changed)?;
     set_units(tx, account, id, &input.units).await?;
     Ok(before)
 }
@@ -211,9 +207,7 @@ pub async fn delete(tx: &mut Tx, account: i64, id: i64, version: i64) -> Result<
     if before.builtin.is_some() {
         return Err(AppError::refused(RoleT::BuiltinFixed));
     }
-    if before.version != version {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_version(before.version, version)?;
     sqlx::query("DELETE FROM roles WHERE id = $1 AND account_id = $2")
         .bind(id)
         .bind(account)

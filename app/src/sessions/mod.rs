@@ -16,11 +16,10 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod store;
 mod table;
-mod texts;
 
+pub use domain::texts::sessions::SessionT;
 pub use mine::MySessionsPage;
 pub use page::SessionsPage;
-pub use texts::SessionT;
 
 use serde::{Deserialize, Serialize};
 

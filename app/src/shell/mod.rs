@@ -4,13 +4,12 @@ mod dashboard;
 mod layout;
 mod prefs;
 mod routes;
-mod texts;
 mod theme;
 mod widgets;
 
+pub use domain::texts::shell::ShellT;
 pub use layout::{current_user, go, CurrentUser};
 pub use prefs::switch as switch_prefs;
-pub use texts::ShellT;
 pub use theme::{use_theme, Theme, ThemeSignal};
 pub use widgets::{ErrorNote, FieldNote};
 

@@ -176,3 +176,22 @@ pub fn flag(row: &AnyRow, column: &str) -> Result<bool, sqlx::Error> {
     use sqlx::Row;
     row.try_get::<bool, _>(column).or_else(|_| row.try_get::<i64, _>(column).map(|v| v != 0))
 }
+
+/// A write by id and version changed its one row, or someone changed or removed the record
+/// first (docs/ARCHITECTURE.md "Storage").
+pub fn expect_changed(rows: u64) -> Result<(), AppError> {
+    if rows == 0 {
+        Err(AppError::Stale)
+    } else {
+        Ok(())
+    }
+}
+
+/// The version a form was loaded with is still the stored one.
+pub fn expect_version(stored: i64, loaded: i64) -> Result<(), AppError> {
+    if stored == loaded {
+        Ok(())
+    } else {
+        Err(AppError::Stale)
+    }
+}

@@ -7,11 +7,10 @@ mod menu;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod store;
-mod texts;
 
+pub use domain::texts::substitutions::SubT;
 pub use menu::{ModeEnded, StartableList, WorkingAsBanner};
 pub use page::SubstitutionsPage;
-pub use texts::SubT;
 
 use crate::catalogue::{Permission, Right};
 use crate::error::{Checks, Message};

@@ -255,9 +255,7 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
         if !scope.covers(b.item.absent_id) {
             return Err(AppError::Forbidden);
         }
-        if b.item.version != input.version {
-            return Err(AppError::Stale);
-        }
+        crate::store::expect_version(b.item.version, input.version)?;
         if b.item.state == SubState::Finished {
             return Err(AppError::refused(SubT::Finished));
         }
@@ -346,9 +344,7 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
             .execute(tx.conn())
             .await?
             .rows_affected();
-            if changed == 0 {
-                return Err(AppError::Stale);
-            }
+            crate::store::expect_changed(changed)?;
             id
         }
     };

@@ -5,10 +5,9 @@ pub mod api;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod store;
-mod texts;
 
+pub use domain::texts::units::UnitT;
 pub use page::UnitsPage;
-pub use texts::UnitT;
 
 use crate::error::{Checks, Message};
 use crate::i18n::CommonT;

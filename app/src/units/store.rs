@@ -101,9 +101,7 @@ fn unknown_parent() -> AppError {
 /// Renames or moves a unit; returns it as it was before.
 pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &UnitInput) -> Result<Unit, AppError> {
     let before = get(tx, account, id).await?;
-    if before.version != input.version {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_version(before.version, input.version)?;
     if before.parent_id.is_none() && input.parent_id.is_some() {
         return Err(AppError::refused(UnitT::RootIsFixed));
     }
@@ -137,18 +135,14 @@ pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &UnitInput) -> Re
     .execute(tx.conn())
     .await?
     .rows_affected();
-    if changed == 0 {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_changed(changed)?;
     Ok(before)
 }
 
 /// Deletes a unit that has no units under it, no persons and is nobody's default unit.
 pub async fn delete(tx: &mut Tx, account: i64, id: i64, version: i64) -> Result<Unit, AppError> {
     let unit = get(tx, account, id).await?;
-    if unit.version != version {
-        return Err(AppError::Stale);
-    }
+    crate::store::expect_version(unit.version, version)?;
     let refuse = |key: UnitT| Err(AppError::Refused(Message::new(key).arg("name", &unit.name)));
     if unit.parent_id.is_none() {
         return Err(AppError::refused(UnitT::RootIsFixed));

@@ -12,12 +12,11 @@ mod password_dialog;
 pub mod reach;
 #[cfg(feature = "ssr")]
 pub mod store;
-mod texts;
 
 pub use card::UserCardPage;
 pub use check::check_input;
+pub use domain::texts::users::UserT;
 pub use list::UsersPage;
-pub use texts::UserT;
 
 use crate::persons::PersonChoice;
 use serde::{Deserialize, Serialize};

@@ -291,9 +291,7 @@ pub async fn save(
         None => None,
     };
     if let Some(b) = &before {
-        if b.version != input.version {
-            return Err(AppError::Stale);
-        }
+        crate::store::expect_version(b.version, input.version)?;
     }
     // The type is fixed once the user exists.
     let kind = before.as_ref().map(|b| b.kind).unwrap_or(input.kind);
@@ -336,9 +334,7 @@ pub async fn save(
             .execute(tx.conn())
             .await?
             .rows_affected();
-            if changed == 0 {
-                return Err(AppError::Stale);
-            }
+            crate::store::expect_changed(changed)?;
             if kind == UserKind::Universal && input.shared_password {
                 sqlx::query("UPDATE users SET external_password_hash = NULL WHERE id = $1")
                     .bind(id)

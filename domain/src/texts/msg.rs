@@ -1,20 +1,22 @@
 //! `Msg`: a text of any area, so that errors and notices can carry a translatable key.
 
-use super::{CommonT, Lang, Text};
-use crate::accounts::AccountT;
-use crate::audit_log::{ActionT, AuditT};
-use crate::auth::AuthT;
+use super::accounts::AccountT;
+use super::audit_actions::ActionT;
+use super::audit_log::AuditT;
+use super::auth::AuthT;
+use super::config::ConfigT;
+use super::notices::NoticeT;
+use super::persons::PersonT;
+use super::rights::RightT;
+use super::roles::RoleT;
+use super::sessions::SessionT;
+use super::shell::ShellT;
+use super::substitutions::SubT;
+use super::units::UnitT;
+use super::users::UserT;
+use super::CommonT;
 use crate::catalogue::CatalogueT;
-use crate::config::ConfigT;
-use crate::notices::NoticeT;
-use crate::persons::PersonT;
-use crate::rights::RightT;
-use crate::roles::RoleT;
-use crate::sessions::SessionT;
-use crate::shell::ShellT;
-use crate::substitutions::SubT;
-use crate::units::UnitT;
-use crate::users::UserT;
+use crate::i18n::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

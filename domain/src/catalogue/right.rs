@@ -3,7 +3,6 @@
 //! tree (or for the assigned person and the subordinates).
 
 use super::{Module, Op, Permission, MODULES};
-use crate::rights::engine::Spec;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -186,6 +185,15 @@ impl Right {
     pub fn column(module: Module, key: &str, op: ColumnOp) -> Option<Right> {
         module.info().columns.iter().position(|c| c.key == key).map(|i| Right::Column(module, i as u8, op))
     }
+}
+
+/// What rule 3 and the column defaults say of each right, by dense index.
+#[derive(Clone, Debug, Default)]
+pub struct Spec {
+    /// Rights that must be allowed for this one to be (View for operations, …).
+    pub needs: Vec<Vec<u32>>,
+    /// The right this one is decided as when nobody granted it (columns follow the module).
+    pub follows: Vec<Option<u32>>,
 }
 
 struct Catalogue {

@@ -4,7 +4,7 @@
 mod right;
 mod texts;
 
-pub use right::{spec, ColumnOp, DataOp, Right, Target};
+pub use right::{spec, ColumnOp, DataOp, Right, Spec, Target};
 pub use texts::CatalogueT;
 
 use serde::{Deserialize, Serialize};

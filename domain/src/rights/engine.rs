@@ -1,19 +1,12 @@
 //! The rules of DESIGN.md "Rights: how a decision is made", over rights numbered densely. It
-//! knows nothing of the application's catalogue (a `Spec` says what each right needs and
+//! knows nothing of the application's catalogue beyond a `Spec` (what each right needs and
 //! follows), so that the benchmarks can run it over a catalogue of any size.
+
+pub use crate::catalogue::Spec;
 
 use crate::catalogue::{DataOp, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-
-/// What rule 3 and the column defaults say of each right, by dense index.
-#[derive(Clone, Debug, Default)]
-pub struct Spec {
-    /// Rights that must be allowed for this one to be (View for operations, …).
-    pub needs: Vec<Vec<u32>>,
-    /// The right this one is decided as when nobody granted it (columns follow the module).
-    pub follows: Vec<Option<u32>>,
-}
 
 /// Account-wide grants of one subject: right → allow (true) or deny (false).
 pub type Grants = HashMap<u32, bool>;

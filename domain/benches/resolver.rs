@@ -11,10 +11,10 @@
 //! Run: `cargo bench -p app --bench resolver` (add `-- --warm-up-time 1 --measurement-time 3`
 //! for a short run).
 
-use app::catalogue::{DataOp, Target};
-use app::rights::{DataGrant, Grants, RoleGrants, Snapshot, Spec, Subject, Tree};
 use casbin::prelude::*;
 use criterion::{criterion_group, criterion_main, Criterion};
+use domain::catalogue::{DataOp, Target};
+use domain::rights::{DataGrant, Grants, RoleGrants, Snapshot, Spec, Subject, Tree};
 use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
 
