@@ -1,8 +1,8 @@
 //! `GET /audit/export?from=&to=&user=&action=`: the filtered audit records as CSV, with the
 //! signed-in user and the user worked for in columns of their own.
 
-use super::texts::AuditT;
 use super::AuditQuery;
+use super::AuditT;
 use crate::catalogue::{Module, Op};
 use crate::guard::{authorize_parts, error_response, AppState, Need};
 use crate::i18n::Text;

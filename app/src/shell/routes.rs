@@ -5,8 +5,8 @@
 //! makes a shared piece for every set of split points that share code (ten areas gave 95
 //! pieces, up to 63 per page), and on a slow link every piece costs a round trip.
 
-use leptos::prelude::*;
 use leptos::lazy;
+use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
 /// A route whose view is a page of an area's lazy piece; with `if $may`, only for a user the

@@ -212,9 +212,4 @@ impl Subject {
         }
         self.data_raw(tree, op, person, unit)
     }
-
-    /// The rights of a session, resolved once.
-    pub fn snapshot(&self, spec: &Spec, tree: &Tree) -> super::Snapshot {
-        super::snapshot::build(self, spec, tree)
-    }
 }

@@ -33,7 +33,15 @@ pub struct PersonFilter {
     pub exclude: Vec<i64>,
 }
 
-pub(super) fn build(subject: &Subject, spec: &Spec, tree: &Tree) -> Snapshot {
+// Here rather than in the engine, so that the engine knows nothing of snapshots.
+impl Subject {
+    /// The rights of a session, resolved once.
+    pub fn snapshot(&self, spec: &Spec, tree: &Tree) -> Snapshot {
+        build(self, spec, tree)
+    }
+}
+
+fn build(subject: &Subject, spec: &Spec, tree: &Tree) -> Snapshot {
     let count = spec.needs.len();
     let mut allowed = vec![false; count];
     for i in 0..count {

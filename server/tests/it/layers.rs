@@ -194,3 +194,15 @@ fn the_checker_finds_a_circle_and_ignores_a_family() {
 fn the_domain_crate_s_modules_import_each_other_in_no_circle() {
     assert_eq!(circles("domain"), Vec::<Vec<String>>::new());
 }
+
+/// The app crate still has the circles issue 15 names: `auth`, `error`, `events`, `list`,
+/// `persons`, `shell`, `substitutions` and `users` through one another, and `store` with the
+/// event bus. Until they are cut, they may only shrink.
+const APP_MODULES_IN_CIRCLES: usize = 11;
+
+#[test]
+fn the_app_crate_s_circles_do_not_grow() {
+    let circles = circles("app");
+    let modules: usize = circles.iter().map(Vec::len).sum();
+    assert!(modules <= APP_MODULES_IN_CIRCLES, "{modules} modules in circles: {circles:#?}");
+}

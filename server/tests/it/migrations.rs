@@ -59,7 +59,13 @@ async fn schema(db: &TestDb) -> BTreeSet<String> {
 async fn sqlite_and_postgres_migrations_build_the_same_schema() {
     let sqlite = schema(&TestDb::new(Backend::Sqlite).await).await;
     let postgres = schema(&TestDb::new(Backend::Postgres).await).await;
-    assert!(sqlite.iter().any(|l| l.starts_with("column users.login")), "the schema was read: {sqlite:?}");
+    for (backend, schema) in [("SQLite", &sqlite), ("PostgreSQL", &postgres)] {
+        assert!(
+            schema.iter().any(|l| l.starts_with("column users.login not null")),
+            "{backend}: {schema:#?}"
+        );
+        assert!(schema.iter().any(|l| l.starts_with("index ")), "{backend} has no index: {schema:#?}");
+    }
     let only_sqlite: Vec<&String> = sqlite.difference(&postgres).collect();
     let only_postgres: Vec<&String> = postgres.difference(&sqlite).collect();
     assert!(
