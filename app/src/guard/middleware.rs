@@ -2,7 +2,7 @@
 //! session cookie, refuse anonymous calls of non-public server functions, and answer server
 //! function errors with their proper HTTP status instead of a blanket 500.
 
-use super::{resolve::resolve, AppState, Client, Resolved, PUBLIC_API};
+use super::{check, needs::need_of, resolve::resolve, AppState, Client, Need, Resolved};
 use crate::error::AppError;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
@@ -68,17 +68,25 @@ pub async fn guard_layer(State(state): State<AppState>, req: Request, next: Next
         None => None,
     };
     let stale_cookie = token.is_some() && who.is_none();
-    let anonymous = who.is_none();
-    req.extensions_mut().insert(Resolved { who, client });
-
+    // Every server function's need comes from the one table (`needs.rs`), checked before the
+    // function runs; a path the table does not list reaches no function at all.
     let is_api = path.starts_with("/api/");
-    if is_api && anonymous && !PUBLIC_API.contains(&path.as_str()) {
-        let mut res = error_response(&path, &AppError::Unauthenticated);
-        if stale_cookie {
-            clear_cookie(res.headers_mut());
+    if is_api {
+        let refusal = match (need_of(&path), &who) {
+            (None, _) => Some(AppError::NotFound),
+            (Some(Need::Public), _) => None,
+            (Some(_), None) => Some(AppError::Unauthenticated),
+            (Some(need), Some(who)) => check(who, need).err(),
+        };
+        if let Some(err) = refusal {
+            let mut res = error_response(&path, &err);
+            if stale_cookie {
+                clear_cookie(res.headers_mut());
+            }
+            return res;
         }
-        return res;
     }
+    req.extensions_mut().insert(Resolved { who, client });
     let mut res = next.run(req).await;
     if is_api
         && res.status() == StatusCode::INTERNAL_SERVER_ERROR

@@ -1,10 +1,12 @@
 //! The one guard of the request path (DESIGN.md): cookie → session → native user → effective
 //! user → current account → rights snapshot → the right the caller needs → the storage handle.
-//! Every server function and route comes through here; `PUBLIC_API` is the whole list of
-//! server functions that anonymous callers may reach.
+//! Every server function and route comes through here; `needs::NEEDS` says what each server
+//! function's caller needs, and the server functions anonymous callers may reach are the ones
+//! it lists as `Need::Public`.
 
 pub mod headers;
 mod middleware;
+pub mod needs;
 mod resolve;
 mod state;
 
@@ -25,8 +27,10 @@ use http::request::Parts;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Server functions that answer callers without a session.
-pub const PUBLIC_API: &[&str] = &["/api/auth/login"];
+/// Whether a server function answers callers without a session.
+pub fn is_public(path: &str) -> bool {
+    needs::need_of(path) == Some(Need::Public)
+}
 /// Plain routes that answer callers without a session (besides the pages and static files,
 /// which hold no data of their own).
 pub const PUBLIC_ROUTES: &[&str] = &["/healthz"];
@@ -34,6 +38,8 @@ pub const PUBLIC_ROUTES: &[&str] = &["/healthz"];
 /// What a caller must have to pass.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Need {
+    /// Anyone, signed in or not (sign-in itself).
+    Public,
     /// Any open session, even one that must change its password first.
     Session,
     /// Any open session with no pending password change: the user's own things (rule 8).
@@ -150,14 +156,14 @@ impl PublicCtx {
 
 /// Whether `who` has what `need` asks for.
 pub fn check(who: &Who, need: Need) -> Result<(), AppError> {
-    if need == Need::Session {
+    if matches!(need, Need::Public | Need::Session) {
         return Ok(());
     }
     if who.must_change_password {
         return Err(AppError::PasswordChangeRequired);
     }
     let allowed = match need {
-        Need::Session | Need::SelfService => true,
+        Need::Public | Need::Session | Need::SelfService => true,
         Need::Op(module, op) => who.rights.allows(Right::Op(module, op)),
         Need::Perm(p) => who.rights.allows(Right::Perm(p)),
         Need::AnyOf(rights) => rights.iter().any(|r| who.rights.allows(*r)),
@@ -185,10 +191,20 @@ pub async fn authorize(need: Need) -> Result<Ctx, AppError> {
     authorize_parts(&state, &parts, need)
 }
 
-/// The entry for a public server function; `path` must be in `PUBLIC_API`.
-pub async fn public(path: &str) -> Result<PublicCtx, AppError> {
-    if !PUBLIC_API.contains(&path) {
-        return Err(AppError::internal("guard", format!("{path} is not a public entry point")));
+/// The guard for the server function `F` (the type its `#[server]` macro makes), whose need is
+/// its row of the table of needs: the right is written once, in `needs.rs`. By the function's
+/// own path, not the request's — a page rendered on the server calls functions directly.
+pub async fn authorize_listed<F: server_fn::ServerFn>() -> Result<Ctx, AppError> {
+    let need = needs::need_of(F::PATH)
+        .ok_or_else(|| AppError::internal("guard", format!("{} is not in the table of needs", F::PATH)))?;
+    authorize(need).await
+}
+
+/// The entry for the public server function `F`: its path must be listed as `Need::Public`,
+/// so no other function can borrow the entry by naming another path.
+pub async fn public<F: server_fn::ServerFn>() -> Result<PublicCtx, AppError> {
+    if !is_public(F::PATH) {
+        return Err(AppError::internal("guard", format!("{} is not a public entry point", F::PATH)));
     }
     let parts = use_context::<Parts>().ok_or(AppError::Unauthenticated)?;
     let state = use_context::<AppState>()

@@ -1,10 +1,10 @@
 //! The guard: every registered server function refuses anonymous callers (but the public
-//! list), no input makes a server function fail with a 500, and cross-origin writes are
+//! ones of the table of needs), an unlisted path reaches no function, no input makes a server function fail with a 500, and cross-origin writes are
 //! refused.
 
 use crate::both;
 use crate::support::{InProcess, TestDb};
-use app::guard::PUBLIC_API;
+use app::guard::is_public;
 use http::StatusCode;
 
 /// Every server function the app registers.
@@ -28,16 +28,17 @@ fn the_known_server_functions_are_registered() {
     ] {
         assert!(paths.iter().any(|p| p == known), "{known} is not registered: {paths:?}");
     }
-    for public in PUBLIC_API {
-        assert!(paths.iter().any(|p| p == public), "public entry {public} is not a server function");
+    for (path, _) in app::guard::needs::NEEDS {
+        assert!(paths.iter().any(|p| p == path), "{path} is in the table of needs but no server function");
     }
+    assert!(is_public("/api/auth/login"));
 }
 
 async fn every_server_function_refuses_anonymous_callers(db: TestDb) {
     let app = InProcess::start(&db).await;
     for path in registered() {
         let answer = app.call(&path, "", None).await;
-        if PUBLIC_API.contains(&path.as_str()) {
+        if is_public(&path) {
             assert_ne!(answer.status, StatusCode::UNAUTHORIZED, "{path} is public");
             assert!(answer.status.as_u16() < 500, "{path}: {}", answer.status);
         } else {
@@ -46,7 +47,7 @@ async fn every_server_function_refuses_anonymous_callers(db: TestDb) {
         }
         // A forged or stale cookie is no better than none.
         let forged = app.call(&path, "", Some("forged-token")).await;
-        if !PUBLIC_API.contains(&path.as_str()) {
+        if !is_public(&path) {
             assert_eq!(forged.status, StatusCode::UNAUTHORIZED, "{path} with a forged cookie");
         }
     }
@@ -124,7 +125,22 @@ async fn pages_redirect_anonymous_visitors_to_sign_in(db: TestDb) {
     assert_eq!(app.router.clone().oneshot(request).await.unwrap().status(), StatusCode::NOT_FOUND);
 }
 
+/// A path the table of needs does not list reaches no function, whoever calls.
+async fn unlisted_paths_reach_nothing(db: TestDb) {
+    let app = InProcess::start(&db).await;
+    let token = app.admin().await;
+    for path in ["/api/users/drop-all", "/api/auth/login/../users/list", "/api/"] {
+        let answer = app.call(path, "", Some(&token)).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+        let anonymous = app.call(path, "", None).await;
+        assert_eq!(anonymous.status, StatusCode::NOT_FOUND, "{path} anonymous");
+    }
+    // The table's own rows still answer the administrator.
+    assert_eq!(app.call("/api/auth/me", "", Some(&token)).await.status, StatusCode::OK);
+}
+
 both!(
+    unlisted_paths_reach_nothing,
     every_server_function_refuses_anonymous_callers,
     bad_input_never_makes_a_server_error,
     cross_origin_writes_are_refused,

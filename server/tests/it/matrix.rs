@@ -4,6 +4,9 @@
 
 use crate::both;
 use crate::support::{Api, Server, TestDb, DEMO_PASSWORD};
+use app::catalogue::Right;
+use app::guard::needs::need_of;
+use app::guard::Need;
 use serde_json::{json, Value};
 
 /// Who may call a server function.
@@ -431,9 +434,31 @@ fn the_matrix_names_every_registered_server_function() {
         main_account: 0,
         substitution: 0,
     };
-    let listed: Vec<&str> = calls(&ids, true).iter().map(|c| c.path).collect();
+    let calls = calls(&ids, true);
+    let listed: Vec<&str> = calls.iter().map(|c| c.path).collect();
     for (path, _) in server_fn::axum::server_fn_paths() {
         assert!(listed.contains(&path), "{path} is missing from the matrix");
+        assert!(need_of(path).is_some(), "{path} is missing from the table of needs (guard/needs.rs)");
+    }
+    // The matrix proves each row of the table from the outside: what it expects of a caller
+    // is what the table says the guard checks.
+    for call in &calls {
+        let need = need_of(call.path).unwrap_or_else(|| panic!("{} is not in the table", call.path));
+        match (call.access, need) {
+            (Access::Public, Need::Public) => {}
+            (Access::Own | Access::OwnRecord, Need::Session | Need::SelfService) => {}
+            (Access::Right, need) => {
+                let specific = call.only.last().and_then(|key| Right::parse(key)).expect("a right");
+                let needed: Vec<Right> = match need {
+                    Need::Op(module, op) => vec![Right::Op(module, op)],
+                    Need::Perm(p) => vec![Right::Perm(p)],
+                    Need::AnyOf(rights) => rights.to_vec(),
+                    other => panic!("{}: the matrix wants a right, the table says {other:?}", call.path),
+                };
+                assert!(needed.contains(&specific), "{}: {specific:?} is not among {needed:?}", call.path);
+            }
+            (access, need) => panic!("{}: the matrix says {access:?}, the table {need:?}", call.path),
+        }
     }
 }
 
@@ -574,3 +599,28 @@ both!(
     ids_of_another_account_are_not_found,
     the_specific_right_and_only_it_opens_each_function
 );
+
+/// docs/API.md carries the table of needs as the guard has it.
+#[test]
+fn the_api_document_lists_the_table_of_needs() {
+    let right = |r: &Right| match r {
+        Right::Op(module, op) => format!("{module:?}/{op:?}"),
+        Right::Perm(p) => format!("permission {p:?}"),
+        other => format!("{other:?}"),
+    };
+    let mut table = String::from("| server function | the caller needs |\n|---|---|\n");
+    for (path, need) in app::guard::needs::NEEDS {
+        let needs = match need {
+            Need::Public => "anyone, signed in or not".to_string(),
+            Need::Session => "a session (also one that must change its password first)".to_string(),
+            Need::SelfService => "a session; the user's own things".to_string(),
+            Need::Op(module, op) => right(&Right::Op(*module, *op)),
+            Need::Perm(p) => right(&Right::Perm(*p)),
+            Need::AnyOf(rights) => rights.iter().map(right).collect::<Vec<_>>().join(" or "),
+        };
+        table.push_str(&format!("| `{path}` | {needs} |\n"));
+    }
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/API.md")).unwrap_or_default();
+    assert!(doc.contains(&table), "docs/API.md must contain this table:\n\n{table}");
+}
