@@ -138,8 +138,7 @@ pub async fn set_user_access(user: i64, accounts: Vec<i64>) -> Result<(), AppErr
 /// (rule 8); the list holds only what the caller may enter.
 #[server(prefix = "/api", endpoint = "accounts/switchable")]
 pub async fn switchable() -> Result<Vec<SwitchTarget>, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::SelfService).await?;
+    let ctx = crate::guard::authorize_listed::<Switchable>().await?;
     let mut tx = ctx.store().begin().await?;
     let mut targets = super::store::targets(tx.conn(), ctx.who.native.id, ctx.who.home_account_id).await?;
     tx.commit().await?;
@@ -155,8 +154,7 @@ pub async fn switchable() -> Result<Vec<SwitchTarget>, AppError> {
 pub async fn switch_account(account: i64) -> Result<(), AppError> {
     use crate::audit::{self, Entry};
     use crate::events::{EventKind, Topic};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::SelfService).await?;
+    let ctx = crate::guard::authorize_listed::<SwitchAccount>().await?;
     let from = ctx.who.account.id;
     if account == from {
         return Ok(());

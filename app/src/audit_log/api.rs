@@ -8,9 +8,8 @@ use leptos::prelude::*;
 /// only with the "details" column.
 #[server(prefix = "/api", endpoint = "audit/list", input = server_fn::codec::Json)]
 pub async fn list_audit(query: AuditQuery) -> Result<AuditList, AppError> {
-    use crate::catalogue::{ColumnOp, Module, Op};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Audit, Op::View)).await?;
+    use crate::catalogue::{ColumnOp, Module};
+    let ctx = crate::guard::authorize_listed::<ListAudit>().await?;
     query.check().finish()?;
     let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
     let details = ctx.who.rights.column(Module::Audit, "details", ColumnOp::Visible);

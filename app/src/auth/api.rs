@@ -62,7 +62,7 @@ pub async fn login(
     replace: Option<String>,
 ) -> Result<LoginOutcome, AppError> {
     use super::login::Outcome;
-    let ctx = crate::guard::public("/api/auth/login").await?;
+    let ctx = crate::guard::public::<Login>().await?;
     let unit = unit
         .filter(|u| !u.is_empty())
         .map(|u| {
@@ -101,8 +101,7 @@ pub async fn login(
 #[server(prefix = "/api", endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), AppError> {
     use crate::events::EndReason;
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Session).await?;
+    let ctx = crate::guard::authorize_listed::<Logout>().await?;
     crate::sessions::store::close(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&ctx.actor()))
         .await?;
     cookies::clear_session();
@@ -112,8 +111,7 @@ pub async fn logout() -> Result<(), AppError> {
 /// The signed-in user, their account and rights. **Permissions:** any session.
 #[server(prefix = "/api", endpoint = "auth/me")]
 pub async fn whoami() -> Result<Me, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Session).await?;
+    let ctx = crate::guard::authorize_listed::<Whoami>().await?;
     let who = &ctx.who;
     let unit_name: Option<String> = match who.unit_id {
         Some(unit) => {
@@ -159,8 +157,7 @@ pub async fn change_password(
     confirm_password: String,
     end_other_sessions: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Session).await?;
+    let ctx = crate::guard::authorize_listed::<ChangePassword>().await?;
     let token = super::password_change::change_own(
         &ctx,
         &current_password,
@@ -176,10 +173,9 @@ pub async fn change_password(
 /// Stores the caller's language and theme. **Permissions:** any session (rule 8).
 #[server(prefix = "/api", endpoint = "auth/preferences")]
 pub async fn set_preferences(lang: String, theme: String) -> Result<(), AppError> {
-    use crate::guard::{authorize, Need};
     use crate::i18n::Lang;
     use crate::shell::Theme;
-    let ctx = authorize(Need::Session).await?;
+    let ctx = crate::guard::authorize_listed::<SetPreferences>().await?;
     let lang = Lang::from_code(&lang)
         .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown language {lang}"))))?;
     let theme = Theme::parse(&theme)

@@ -7,9 +7,7 @@ use leptos::prelude::*;
 /// The current account's configuration. **Permissions:** Configuration / View.
 #[server(prefix = "/api", endpoint = "config/get")]
 pub async fn get_config() -> Result<AccountConfig, AppError> {
-    use crate::catalogue::{Module, Op};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Configuration, Op::View)).await?;
+    let ctx = crate::guard::authorize_listed::<GetConfig>().await?;
     super::store::load(ctx.store(), ctx.who.account.id).await
 }
 
@@ -17,11 +15,9 @@ pub async fn get_config() -> Result<AccountConfig, AppError> {
 #[server(prefix = "/api", endpoint = "config/save", input = server_fn::codec::Json)]
 pub async fn save_config(config: AccountConfig) -> Result<(), AppError> {
     use crate::audit::{self, Entry};
-    use crate::catalogue::{Module, Op};
     use crate::error::Message;
     use crate::events::{EventKind, Topic};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Configuration, Op::Edit)).await?;
+    let ctx = crate::guard::authorize_listed::<SaveConfig>().await?;
     let mut checks = config.check();
     if !checks.has("time_zone") && !crate::time::is_zone(config.time_zone.trim()) {
         checks.add("time_zone", super::ConfigT::TimeZone, Message::new(super::ConfigT::UnknownZone));
@@ -46,7 +42,6 @@ pub async fn save_config(config: AccountConfig) -> Result<(), AppError> {
 /// **Permissions:** any session (rule 8).
 #[server(prefix = "/api", endpoint = "config/my-policy")]
 pub async fn my_password_policy() -> Result<crate::auth::policy::PasswordPolicy, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Session).await?;
+    let ctx = crate::guard::authorize_listed::<MyPasswordPolicy>().await?;
     crate::users::store::policy_of(ctx.store(), ctx.who.native.id).await
 }

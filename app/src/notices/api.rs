@@ -7,8 +7,7 @@ use leptos::prelude::*;
 /// The newest notices and the unread count. **Permissions:** any session.
 #[server(prefix = "/api", endpoint = "notices/inbox")]
 pub async fn notices_inbox() -> Result<super::Inbox, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::SelfService).await?;
+    let ctx = crate::guard::authorize_listed::<NoticesInbox>().await?;
     let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
     super::store::inbox(ctx.store(), ctx.who.effective.id, &zone, ctx.who.lang).await
 }
@@ -17,8 +16,7 @@ pub async fn notices_inbox() -> Result<super::Inbox, AppError> {
 /// for its own notices.
 #[server(prefix = "/api", endpoint = "notices/read")]
 pub async fn mark_read(id: Option<i64>) -> Result<u64, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::SelfService).await?;
+    let ctx = crate::guard::authorize_listed::<MarkRead>().await?;
     let mut tx = ctx.store().begin().await?;
     let done = super::store::mark_read(&mut tx, ctx.who.effective.id, id).await?;
     tx.commit().await?;

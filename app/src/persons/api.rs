@@ -1,20 +1,16 @@
 //! Server functions of the persons directory.
 
 use super::{Person, PersonChoice, PersonInput, PersonQuery, PersonRow};
-use crate::catalogue::{Module, Op, Right};
+#[cfg(feature = "ssr")]
+use crate::catalogue::{Module, Op};
 use crate::error::AppError;
 use crate::list::Page;
 use leptos::prelude::*;
 
-/// Who may pick persons: the directory itself and the users module (the linked person).
-pub const PERSON_PICKERS: &[Right] =
-    &[Right::Op(Module::Persons, Op::View), Right::Op(Module::Users, Op::View)];
-
 /// A page of persons matching the search. **Permissions:** Persons / View.
 #[server(prefix = "/api", endpoint = "persons/list", input = server_fn::codec::Json)]
 pub async fn list_persons(query: PersonQuery) -> Result<Page<PersonRow>, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Persons, Op::View)).await?;
+    let ctx = crate::guard::authorize_listed::<ListPersons>().await?;
     crate::list::check_search("search", crate::i18n::CommonT::Search, &query.search)?;
     let snap = &ctx.who.rights;
     let mut page = super::store::list(ctx.store(), ctx.who.account.id, &query, &snap.person_filter()).await?;
@@ -25,8 +21,7 @@ pub async fn list_persons(query: PersonQuery) -> Result<Page<PersonRow>, AppErro
 /// Persons for a picker. **Permissions:** Persons or Users / View.
 #[server(prefix = "/api", endpoint = "persons/choices")]
 pub async fn person_choices(search: String) -> Result<Vec<PersonChoice>, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::AnyOf(PERSON_PICKERS)).await?;
+    let ctx = crate::guard::authorize_listed::<PersonChoices>().await?;
     crate::list::check_search("search", crate::i18n::CommonT::Search, &search)?;
     super::store::choices(ctx.store(), ctx.who.account.id, &search, &ctx.who.rights.person_filter()).await
 }
@@ -34,8 +29,7 @@ pub async fn person_choices(search: String) -> Result<Vec<PersonChoice>, AppErro
 /// One person's card. **Permissions:** Persons / View.
 #[server(prefix = "/api", endpoint = "persons/get")]
 pub async fn get_person(id: i64) -> Result<Person, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Persons, Op::View)).await?;
+    let ctx = crate::guard::authorize_listed::<GetPerson>().await?;
     let mut person = super::store::get(ctx.store(), ctx.who.account.id, id).await?;
     super::access::may(&ctx.who.rights, crate::catalogue::DataOp::View, id, person.unit_id)?;
     super::access::hide(&ctx.who.rights, &mut person);
@@ -99,8 +93,7 @@ pub async fn save_person(input: PersonInput) -> Result<i64, AppError> {
 pub async fn delete_person(id: i64, version: i64) -> Result<(), AppError> {
     use crate::audit::{self, Entry};
     use crate::events::{EventKind, Topic};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Persons, Op::Delete)).await?;
+    let ctx = crate::guard::authorize_listed::<DeletePerson>().await?;
     let account = ctx.who.account.id;
     let person = super::store::get(ctx.store(), account, id).await?;
     super::access::may(&ctx.who.rights, crate::catalogue::DataOp::Delete, id, person.unit_id)?;

@@ -1,12 +1,10 @@
 //! Server functions of roles: the list, the card, membership, copy, export and import.
 
 use super::{RoleDetail, RoleInput, RoleRow};
-use crate::catalogue::{Module, Op, Right};
+#[cfg(feature = "ssr")]
+use crate::catalogue::{Module, Op};
 use crate::error::AppError;
 use leptos::prelude::*;
-
-/// Who may list roles: the module itself and the users module (a user's roles, the filter).
-pub const ROLE_READERS: &[Right] = &[Right::Op(Module::Roles, Op::View), Right::Op(Module::Users, Op::View)];
 
 #[cfg(feature = "ssr")]
 async fn finish(
@@ -29,8 +27,7 @@ async fn finish(
 /// Every role with its members. **Permissions:** Roles or Users / View.
 #[server(prefix = "/api", endpoint = "roles/list")]
 pub async fn list_roles() -> Result<Vec<RoleRow>, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::AnyOf(ROLE_READERS)).await?;
+    let ctx = crate::guard::authorize_listed::<ListRoles>().await?;
     let mut roles = super::store::list(ctx.store(), ctx.who.account.id).await?;
     for r in &mut roles {
         r.name = super::shown_name(r.builtin, &r.name, ctx.who.lang);
@@ -44,8 +41,7 @@ pub async fn list_roles() -> Result<Vec<RoleRow>, AppError> {
 /// A role's card. **Permissions:** Roles / View.
 #[server(prefix = "/api", endpoint = "roles/get")]
 pub async fn get_role(id: i64) -> Result<RoleDetail, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Roles, Op::View)).await?;
+    let ctx = crate::guard::authorize_listed::<GetRole>().await?;
     let mut role = super::store::get(ctx.store(), ctx.who.account.id, id).await?;
     role.name = super::shown_name(role.builtin, &role.name, ctx.who.lang);
     if let Some(b) = role.builtin {
@@ -86,8 +82,7 @@ pub async fn save_role(input: RoleInput) -> Result<i64, AppError> {
 #[server(prefix = "/api", endpoint = "roles/delete")]
 pub async fn delete_role(id: i64, version: i64) -> Result<(), AppError> {
     use crate::audit::Entry;
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Roles, Op::Delete)).await?;
+    let ctx = crate::guard::authorize_listed::<DeleteRole>().await?;
     let mut tx = ctx.store().begin().await?;
     // Deleting a role takes it from every member (rule 6 as for detaching one).
     let head = super::store::head(&mut tx, ctx.who.account.id, id).await?;
@@ -105,8 +100,7 @@ pub async fn delete_role(id: i64, version: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "roles/copy")]
 pub async fn copy_role(id: i64) -> Result<(i64, String), AppError> {
     use crate::audit::Entry;
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Roles, Op::Create)).await?;
+    let ctx = crate::guard::authorize_listed::<CopyRole>().await?;
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     let source = super::store::head(&mut tx, account, id).await?;
@@ -129,8 +123,7 @@ pub async fn copy_role(id: i64) -> Result<(i64, String), AppError> {
 #[server(prefix = "/api", endpoint = "roles/members", input = server_fn::codec::Json)]
 pub async fn change_members(role: i64, join: Vec<i64>, detach: Vec<i64>) -> Result<usize, AppError> {
     use crate::audit::Entry;
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Roles, Op::Edit)).await?;
+    let ctx = crate::guard::authorize_listed::<ChangeMembers>().await?;
     let mut tx = ctx.store().begin().await?;
     let changed = super::members::change(&mut tx, &ctx, role, &join, &detach).await?;
     let entry = Entry::new("role.members")
@@ -143,8 +136,7 @@ pub async fn change_members(role: i64, join: Vec<i64>, detach: Vec<i64>) -> Resu
 /// A role's settings as the JSON of a settings file. **Permissions:** Roles / View.
 #[server(prefix = "/api", endpoint = "roles/export")]
 pub async fn export_role(id: i64) -> Result<String, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Roles, Op::View)).await?;
+    let ctx = crate::guard::authorize_listed::<ExportRole>().await?;
     let mut tx = ctx.store().begin().await?;
     let file = super::store::export(&mut tx, ctx.who.account.id, id).await?;
     Ok(file.to_json())
@@ -155,8 +147,7 @@ pub async fn export_role(id: i64) -> Result<String, AppError> {
 #[server(prefix = "/api", endpoint = "roles/import", input = server_fn::codec::Json)]
 pub async fn import_roles(roles: Vec<i64>, content: String) -> Result<usize, AppError> {
     use crate::audit::Entry;
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Roles, Op::Edit)).await?;
+    let ctx = crate::guard::authorize_listed::<ImportRoles>().await?;
     let file: super::transfer::RoleFile =
         super::transfer::parse(&content).ok_or_else(|| AppError::refused(super::RoleT::DamagedFile))?;
     let account = ctx.who.account.id;

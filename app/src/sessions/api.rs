@@ -13,8 +13,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "sessions/online")]
 pub async fn online_now() -> Result<Vec<OnlineSession>, AppError> {
     use crate::catalogue::{ColumnOp, Module, Op};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::SelfService).await?;
+    let ctx = crate::guard::authorize_listed::<OnlineNow>().await?;
     let zone = super::server::zone(&ctx).await?;
     let rights = &ctx.who.rights;
     let details = rights.can(Module::Sessions, Op::View)
@@ -32,9 +31,7 @@ pub async fn online_now() -> Result<Vec<OnlineSession>, AppError> {
 /// A page of the account's sessions (seed 000). **Permissions:** Sessions / View.
 #[server(prefix = "/api", endpoint = "sessions/list", input = server_fn::codec::Json)]
 pub async fn list_sessions(query: SessionQuery) -> Result<Page<SessionRow>, AppError> {
-    use crate::catalogue::{Module, Op};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Sessions, Op::View)).await?;
+    let ctx = crate::guard::authorize_listed::<ListSessions>().await?;
     query.check()?;
     super::server::list(&ctx, &query).await
 }
@@ -43,9 +40,7 @@ pub async fn list_sessions(query: SessionQuery) -> Result<Page<SessionRow>, AppE
 /// own current session. **Permissions:** Sessions / Delete.
 #[server(prefix = "/api", endpoint = "sessions/end", input = server_fn::codec::Json)]
 pub async fn end_sessions(ids: Vec<i64>, note: String) -> Result<usize, AppError> {
-    use crate::catalogue::{Module, Op};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Sessions, Op::Delete)).await?;
+    let ctx = crate::guard::authorize_listed::<EndSessions>().await?;
     super::server::end(&ctx, &ids, &note, false).await
 }
 
@@ -53,8 +48,7 @@ pub async fn end_sessions(ids: Vec<i64>, note: String) -> Result<usize, AppError
 /// **Permissions:** self-service.
 #[server(prefix = "/api", endpoint = "sessions/mine")]
 pub async fn my_sessions() -> Result<Vec<SessionRow>, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::SelfService).await?;
+    let ctx = crate::guard::authorize_listed::<MySessions>().await?;
     super::server::mine(&ctx).await
 }
 
@@ -62,8 +56,7 @@ pub async fn my_sessions() -> Result<Vec<SessionRow>, AppError> {
 /// **Permissions:** self-service.
 #[server(prefix = "/api", endpoint = "sessions/end-mine", input = server_fn::codec::Json)]
 pub async fn end_my_sessions(ids: Vec<i64>, others: bool) -> Result<usize, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::SelfService).await?;
+    let ctx = crate::guard::authorize_listed::<EndMySessions>().await?;
     let ids = if others { super::server::my_open_others(&ctx).await? } else { ids };
     if others && ids.is_empty() {
         return Ok(0);

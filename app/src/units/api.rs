@@ -1,23 +1,15 @@
 //! Server functions of the units tree.
 
 use super::{Unit, UnitInput};
-use crate::catalogue::{Module, Op, Right};
+#[cfg(feature = "ssr")]
+use crate::catalogue::{Module, Op};
 use crate::error::AppError;
 use leptos::prelude::*;
-
-/// Who may read the tree: its own module and every module that picks units.
-pub const UNIT_READERS: &[Right] = &[
-    Right::Op(Module::Units, Op::View),
-    Right::Op(Module::Users, Op::View),
-    Right::Op(Module::Persons, Op::View),
-    Right::Op(Module::Roles, Op::View),
-];
 
 /// The account's units. **Permissions:** Units, Users, Persons or Roles / View.
 #[server(prefix = "/api", endpoint = "units/list")]
 pub async fn list_units() -> Result<Vec<Unit>, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::AnyOf(UNIT_READERS)).await?;
+    let ctx = crate::guard::authorize_listed::<ListUnits>().await?;
     super::store::list(ctx.store(), ctx.who.account.id).await
 }
 
@@ -58,8 +50,7 @@ pub async fn save_unit(input: UnitInput) -> Result<i64, AppError> {
 pub async fn delete_unit(id: i64, version: i64) -> Result<(), AppError> {
     use crate::audit::{self, Entry};
     use crate::events::{EventKind, Topic};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Units, Op::Delete)).await?;
+    let ctx = crate::guard::authorize_listed::<DeleteUnit>().await?;
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     let before = super::store::delete(&mut tx, account, id, version).await?;

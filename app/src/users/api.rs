@@ -2,20 +2,16 @@
 
 use super::{PasswordTarget, UserCard, UserInput, UserQuery, UserRow};
 use crate::auth::policy::PasswordPolicy;
-use crate::catalogue::{Module, Op, Right};
+#[cfg(feature = "ssr")]
+use crate::catalogue::{Module, Op};
 use crate::error::AppError;
 use crate::list::Page;
 use leptos::prelude::*;
 
-/// Who may fill in a user card.
-pub const USER_WRITERS: &[Right] =
-    &[Right::Op(Module::Users, Op::Create), Right::Op(Module::Users, Op::Edit)];
-
 /// A page of users matching the search and filters. **Permissions:** Users / View.
 #[server(prefix = "/api", endpoint = "users/list", input = server_fn::codec::Json)]
 pub async fn list_users(query: UserQuery) -> Result<Page<UserRow>, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Users, Op::View)).await?;
+    let ctx = crate::guard::authorize_listed::<ListUsers>().await?;
     crate::list::check_search("search", crate::i18n::CommonT::Search, &query.search)?;
     let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
     let mut page = super::store::list(ctx.store(), ctx.who.account.id, &zone, ctx.who.lang, &query).await?;
@@ -33,8 +29,7 @@ pub async fn list_users(query: UserQuery) -> Result<Page<UserRow>, AppError> {
 /// One user's card. **Permissions:** Users / View.
 #[server(prefix = "/api", endpoint = "users/get")]
 pub async fn get_user(id: i64) -> Result<UserCard, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Users, Op::View)).await?;
+    let ctx = crate::guard::authorize_listed::<GetUser>().await?;
     let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
     let mut card = super::store::get(ctx.store(), ctx.who.account.id, &zone, id).await?;
     super::columns::hide_card(&ctx.who.rights, &mut card);
@@ -45,8 +40,7 @@ pub async fn get_user(id: i64) -> Result<UserCard, AppError> {
 /// **Permissions:** Users / Create or Edit.
 #[server(prefix = "/api", endpoint = "users/policy")]
 pub async fn account_policy() -> Result<PasswordPolicy, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::AnyOf(USER_WRITERS)).await?;
+    let ctx = crate::guard::authorize_listed::<AccountPolicy>().await?;
     Ok(crate::config::store::load(ctx.store(), ctx.who.account.id).await?.policy())
 }
 
@@ -54,9 +48,8 @@ pub async fn account_policy() -> Result<PasswordPolicy, AppError> {
 /// **Permissions:** Users / Create or Edit.
 #[server(prefix = "/api", endpoint = "users/generate-password")]
 pub async fn generate_password() -> Result<String, AppError> {
-    use crate::guard::{authorize, Need};
     use rand::Rng;
-    let ctx = authorize(Need::AnyOf(USER_WRITERS)).await?;
+    let ctx = crate::guard::authorize_listed::<GeneratePassword>().await?;
     let policy = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.policy();
     let mut rng = rand::rngs::OsRng;
     Ok(crate::auth::policy::random_password(&policy, |n| rng.gen_range(0..n)))
@@ -139,8 +132,7 @@ pub async fn set_password(
     end_sessions: bool,
 ) -> Result<usize, AppError> {
     use crate::events::{EventKind, Topic};
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::Op(Module::Users, Op::Edit)).await?;
+    let ctx = crate::guard::authorize_listed::<SetPassword>().await?;
     let account = ctx.who.account.id;
     let zone = crate::config::store::load(ctx.store(), account).await?.time_zone;
     let card = super::store::get(ctx.store(), account, &zone, user).await?;

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 /// The caller's saved view of a list, if any. **Permissions:** self-service (one's own view).
 #[server(prefix = "/api", endpoint = "views/get")]
 pub async fn get_view(list: String) -> Result<Option<ListView>, AppError> {
-    use crate::guard::{authorize, Need};
-    let ctx = authorize(Need::SelfService).await?;
+    let ctx = crate::guard::authorize_listed::<GetView>().await?;
     let spec = super::spec(&list).ok_or(AppError::NotFound)?;
     super::store::get(ctx.store(), ctx.who.native.id, spec.key).await
 }
