@@ -83,3 +83,22 @@ test("the user chooses the columns of a list; Edit view saves the choice @phone"
   await expect(anna.getByRole("button", { name: "Save my view" })).toHaveCount(0);
   await expect(anna.getByText("saving them needs the Edit view right")).toBeVisible();
 });
+
+test("the persons list keeps a saved choice of columns too", async ({ page }) => {
+  await signIn(page, "magdalena.dabrowska");
+  await open(page, "/persons");
+  const table = page.getByRole("table", { name: "Persons" });
+  await expect(table.getByRole("columnheader", { name: "Supervisor" })).toBeVisible();
+  await page.locator("summary", { hasText: "Columns" }).click();
+  await page.getByRole("checkbox", { name: "Supervisor" }).uncheck();
+  await expect(table.getByRole("columnheader", { name: "Supervisor" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Save my view" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your view of this list is saved." })).toBeVisible();
+  await open(page, "/persons");
+  await expect(table.getByRole("columnheader", { name: "Last name" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Supervisor" })).toHaveCount(0);
+  await page.locator("summary", { hasText: "Columns" }).click();
+  await page.getByRole("checkbox", { name: "Supervisor" }).check();
+  await page.getByRole("button", { name: "Save my view" }).click();
+  await expect(table.getByRole("columnheader", { name: "Supervisor" })).toBeVisible();
+});

@@ -1,4 +1,4 @@
-//! The persons list: search, unit filter, paging.
+//! The persons list: search, unit filter, paging, the user's choice of columns.
 
 use super::api::list_persons;
 use super::{PersonQuery, PersonT};
@@ -17,7 +17,23 @@ pub fn PersonsPage() -> impl IntoView {
     let i18n = use_i18n();
     let live = use_live();
     let me = current_user();
-    let sees = move |key: &'static str| me.with(|m| m.rights.column(Module::Persons, key, ColumnOp::Visible));
+    let may_see =
+        move |key: &'static str| me.with(|m| m.rights.column(Module::Persons, key, ColumnOp::Visible));
+    // A column shows when its right allows and the user's view keeps it (seed 002 "Edit view").
+    let columns = RwSignal::new(crate::views::ListView::default());
+    let sees = move |key: &'static str| may_see(key) && columns.with(|v| v.shows(key));
+    let chooser_columns = Signal::derive(move || {
+        [
+            ("first_name", PersonT::FirstName),
+            ("personal_number", PersonT::PersonalNumber),
+            ("unit", PersonT::Unit),
+            ("supervisor", PersonT::Supervisor),
+        ]
+        .into_iter()
+        .filter(|(key, _)| may_see(key))
+        .map(|(key, label)| (key, crate::i18n::Msg::from(label)))
+        .collect::<Vec<_>>()
+    });
     let search = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
     let page = RwSignal::new(0u32);
@@ -62,6 +78,7 @@ pub fn PersonsPage() -> impl IntoView {
                 </select>
             </div>
         </div>
+        <crate::views::ColumnChooser spec=crate::views::PERSONS view=columns columns=chooser_columns />
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(persons.await, move |p| view! {
