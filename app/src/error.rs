@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn field_errors_name_the_field_in_every_language() {
         let mut checks = Checks::new();
-        checks.add("login", crate::auth::AuthT::Login, Message::new(CommonT::FieldRequired));
+        checks.add("login", domain::texts::auth::AuthT::Login, Message::new(CommonT::FieldRequired));
         let err = checks.finish().unwrap_err();
         assert_eq!(err.status(), 422);
         assert_eq!(err.render(Lang::En), "Login: is required.");

@@ -174,7 +174,7 @@ pub async fn change_password(
 #[server(prefix = "/api", endpoint = "auth/preferences")]
 pub async fn set_preferences(lang: String, theme: String) -> Result<(), AppError> {
     use crate::i18n::Lang;
-    use crate::shell::Theme;
+    use domain::prefs::Theme;
     let ctx = crate::guard::authorize_listed::<SetPreferences>().await?;
     let lang = Lang::from_code(&lang)
         .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown language {lang}"))))?;

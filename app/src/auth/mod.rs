@@ -19,7 +19,7 @@ pub use policy::may_sign_in;
 
 use crate::i18n::Lang;
 use crate::rights::Snapshot;
-use crate::shell::Theme;
+use domain::prefs::Theme;
 use serde::{Deserialize, Serialize};
 
 /// The signed-in user as the pages see them.

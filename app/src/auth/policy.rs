@@ -1,9 +1,9 @@
 //! Shared rules for logins and passwords: the same code checks the form in the browser and
 //! the request on the server.
 
-use super::AuthT;
 use crate::error::{Checks, Message};
 use crate::i18n::{CommonT, Msg};
+use domain::texts::auth::AuthT;
 use unicode_normalization::UnicodeNormalization;
 
 pub const LOGIN_MAX: usize = 100;

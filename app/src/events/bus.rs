@@ -4,7 +4,7 @@
 
 use super::{EventKind, LiveEvent};
 use crate::error::AppError;
-use crate::store::{Backend, DbUrl};
+use crate::store::url::{Backend, DbUrl};
 use sqlx::postgres::PgListener;
 use sqlx::{AnyConnection, AnyPool};
 use std::sync::Arc;

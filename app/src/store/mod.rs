@@ -9,7 +9,7 @@ mod clock;
 pub mod demo;
 mod periodic;
 mod tx;
-mod url;
+pub mod url;
 
 pub use clock::Clock;
 pub use periodic::spawn_every;
