@@ -38,7 +38,7 @@ pub mod store;
 #[cfg(feature = "ssr")]
 pub mod time;
 
-pub use domain::texts;
+pub use domain::text_table;
 #[cfg(feature = "ssr")]
 pub use shell::shell;
 pub use shell::App;

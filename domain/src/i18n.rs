@@ -1,4 +1,4 @@
-//! Languages, the `texts!` tables every area declares, and message filling (DESIGN.md: every
+//! Languages, the `text_table!` tables every area declares, and message filling (DESIGN.md: every
 //! text in English, Polish and Czech).
 
 use serde::{Deserialize, Serialize};
@@ -63,7 +63,7 @@ pub trait Text: Copy {
 
 /// Declares an enum of texts with their English, Polish and Czech versions.
 #[macro_export]
-macro_rules! texts {
+macro_rules! text_table {
     ($(#[$meta:meta])* $vis:vis enum $name:ident { $($key:ident => ($en:expr, $pl:expr, $cs:expr),)* }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

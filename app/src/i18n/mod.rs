@@ -1,4 +1,4 @@
-//! The translation layer of the pages: the language context. Languages, `texts!`, filling and
+//! The translation layer of the pages: the language context. Languages, `text_table!`, filling and
 //! every area's texts are the domain crate's (`domain::i18n`, `domain::texts`).
 
 mod context;

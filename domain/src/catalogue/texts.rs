@@ -1,8 +1,8 @@
 //! Names of the catalogue's areas, modules, operations and permissions.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum CatalogueT {
         AreaAdministration => ("Administration", "Administracja", "Správa"),
         AreaStaff => ("Staff", "Kadry", "Personalistika"),

@@ -1,8 +1,8 @@
 //! Texts of sub-accounts, access to them and the account switcher.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum AccountT {
         Title => ("Sub-accounts", "Konta dodatkowe", "Vedlejší účty"),
         AddAccount => ("Add account", "Dodaj konto", "Přidat účet"),

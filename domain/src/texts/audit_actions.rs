@@ -1,8 +1,8 @@
 //! What each audit action key says, in every language; keys not listed are shown as they are.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum ActionT {
         AccountAccess => ("Sub-account access changed", "Zmiana dostępu do kont dodatkowych", "Změna přístupu k vedlejším účtům"),
         AccountActivate => ("Sub-account activated", "Aktywacja konta dodatkowego", "Aktivace vedlejšího účtu"),

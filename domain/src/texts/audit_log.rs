@@ -1,8 +1,8 @@
 //! Texts of the audit view.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum AuditT {
         Title => ("Audit", "Dziennik zdarzeń", "Audit"),
         From => ("From", "Od", "Od"),

@@ -1,8 +1,8 @@
 //! Texts of signing in, signing out and passwords.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum AuthT {
         SignInTitle => ("Sign in to Klucznik", "Logowanie do Klucznika", "Přihlášení do Klucznika"),
         Login => ("Login", "Login", "Přihlašovací jméno"),

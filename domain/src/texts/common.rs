@@ -1,8 +1,8 @@
 //! Texts shared by every area: the product, generic buttons, and the error messages.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum CommonT {
         AppName => ("Klucznik", "Klucznik", "Klucznik"),
         Loading => ("Loading…", "Wczytywanie…", "Načítání…"),

@@ -1,8 +1,8 @@
 //! Texts of the account configuration.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum ConfigT {
         Title => ("Configuration", "Konfiguracja", "Konfigurace aplikace"),
         PasswordPolicy => ("Password policy", "Polityka haseł", "Zásady hesel"),

@@ -1,8 +1,8 @@
 //! Texts of the notification centre and of the notices themselves.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum NoticeT {
         Bell => ("Notifications", "Powiadomienia", "Oznámení"),
         BellUnread => ("Notifications: {count} unread", "Powiadomienia: {count} {count:nieprzeczytane|nieprzeczytane|nieprzeczytanych}", "Oznámení: {count} {count:nepřečtené|nepřečtená|nepřečtených}"),

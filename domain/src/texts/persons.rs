@@ -1,8 +1,8 @@
 //! Texts of the persons directory.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum PersonT {
         Title => ("Persons", "Pracownicy", "Osoby"),
         NewPerson => ("New person", "Nowy pracownik", "Nová osoba"),

@@ -1,8 +1,8 @@
 //! Texts of the rights editors and the effective-rights view.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum RightT {
         RightsOf => ("Rights of {name}", "Uprawnienia: {name}", "Práva: {name}"),
         EffectiveOf => ("Effective rights of {name}", "Skuteczne uprawnienia: {name}", "Skutečná oprávnění: {name}"),

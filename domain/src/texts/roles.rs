@@ -1,8 +1,8 @@
 //! Texts of roles.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum RoleT {
         Title => ("Roles", "Grupy operatorów", "Role"),
         NewRole => ("New role", "Nowa grupa", "Nová role"),

@@ -1,8 +1,8 @@
 //! Texts of the sessions list (seed 000) and of one's own sessions.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum SessionT {
         Title => ("Sessions", "Sesje", "Relace"),
         MyTitle => ("My sessions", "Moje sesje", "Moje relace"),

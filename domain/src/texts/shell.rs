@@ -1,8 +1,8 @@
 //! Texts of the title bar, navigation, user menu and dashboard.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum ShellT {
         Account => ("Account", "Konto", "Účet"),
         UserMenu => ("User menu", "Menu użytkownika", "Uživatelská nabídka"),

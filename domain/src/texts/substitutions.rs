@@ -1,8 +1,8 @@
 //! Texts of substitutions and of working on someone's behalf.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum SubT {
         Title => ("Substitutions", "Zastępstwa", "Zastupování"),
         Add => ("Add substitution", "Dodaj zastępstwo", "Přidat zastupování"),

@@ -1,8 +1,8 @@
 //! Texts of the units page.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum UnitT {
         Title => ("Organisation units", "Centra struktury firmy", "Organizační struktura"),
         Unit => ("Unit", "Centrum", "Útvar"),

@@ -1,8 +1,8 @@
 //! Texts of users.
 
-use crate::texts;
+use crate::text_table;
 
-texts! {
+text_table! {
     pub enum UserT {
         Title => ("Users", "Użytkownicy", "Uživatelé"),
         NewUser => ("New user", "Nowy użytkownik", "Nový uživatel"),

@@ -56,10 +56,68 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Rewrites `p::{a, b::{c, d as e}, self}` as `p::a p::b::c p::b::d p`, so that every path a
+/// `use` group imports stands whole.
+fn expand_groups(code: &str) -> String {
+    let mut out = String::new();
+    let mut rest = code;
+    while let Some(i) = rest.find("::{") {
+        let start =
+            rest[..i].rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).map_or(0, |k| k + 1);
+        let prefix = &rest[start..i];
+        let mut depth = 0;
+        let Some(close) = rest[i + 2..].char_indices().find_map(|(k, c)| {
+            depth += match c {
+                '{' => 1,
+                '}' => -1,
+                _ => 0,
+            };
+            (depth == 0).then_some(i + 2 + k)
+        }) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let inner = &rest[i + 3..close];
+        let (mut items, mut level, mut from) = (Vec::new(), 0, 0);
+        for (k, c) in inner.char_indices() {
+            match c {
+                '{' => level += 1,
+                '}' => level -= 1,
+                ',' if level == 0 => {
+                    items.push(&inner[from..k]);
+                    from = k + 1;
+                }
+                _ => {}
+            }
+        }
+        items.push(&inner[from..]);
+        for item in items {
+            let item = item.trim();
+            let item =
+                if item.contains('{') { item } else { item.split(" as ").next().unwrap_or_default().trim() };
+            if item.is_empty() {
+                continue;
+            }
+            let full = if item == "self" { prefix.to_string() } else { format!("{prefix}::{item}") };
+            out.push_str(&expand_groups(&full));
+            out.push(' ');
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Every `crate::…` and `super::…` path in a file, as module paths of the crate.
 fn references(module: &str, text: &str) -> Vec<String> {
-    let code: String =
-        text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+    // A file's tests (an inline `mod tests` at its end) use `super` of their own: left out.
+    let code: String = text
+        .lines()
+        .take_while(|l| l.trim() != "#[cfg(test)]")
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let code = expand_groups(&code);
     let mut found = Vec::new();
     for (start, _) in code.match_indices("crate::").chain(code.match_indices("super::")) {
         if start > 0 && code[..start].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$') {
@@ -85,9 +143,10 @@ fn references(module: &str, text: &str) -> Vec<String> {
     found
 }
 
-/// The circles (strongly connected components of more than one module) of a crate's imports.
-/// A module and its own submodules are one family, not a circle: a folder's face hands its
-/// children's names on and the children use each other through it.
+/// The circles of a crate's imports: sets of modules that reach one another through imports,
+/// at least one of which runs between two modules that are not one another's parent or child.
+/// A folder's face handing its children's names on, and the children using one another through
+/// it, is one family, not a circle; a loop that leaves the family is.
 fn circles(krate: &str) -> Vec<Vec<String>> {
     let src = workspace().join(krate).join("src");
     let mut files = Vec::new();
@@ -110,13 +169,35 @@ fn circles(krate: &str) -> Vec<Vec<String>> {
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (module, file) in &modules {
         let text = std::fs::read_to_string(file).unwrap();
-        for target in references(module, &text).iter().filter_map(|p| resolve(p)) {
-            if &target != module && !family(module, &target) {
+        // `use child::X` in a folder's face names its child without `self::`.
+        let children = text.lines().filter_map(|line| {
+            let path = line
+                .trim()
+                .trim_start_matches("pub ")
+                .trim_start_matches("pub(crate) ")
+                .strip_prefix("use ")?;
+            let first = path.split("::").next()?;
+            let child = if module.is_empty() { first.to_string() } else { format!("{module}::{first}") };
+            modules.contains_key(&child).then_some(child)
+        });
+        let mut paths = references(module, &text);
+        paths.extend(children);
+        for target in paths.iter().filter_map(|p| resolve(p)) {
+            // The crate root only declares modules: it is everyone's family.
+            if &target != module && !target.is_empty() && !module.is_empty() {
                 edges.entry(module.clone()).or_default().insert(target);
             }
         }
     }
-    strongly_connected(&modules.keys().cloned().collect::<Vec<_>>(), &edges)
+    let components = strongly_connected(&modules.keys().cloned().collect::<Vec<_>>(), &edges);
+    // Inside a strongly connected set every import lies on a loop.
+    components
+        .into_iter()
+        .filter(|set| {
+            set.iter()
+                .any(|a| edges.get(a).is_some_and(|to| to.iter().any(|b| set.contains(b) && !family(a, b))))
+        })
+        .collect()
 }
 
 /// Tarjan's algorithm, keeping the components of more than one node.
@@ -187,7 +268,11 @@ fn the_checker_finds_a_circle_and_ignores_a_family() {
     let nodes: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
     assert_eq!(strongly_connected(&nodes, &edges), vec![vec!["a", "b", "c"]]);
     assert_eq!(references("x::y", "use super::z::Q;\n// crate::no"), vec!["x::z::Q"]);
-    assert_eq!(references("x", "use super::z::{Q, crate_y}; crate::a::B"), vec!["a::B", "z"]);
+    assert_eq!(
+        references("x", "use super::z::{Q, crate_y}; crate::a::B"),
+        vec!["a::B", "z::Q", "z::crate_y"]
+    );
+    assert_eq!(references("x::y", "use super::{w::{A, B as C}, self};"), vec!["x::w::A", "x::w::B"]);
 }
 
 #[test]
@@ -195,10 +280,11 @@ fn the_domain_crate_s_modules_import_each_other_in_no_circle() {
     assert_eq!(circles("domain"), Vec::<Vec<String>>::new());
 }
 
-/// The app crate still has the circles issue 15 names: `auth`, `error`, `events`, `list`,
-/// `persons`, `shell`, `substitutions` and `users` through one another, and `store` with the
-/// event bus. Until they are cut, they may only shrink.
-const APP_MODULES_IN_CIRCLES: usize = 11;
+/// The app crate still has the circles issue 15 names: through its folders' faces (a face
+/// hands on its pages, the pages import other areas' faces) nearly every area reaches every
+/// other, and `error` with `i18n`. Until the areas stop importing one another through their
+/// faces, the count may only shrink.
+const APP_MODULES_IN_CIRCLES: usize = 104;
 
 #[test]
 fn the_app_crate_s_circles_do_not_grow() {
