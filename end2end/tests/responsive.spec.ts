@@ -6,6 +6,26 @@ import { open, signIn } from "./helpers";
 const pages = ["/", "/users", "/users/1", "/roles", "/persons", "/units", "/sessions", "/my/sessions",
   "/substitutions", "/audit", "/configuration", "/accounts"];
 
+// Hides `column` of a list, saves the view, finds it still hidden after a reload (`first` still
+// shown), then shows and saves it again.
+async function hideSaveAndRestore(page: Page, path: string, list: string, first: string, column: string) {
+  await open(page, path);
+  const table = page.getByRole("table", { name: list });
+  await expect(table.getByRole("columnheader", { name: column })).toBeVisible();
+  await page.locator("summary", { hasText: "Columns" }).click();
+  await page.getByRole("checkbox", { name: column }).uncheck();
+  await expect(table.getByRole("columnheader", { name: column })).toHaveCount(0);
+  await page.getByRole("button", { name: "Save my view" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your view of this list is saved." })).toBeVisible();
+  await open(page, path);
+  await expect(table.getByRole("columnheader", { name: first })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: column })).toHaveCount(0);
+  await page.locator("summary", { hasText: "Columns" }).click();
+  await page.getByRole("checkbox", { name: column }).check();
+  await page.getByRole("button", { name: "Save my view" }).click();
+  await expect(table.getByRole("columnheader", { name: column })).toBeVisible();
+}
+
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
@@ -58,22 +78,7 @@ test("a 100-character login wraps instead of stretching the users table", async 
 
 test("the user chooses the columns of a list; Edit view saves the choice @phone", async ({ page, browser }) => {
   await signIn(page, "magdalena.dabrowska");
-  await open(page, "/users");
-  const table = page.getByRole("table", { name: "Users" });
-  await expect(table.getByRole("columnheader", { name: "Type" })).toBeVisible();
-  await page.locator("summary", { hasText: "Columns" }).click();
-  await page.getByRole("checkbox", { name: "Type" }).uncheck();
-  await expect(table.getByRole("columnheader", { name: "Type" })).toHaveCount(0);
-  await page.getByRole("button", { name: "Save my view" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your view of this list is saved." })).toBeVisible();
-  // Kept after a reload.
-  await open(page, "/users");
-  await expect(table.getByRole("columnheader", { name: "Login" })).toBeVisible();
-  await expect(table.getByRole("columnheader", { name: "Type" })).toHaveCount(0);
-  await page.locator("summary", { hasText: "Columns" }).click();
-  await page.getByRole("checkbox", { name: "Type" }).check();
-  await page.getByRole("button", { name: "Save my view" }).click();
-  await expect(table.getByRole("columnheader", { name: "Type" })).toBeVisible();
+  await hideSaveAndRestore(page, "/users", "Users", "Login", "Type");
 
   // Without Edit view (Kadry may view users but not save views) the choice is for the page only.
   const anna = await (await browser.newContext({ viewport: page.viewportSize() })).newPage();
@@ -86,19 +91,5 @@ test("the user chooses the columns of a list; Edit view saves the choice @phone"
 
 test("the persons list keeps a saved choice of columns too", async ({ page }) => {
   await signIn(page, "magdalena.dabrowska");
-  await open(page, "/persons");
-  const table = page.getByRole("table", { name: "Persons" });
-  await expect(table.getByRole("columnheader", { name: "Supervisor" })).toBeVisible();
-  await page.locator("summary", { hasText: "Columns" }).click();
-  await page.getByRole("checkbox", { name: "Supervisor" }).uncheck();
-  await expect(table.getByRole("columnheader", { name: "Supervisor" })).toHaveCount(0);
-  await page.getByRole("button", { name: "Save my view" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your view of this list is saved." })).toBeVisible();
-  await open(page, "/persons");
-  await expect(table.getByRole("columnheader", { name: "Last name" })).toBeVisible();
-  await expect(table.getByRole("columnheader", { name: "Supervisor" })).toHaveCount(0);
-  await page.locator("summary", { hasText: "Columns" }).click();
-  await page.getByRole("checkbox", { name: "Supervisor" }).check();
-  await page.getByRole("button", { name: "Save my view" }).click();
-  await expect(table.getByRole("columnheader", { name: "Supervisor" })).toBeVisible();
+  await hideSaveAndRestore(page, "/persons", "Persons", "Last name", "Supervisor");
 });
