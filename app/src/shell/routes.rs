@@ -11,8 +11,8 @@ use leptos_router::LazyRoute;
 
 /// A route whose view is a page of an area's lazy piece; with `if $may`, only for a user the
 /// rights snapshot allows it — anyone else sees that the page is refused, not its buttons,
-/// filters and pager over an error (issue 14; the server refuses the data anyway), and the
-/// piece is not fetched.
+/// filters and pager over an error (issue 14; the server refuses the data anyway). The piece
+/// is preloaded either way: hydration needs it before it knows which view the route shows.
 macro_rules! area_page {
     ($route:ident => $area:ident($page:expr), $preload:ident) => {
         area_page!($route if |_: &crate::rights::Snapshot, _: bool| true => $area($page), $preload);
