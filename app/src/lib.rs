@@ -1,6 +1,8 @@
-//! Klucznik: the access-administration console. This crate holds the pages, their server
-//! functions and validation, and, behind the `ssr` feature, the server-only storage and request
-//! path. Languages, the catalogue and the rights resolver are the `domain` crate's.
+//! Klucznik: the access-administration console. This crate holds the pages and their server
+//! functions, and, behind the `ssr` feature, the web side of the guard (finding the caller of a
+//! request, the table of needs). Records, validation, texts and the resolver are the `domain`
+//! crate's; storage and the steps behind each server function are the `klucznik-core` crate's
+//! (docs/ARCHITECTURE.md "Layers").
 
 #![recursion_limit = "512"]
 
@@ -9,10 +11,10 @@ pub mod audit_log;
 pub mod auth;
 pub use domain::catalogue;
 pub mod config;
-pub mod error;
+pub use domain::error;
 pub mod events;
 pub mod i18n;
-pub mod list;
+pub use domain::list;
 pub mod notices;
 pub mod persons;
 pub mod rights;
@@ -26,17 +28,12 @@ pub mod users;
 pub mod views;
 
 #[cfg(feature = "ssr")]
-pub mod audit;
-#[cfg(feature = "ssr")]
 pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod health;
 #[cfg(feature = "ssr")]
-pub mod mail;
-#[cfg(feature = "ssr")]
-pub mod store;
-#[cfg(feature = "ssr")]
-pub mod time;
+pub use klucznik_core::{audit, mail, store, time};
+mod wire;
 
 pub use domain::text_table;
 #[cfg(feature = "ssr")]

@@ -10,7 +10,6 @@ use crate::sessions::export::{attachment, csv_field};
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
 use axum::response::Response;
-use sqlx::Row;
 
 pub async fn export(State(state): State<AppState>, Query(q): Query<AuditQuery>, req: Request) -> Response {
     let (parts, _) = req.into_parts();
@@ -24,7 +23,7 @@ pub async fn export(State(state): State<AppState>, Query(q): Query<AuditQuery>, 
     let account = ctx.who.account.id;
     let result = async {
         let zone = crate::config::store::load(ctx.store(), account).await?.time_zone;
-        let rows = super::store::all(ctx.store(), account, &q, &zone).await?;
+        let rows = super::store::all(ctx.store(), account, &q, &zone, ctx.who.lang).await?;
         Ok::<_, crate::error::AppError>((zone, rows))
     }
     .await;
@@ -46,13 +45,10 @@ pub async fn export(State(state): State<AppState>, Query(q): Query<AuditQuery>, 
     let mut out = String::from("\u{feff}");
     out.push_str(&header.iter().map(|h| csv_field(h.text(lang))).collect::<Vec<_>>().join(","));
     out.push_str("\r\n");
-    for r in &rows {
-        let Ok(row) = super::store::read(r, &zone, lang, false) else { continue };
+    for (row, worked_for) in &rows {
         // The second column is the user worked for, or the same user when working as oneself.
         let effective = row.effective.clone().unwrap_or_else(|| row.native.clone());
-        let ids: (Option<i64>, Option<i64>) =
-            (r.try_get("native_user_id").unwrap_or(None), r.try_get("effective_user_id").unwrap_or(None));
-        let effective = if ids.1.is_none() { String::new() } else { effective };
+        let effective = if *worked_for { effective } else { String::new() };
         let cells = [
             row.at_text.clone(),
             row.native.clone(),

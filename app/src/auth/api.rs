@@ -114,12 +114,7 @@ pub async fn whoami() -> Result<Me, AppError> {
     let ctx = crate::guard::authorize_listed::<Whoami>().await?;
     let who = &ctx.who;
     let unit_name: Option<String> = match who.unit_id {
-        Some(unit) => {
-            sqlx::query_scalar("SELECT name FROM units WHERE id = $1")
-                .bind(unit)
-                .fetch_optional(ctx.store().reader())
-                .await?
-        }
+        Some(unit) => crate::units::store::name_of(ctx.store(), unit).await?,
         None => None,
     };
     let mut conn = ctx.store().reader().acquire().await?;
@@ -180,14 +175,7 @@ pub async fn set_preferences(lang: String, theme: String) -> Result<(), AppError
         .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown language {lang}"))))?;
     let theme = Theme::parse(&theme)
         .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown theme {theme}"))))?;
-    let mut tx = ctx.store().begin().await?;
-    sqlx::query("UPDATE users SET language = $1, theme = $2 WHERE id = $3")
-        .bind(lang.code())
-        .bind(theme.key())
-        .bind(ctx.who.native.id)
-        .execute(tx.conn())
-        .await?;
-    tx.commit().await?;
+    crate::users::store::set_preferences(ctx.store(), ctx.who.native.id, lang, theme).await?;
     cookies::set_lang(lang);
     cookies::set_preference(THEME_COOKIE, theme.key());
     Ok(())

@@ -8,7 +8,6 @@ use async_stream::stream;
 use axum::extract::{Request, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use sqlx::Row;
 use std::convert::Infallible;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
@@ -40,7 +39,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
         let _slot = slot;
         let mut sent = last_id.unwrap_or(0);
         if let Some(last) = last_id {
-            match backlog(&store, account, last).await {
+            match crate::store::bus::backlog(&store, account, last, BACKLOG_LIMIT).await {
                 Ok((events, complete)) => {
                     if !complete {
                         yield Ok::<Event, Infallible>(frame(&resync()));
@@ -123,38 +122,4 @@ fn frame(event: &LiveEvent) -> Event {
     } else {
         frame
     }
-}
-
-/// Events of `account` after `last`, and whether nothing between was already pruned.
-async fn backlog(
-    store: &crate::store::Store,
-    account: i64,
-    last: i64,
-) -> Result<(Vec<LiveEvent>, bool), sqlx::Error> {
-    let oldest: Option<i64> =
-        sqlx::query_scalar("SELECT MIN(id) FROM events").fetch_one(store.reader()).await?;
-    let rows = sqlx::query(
-        "SELECT id, account_id, payload FROM events
-         WHERE id > $1 AND (account_id IS NULL OR account_id = $2)
-         ORDER BY id LIMIT $3",
-    )
-    .bind(last)
-    .bind(account)
-    .bind(BACKLOG_LIMIT + 1)
-    .fetch_all(store.reader())
-    .await?;
-    let mut complete = oldest.is_none_or(|o| o <= last + 1) && rows.len() as i64 <= BACKLOG_LIMIT;
-    let mut events = Vec::new();
-    for row in rows.iter().take(BACKLOG_LIMIT as usize) {
-        let payload: String = row.try_get("payload")?;
-        match serde_json::from_str::<EventKind>(&payload) {
-            Ok(kind) => events.push(LiveEvent {
-                id: row.try_get("id")?,
-                account_id: row.try_get("account_id")?,
-                kind,
-            }),
-            Err(_) => complete = false,
-        }
-    }
-    Ok((events, complete))
 }

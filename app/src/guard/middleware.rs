@@ -2,7 +2,7 @@
 //! session cookie, refuse anonymous calls of non-public server functions, and answer server
 //! function errors with their proper HTTP status instead of a blanket 500.
 
-use super::{check, needs::need_of, resolve::resolve, AppState, Client, Need, Resolved};
+use super::{check, needs::need_of, resolve, AppState, Client, Need, Resolved};
 use crate::error::AppError;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};

@@ -1,265 +1,60 @@
-//! The one guard of the request path (DESIGN.md): cookie → session → native user → effective
-//! user → current account → rights snapshot → the right the caller needs → the storage handle.
-//! Every server function and route comes through here; `needs::NEEDS` says what each server
-//! function's caller needs, and the server functions anonymous callers may reach are the ones
-//! it lists as `Need::Public`.
+//! The web side of the one guard (DESIGN.md "The request path"): the middleware finds each
+//! request's caller (cookie → session → who), `needs::NEEDS` says what each server function's
+//! caller needs, and `authorize_listed` / `public` hand a server function the core's authorized
+//! handle. Deciding and storage are the core's (`klucznik_core::guard`).
 
 pub mod headers;
 mod middleware;
 pub mod needs;
-mod resolve;
 mod state;
 
+pub use klucznik_core::auth::token::{hash_token, new_token};
+pub use klucznik_core::guard::*;
+pub use klucznik_core::rights::snapshots::{load_snapshot, load_snapshot_linked};
+pub use klucznik_core::sessions::resolve::{current_account, current_account_of, resolve, still_open};
 pub use middleware::{cookie as middleware_cookie, error_response, guard_layer, DEVICE_COOKIE, TOKEN_COOKIE};
-pub use resolve::{
-    current_account, current_account_of, hash_token, load_snapshot, load_snapshot_linked, new_token,
-    still_open,
-};
-pub use state::{AppState, Settings};
+pub use state::AppState;
 
-use crate::catalogue::{Module, Op, Permission, Right};
 use crate::error::AppError;
-use crate::i18n::Lang;
-use crate::rights::Snapshot;
-use crate::store::Store;
-use domain::prefs::Theme;
 use http::request::Parts;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Whether a server function answers callers without a session.
+/// Whether the server function at `path` is an anonymous entry point.
 pub fn is_public(path: &str) -> bool {
     needs::need_of(path) == Some(Need::Public)
 }
-/// Plain routes that answer callers without a session (besides the pages and static files,
-/// which hold no data of their own).
-pub const PUBLIC_ROUTES: &[&str] = &["/healthz"];
 
-/// What a caller must have to pass.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Need {
-    /// Anyone, signed in or not (sign-in itself).
-    Public,
-    /// Any open session, even one that must change its password first.
-    Session,
-    /// Any open session with no pending password change: the user's own things (rule 8).
-    SelfService,
-    Op(Module, Op),
-    Perm(Permission),
-    /// Any one of these rights (for pickers that several modules share).
-    AnyOf(&'static [Right]),
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UserRef {
-    pub id: i64,
-    pub login: String,
-    pub full_name: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AccountRef {
-    pub id: i64,
-    pub name: String,
-    pub is_main: bool,
-}
-
-/// Who is calling, resolved once per request.
-#[derive(Clone, Debug)]
-pub struct Who {
-    pub session_id: i64,
-    /// Who is really at the keyboard.
-    pub native: UserRef,
-    /// Whose identity and rights the session uses (differs only in a substitution).
-    pub effective: UserRef,
-    pub home_account_id: i64,
-    pub account: AccountRef,
-    pub unit_id: Option<i64>,
-    /// While working as the absent user: the substitution and its last day.
-    pub substitution: Option<(i64, String)>,
-    pub rights: Arc<Snapshot>,
-    pub must_change_password: bool,
-    pub lang: Lang,
-    pub theme: Theme,
-}
-
-/// The caller's network details, for session rows, audit and throttling.
-#[derive(Clone, Debug, Default)]
-pub struct Client {
-    pub addr: String,
-    pub user_agent: String,
-    /// The request came over TLS (directly or through a trusted proxy).
-    pub secure: bool,
-    /// The device cookie: a device the user signed in from before (sign-in throttling).
-    pub device: Option<String>,
-}
-
-/// What the middleware leaves in every request's extensions.
-#[derive(Clone, Debug)]
-pub struct Resolved {
-    pub who: Option<Arc<Who>>,
-    pub client: Client,
-}
-
-/// The actor of an audit record.
-#[derive(Clone, Debug, Default)]
-pub struct Actor {
-    pub account_id: Option<i64>,
-    pub session_id: Option<i64>,
-    pub native_user_id: Option<i64>,
-    pub effective_user_id: Option<i64>,
-    pub client_addr: String,
-}
-
-/// An authorized call: who it is, and the only way to storage.
-pub struct Ctx {
-    pub who: Arc<Who>,
-    pub client: Client,
-    state: AppState,
-}
-
-impl Ctx {
-    pub fn store(&self) -> &Store {
-        self.state.store()
-    }
-
-    pub fn state(&self) -> &AppState {
-        &self.state
-    }
-
-    pub fn actor(&self) -> Actor {
-        Actor {
-            account_id: Some(self.who.account.id),
-            session_id: Some(self.who.session_id),
-            native_user_id: Some(self.who.native.id),
-            effective_user_id: Some(self.who.effective.id),
-            client_addr: self.client.addr.clone(),
-        }
-    }
-}
-
-/// A public entry point's call: no session, the storage handle for that entry only.
-pub struct PublicCtx {
-    pub client: Client,
-    state: AppState,
-}
-
-impl PublicCtx {
-    pub fn store(&self) -> &Store {
-        self.state.store()
-    }
-
-    pub fn state(&self) -> &AppState {
-        &self.state
-    }
-}
-
-/// Whether `who` has what `need` asks for.
-pub fn check(who: &Who, need: Need) -> Result<(), AppError> {
-    if matches!(need, Need::Public | Need::Session) {
-        return Ok(());
-    }
-    if who.must_change_password {
-        return Err(AppError::PasswordChangeRequired);
-    }
-    let allowed = match need {
-        Need::Public | Need::Session | Need::SelfService => true,
-        Need::Op(module, op) => who.rights.allows(Right::Op(module, op)),
-        Need::Perm(p) => who.rights.allows(Right::Perm(p)),
-        Need::AnyOf(rights) => rights.iter().any(|r| who.rights.allows(*r)),
-    };
-    if allowed {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-/// The guard as a route handler calls it, with the request's parts.
-pub fn authorize_parts(state: &AppState, parts: &Parts, need: Need) -> Result<Ctx, AppError> {
-    let resolved = parts.extensions.get::<Resolved>().ok_or(AppError::Unauthenticated)?;
-    let who = resolved.who.clone().ok_or(AppError::Unauthenticated)?;
-    check(&who, need)?;
-    Ok(Ctx { who, client: resolved.client.clone(), state: state.clone() })
+fn request() -> Result<(Parts, AppState), AppError> {
+    let parts = use_context::<Parts>().ok_or(AppError::Unauthenticated)?;
+    let state = use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("guard", "no application state in context"))?;
+    Ok((parts, state))
 }
 
 /// The guard as a server function calls it.
 pub async fn authorize(need: Need) -> Result<Ctx, AppError> {
-    let parts = use_context::<Parts>().ok_or(AppError::Unauthenticated)?;
-    let state = use_context::<AppState>()
-        .ok_or_else(|| AppError::internal("guard", "no application state in context"))?;
+    let (parts, state) = request()?;
     authorize_parts(&state, &parts, need)
 }
 
-/// The guard for the server function `F` (the type its `#[server]` macro makes), whose need is
-/// its row of the table of needs: the right is written once, in `needs.rs`. By the function's
-/// own path, not the request's — a page rendered on the server calls functions directly.
+/// The guard for server function `F`, with the need the table of needs lists for it.
 pub async fn authorize_listed<F: server_fn::ServerFn>() -> Result<Ctx, AppError> {
     let need = needs::need_of(F::PATH)
         .ok_or_else(|| AppError::internal("guard", format!("{} is not in the table of needs", F::PATH)))?;
     authorize(need).await
 }
 
-/// The entry for the public server function `F`: its path must be listed as `Need::Public`,
-/// so no other function can borrow the entry by naming another path.
+/// The anonymous entry for server function `F`, which the table of needs must list as public.
 pub async fn public<F: server_fn::ServerFn>() -> Result<PublicCtx, AppError> {
     if !is_public(F::PATH) {
         return Err(AppError::internal("guard", format!("{} is not a public entry point", F::PATH)));
     }
-    let parts = use_context::<Parts>().ok_or(AppError::Unauthenticated)?;
-    let state = use_context::<AppState>()
-        .ok_or_else(|| AppError::internal("guard", "no application state in context"))?;
-    let client = parts.extensions.get::<Resolved>().map(|r| r.client.clone()).unwrap_or_default();
-    Ok(PublicCtx { client, state })
+    let (parts, state) = request()?;
+    Ok(public_entry(&state, &parts))
 }
 
-/// The storage handle of a public route; `path` must be in `PUBLIC_ROUTES`.
-pub fn public_route<'a>(state: &'a AppState, path: &str) -> &'a Store {
-    assert!(PUBLIC_ROUTES.contains(&path), "{path} is not a public route");
-    state.store()
-}
-
-/// The session of the current request, if any, without asking for a right (for rendering).
+/// The signed-in caller of the current request, if any (pages use it to render).
 pub fn current() -> Option<Arc<Who>> {
     use_context::<Parts>()?.extensions.get::<Resolved>()?.who.clone()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rights::Subject;
-
-    fn who(snapshot: Snapshot, must_change_password: bool) -> Who {
-        let user = UserRef { id: 1, login: "u".into(), full_name: "U".into() };
-        Who {
-            session_id: 1,
-            native: user.clone(),
-            effective: user,
-            home_account_id: 1,
-            account: AccountRef { id: 1, name: "A".into(), is_main: true },
-            unit_id: None,
-            substitution: None,
-            rights: Arc::new(snapshot),
-            must_change_password,
-            lang: Lang::En,
-            theme: Theme::Light,
-        }
-    }
-
-    #[test]
-    fn pending_password_change_allows_only_the_session_itself() {
-        let admin = Subject { administrator: true, ..Default::default() }.snapshot_of(&Default::default());
-        let w = who(admin, true);
-        assert!(check(&w, Need::Session).is_ok());
-        assert_eq!(check(&w, Need::SelfService), Err(AppError::PasswordChangeRequired));
-        assert_eq!(check(&w, Need::Op(Module::Users, Op::View)), Err(AppError::PasswordChangeRequired));
-    }
-
-    #[test]
-    fn rights_come_from_the_snapshot() {
-        let w = who(Subject::default().snapshot_of(&Default::default()), false);
-        assert!(check(&w, Need::SelfService).is_ok());
-        assert_eq!(check(&w, Need::Op(Module::Sessions, Op::View)), Err(AppError::Forbidden));
-        assert_eq!(check(&w, Need::Perm(Permission::MultipleSessions)), Err(AppError::Forbidden));
-    }
 }

@@ -1,63 +1,26 @@
-//! The application state handed to routes and server functions. Its storage handle is private
-//! to the guard: code reaches storage only through an authorized `Ctx` or a public entry.
+//! The router's state: the core's state and the options the Leptos renderer needs. Routes and
+//! server functions take it; the guard hands them only the core's authorized handles.
 
-use crate::auth::password::Hasher;
-use crate::rights::Snapshot;
-use crate::store::Store;
 use axum::extract::FromRef;
+use klucznik_core::auth::password::Hasher;
+use klucznik_core::guard::{CoreState, Settings};
+use klucznik_core::store::Store;
 use leptos::config::LeptosOptions;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
-/// Deployment settings the request path needs.
-#[derive(Clone, Debug, Default)]
-pub struct Settings {
-    /// Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto/-Host and mark cookies Secure.
-    pub behind_proxy: bool,
-    /// How many proxies in front of the server append to X-Forwarded-For (at least 1 when
-    /// `behind_proxy`): the client is the address the outermost trusted one saw.
-    pub trusted_proxies: usize,
-    /// Where notification e-mails go.
-    pub mail: crate::mail::MailSettings,
-}
+use std::ops::Deref;
 
 #[derive(Clone)]
 pub struct AppState {
-    store: Store,
-    hasher: Hasher,
+    core: CoreState,
     leptos: LeptosOptions,
-    settings: Arc<Settings>,
-    pub(super) rights_cache: RightsCache,
-    streams: crate::events::slots::StreamSlots,
 }
 
 impl AppState {
     pub fn new(store: Store, hasher: Hasher, leptos: LeptosOptions, settings: Settings) -> AppState {
-        AppState {
-            store,
-            hasher,
-            leptos,
-            settings: Arc::new(settings),
-            rights_cache: RightsCache::default(),
-            streams: Default::default(),
-        }
+        AppState { core: CoreState::new(store, hasher, settings), leptos }
     }
 
-    pub(super) fn store(&self) -> &Store {
-        &self.store
-    }
-
-    pub fn hasher(&self) -> &Hasher {
-        &self.hasher
-    }
-
-    /// The `/events` streams each session holds.
-    pub fn streams(&self) -> &crate::events::slots::StreamSlots {
-        &self.streams
-    }
-
-    pub fn settings(&self) -> &Settings {
-        &self.settings
+    pub fn core(&self) -> &CoreState {
+        &self.core
     }
 
     pub fn leptos_options(&self) -> &LeptosOptions {
@@ -65,34 +28,16 @@ impl AppState {
     }
 }
 
+impl Deref for AppState {
+    type Target = CoreState;
+
+    fn deref(&self) -> &CoreState {
+        &self.core
+    }
+}
+
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos.clone()
-    }
-}
-
-/// (user, account) → (rights version, snapshot).
-type Snapshots = HashMap<(i64, i64), (i64, Arc<Snapshot>)>;
-
-/// Snapshots by (user, account), valid while the installation's rights version stays the same.
-#[derive(Clone, Default)]
-pub(super) struct RightsCache {
-    map: Arc<Mutex<Snapshots>>,
-}
-
-impl RightsCache {
-    const MAX_ENTRIES: usize = 10_000;
-
-    pub fn get(&self, user: i64, account: i64, version: i64) -> Option<Arc<Snapshot>> {
-        let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(&(user, account)).filter(|(v, _)| *v == version).map(|(_, s)| s.clone())
-    }
-
-    pub fn put(&self, user: i64, account: i64, version: i64, snapshot: Arc<Snapshot>) {
-        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= Self::MAX_ENTRIES {
-            map.clear();
-        }
-        map.insert((user, account), (version, snapshot));
     }
 }

@@ -3,14 +3,9 @@
 
 pub mod api;
 mod editor;
-#[cfg(feature = "ssr")]
-pub mod outrank;
-#[cfg(feature = "ssr")]
-pub mod server;
-#[cfg(feature = "ssr")]
-pub mod store;
-pub mod view;
 
 pub use domain::rights::*;
 pub use domain::texts::rights::RightT;
 pub use editor::{EffectivePage, RightsPage};
+#[cfg(feature = "ssr")]
+pub use klucznik_core::rights::{outrank, server, store};

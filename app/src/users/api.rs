@@ -82,12 +82,7 @@ pub async fn save_user(input: UserInput) -> Result<i64, AppError> {
     };
     if let Some(person) = input.person_id.filter(|p| Some(*p) != linked_before) {
         // Only a person the session may view can be newly linked.
-        let unit: Option<i64> =
-            sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1 AND account_id = $2")
-                .bind(person)
-                .bind(account)
-                .fetch_optional(ctx.store().reader())
-                .await?;
+        let unit = crate::persons::store::unit_of(ctx.store(), account, person).await?;
         if !unit.is_some_and(|u| ctx.who.rights.data(crate::catalogue::DataOp::View, person, u)) {
             let problem = crate::error::Message::new(crate::i18n::CommonT::FieldUnknown);
             return Err(AppError::invalid("person_id", super::UserT::Person, problem));

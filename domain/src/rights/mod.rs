@@ -6,7 +6,9 @@ pub mod engine;
 mod grant;
 mod reach;
 mod snapshot;
+pub mod view;
 
+pub use crate::texts::rights::RightT;
 pub use engine::{DataDecision, DataGrant, Decision, Grants, Node, RoleGrants, Source, Spec, Subject, Tree};
 pub use grant::{changed, split, GrantRow, Holder};
 pub use reach::PersonUnits;

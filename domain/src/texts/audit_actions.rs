@@ -127,7 +127,9 @@ mod tests {
             }
         }
         let mut out = Vec::new();
-        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src"), &mut out);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        walk(&root.join("../app/src"), &mut out);
+        walk(&root.join("../core/src"), &mut out);
         out.sort();
         out.dedup();
         out

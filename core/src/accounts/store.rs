@@ -1,0 +1,450 @@
+//! Sub-accounts and access to them in storage. Every function takes the main account it works
+//! in: a sub-account of another main account, or a deleted one, is "not found".
+
+use super::{AccessChoice, AccountInput, AccountT, SubAccount, SwitchTarget, UserAccess};
+use crate::auth::policy::login_key;
+use crate::error::{AppError, Checks, Message};
+use crate::events::EventKind;
+use crate::i18n::CommonT;
+use crate::store::{flag, Store, Tx};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use std::collections::HashMap;
+
+const SELECT: &str = "SELECT a.id, a.name, COALESCE(a.external_id, '') AS external_id, a.active, a.version,
+        (SELECT COUNT(*) FROM users u WHERE u.account_id = a.id) AS users,
+        (SELECT COUNT(*) FROM account_access x WHERE x.account_id = a.id) AS granted
+     FROM accounts a";
+
+fn sub_account(r: &AnyRow) -> Result<SubAccount, sqlx::Error> {
+    Ok(SubAccount {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        external_id: r.try_get("external_id")?,
+        active: flag(r, "active")?,
+        users: r.try_get("users")?,
+        granted: r.try_get("granted")?,
+        version: r.try_get("version")?,
+    })
+}
+
+/// The sub-accounts of `main`, by name.
+pub async fn list(store: &Store, main: i64) -> Result<Vec<SubAccount>, AppError> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE a.parent_id = $1 AND a.deleted_at IS NULL ORDER BY a.name_key, a.id"
+    ))
+    .bind(main)
+    .fetch_all(store.reader())
+    .await?;
+    Ok(rows.iter().map(sub_account).collect::<Result<_, _>>()?)
+}
+
+/// One sub-account of `main`.
+pub async fn get(tx: &mut Tx, main: i64, id: i64) -> Result<SubAccount, AppError> {
+    let row = sqlx::query(&format!("{SELECT} WHERE a.id = $1 AND a.parent_id = $2 AND a.deleted_at IS NULL"))
+        .bind(id)
+        .bind(main)
+        .fetch_optional(tx.conn())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(sub_account(&row)?)
+}
+
+/// Names and identifiers are unique among the live sub-accounts of one main account.
+async fn unique(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<(), AppError> {
+    let id = input.id.unwrap_or(0);
+    let mut checks = Checks::new();
+    let name: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM accounts WHERE parent_id = $1 AND name_key = $2 AND id <> $3 AND deleted_at IS NULL",
+    )
+    .bind(main)
+    .bind(login_key(input.name.trim()))
+    .bind(id)
+    .fetch_optional(tx.conn())
+    .await?;
+    if name.is_some() {
+        checks.add("name", CommonT::Name, Message::new(CommonT::FieldDuplicate));
+    }
+    let external: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM accounts WHERE parent_id = $1 AND external_id = $2 AND id <> $3 AND deleted_at IS NULL",
+    )
+    .bind(main)
+    .bind(input.external_id.trim())
+    .bind(id)
+    .fetch_optional(tx.conn())
+    .await?;
+    if external.is_some() {
+        checks.add("external_id", AccountT::ExternalId, Message::new(CommonT::FieldDuplicate));
+    }
+    checks.finish()
+}
+
+/// Creates a sub-account with its top unit and built-in roles.
+pub async fn create(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<i64, AppError> {
+    unique(tx, main, input).await?;
+    let created = crate::store::bootstrap::create_account(
+        tx,
+        Some(main),
+        input.name.trim(),
+        Some(input.external_id.trim()),
+    )
+    .await?;
+    Ok(created.id)
+}
+
+/// Renames a sub-account or changes its identifier; returns it as it was.
+pub async fn update(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<SubAccount, AppError> {
+    let id = input.id.ok_or(AppError::NotFound)?;
+    let before = get(tx, main, id).await?;
+    unique(tx, main, input).await?;
+    let done = sqlx::query(
+        "UPDATE accounts SET name = $1, name_key = $2, external_id = $3, version = version + 1
+         WHERE id = $4 AND version = $5",
+    )
+    .bind(input.name.trim())
+    .bind(login_key(input.name.trim()))
+    .bind(input.external_id.trim())
+    .bind(id)
+    .bind(input.version)
+    .execute(tx.conn())
+    .await?;
+    crate::store::expect_changed(done.rows_affected())?;
+    // The root unit carries the account's name in the tree.
+    sqlx::query("UPDATE units SET name = $1 WHERE account_id = $2 AND parent_id IS NULL AND name = $3")
+        .bind(input.name.trim())
+        .bind(id)
+        .bind(&before.name)
+        .execute(tx.conn())
+        .await?;
+    Ok(before)
+}
+
+/// Activates or deactivates a sub-account; returns it as it was. Deactivating ends the
+/// sessions of its users and sends visitors from the main account home.
+pub async fn set_active(
+    tx: &mut Tx,
+    actor: &crate::actor::Actor,
+    main: i64,
+    id: i64,
+    active: bool,
+    version: i64,
+) -> Result<SubAccount, AppError> {
+    let before = get(tx, main, id).await?;
+    let done =
+        sqlx::query("UPDATE accounts SET active = $1, version = version + 1 WHERE id = $2 AND version = $3")
+            .bind(active)
+            .bind(id)
+            .bind(version)
+            .execute(tx.conn())
+            .await?;
+    crate::store::expect_changed(done.rows_affected())?;
+    if !active {
+        let own: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM sessions WHERE home_account_id = $1 AND closed_at IS NULL")
+                .bind(id)
+                .fetch_all(tx.conn())
+                .await?;
+        for session in own {
+            crate::sessions::store::end_in(tx, session, crate::events::EndReason::Ended, Some(actor), None)
+                .await?;
+        }
+        send_home(tx, id, None).await?;
+    }
+    Ok(before)
+}
+
+/// Deletes an empty sub-account (no users, persons, units below the top one, or own roles).
+/// The row stays, marked deleted, so that its history keeps its name.
+pub async fn delete(tx: &mut Tx, main: i64, id: i64, version: i64) -> Result<SubAccount, AppError> {
+    let before = get(tx, main, id).await?;
+    let held: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM users WHERE account_id = $1)
+              + (SELECT COUNT(*) FROM persons WHERE account_id = $1)
+              + (SELECT COUNT(*) FROM units WHERE account_id = $1 AND parent_id IS NOT NULL)
+              + (SELECT COUNT(*) FROM roles WHERE account_id = $1 AND builtin IS NULL)",
+    )
+    .bind(id)
+    .fetch_one(tx.conn())
+    .await?;
+    if held > 0 {
+        return Err(AppError::Refused(Message::new(AccountT::NotEmpty).arg("name", &before.name)));
+    }
+    send_home(tx, id, None).await?;
+    sqlx::query("DELETE FROM account_access WHERE account_id = $1").bind(id).execute(tx.conn()).await?;
+    let done = sqlx::query(
+        "UPDATE accounts SET deleted_at = $1, active = FALSE, name_key = NULL, external_id = NULL,
+                version = version + 1
+         WHERE id = $2 AND version = $3",
+    )
+    .bind(tx.now())
+    .bind(id)
+    .bind(version)
+    .execute(tx.conn())
+    .await?;
+    crate::store::expect_changed(done.rows_affected())?;
+    Ok(before)
+}
+
+/// Whether `user` is a member of the built-in Administrators of `account`.
+pub async fn is_administrator(conn: &mut AnyConnection, user: i64, account: i64) -> Result<bool, AppError> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT m.user_id FROM role_members m JOIN roles r ON r.id = m.role_id
+         WHERE m.user_id = $1 AND r.account_id = $2 AND r.builtin = 'administrators'",
+    )
+    .bind(user)
+    .bind(account)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Whether `caller` may change sub-account `id` of `main`: an administrator of the main
+/// account may change any; anyone else only one they were given access to, active or not
+/// (rule 6: nobody deactivates, renames or deletes an account they cannot enter).
+pub async fn may_change(conn: &mut AnyConnection, caller: i64, main: i64, id: i64) -> Result<(), AppError> {
+    if is_administrator(&mut *conn, caller, main).await? {
+        return Ok(());
+    }
+    let granted: Option<i64> =
+        sqlx::query_scalar("SELECT account_id FROM account_access WHERE user_id = $1 AND account_id = $2")
+            .bind(caller)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    granted.map(|_| ()).ok_or_else(|| AppError::refused(super::AccountT::NotHeldByYou))
+}
+
+/// The accounts `user` (whose home is `home`) may work in: the home account, and when it is a
+/// main account, the live, active sub-accounts they were given (administrators: all of them).
+pub async fn targets(conn: &mut AnyConnection, user: i64, home: i64) -> Result<Vec<SwitchTarget>, AppError> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.name, a.external_id, a.parent_id FROM accounts a
+         WHERE a.id = $1
+            OR (a.parent_id = $1 AND a.deleted_at IS NULL AND a.active = TRUE
+                AND NOT EXISTS (SELECT 1 FROM accounts h WHERE h.id = $1 AND h.parent_id IS NOT NULL)
+                AND (EXISTS (SELECT 1 FROM account_access x WHERE x.account_id = a.id AND x.user_id = $2)
+                     OR EXISTS (SELECT 1 FROM role_members m JOIN roles r ON r.id = m.role_id
+                                WHERE m.user_id = $2 AND r.account_id = $1 AND r.builtin = 'administrators')))
+         ORDER BY CASE WHEN a.id = $1 THEN 0 ELSE 1 END, a.name_key",
+    )
+    .bind(home)
+    .bind(user)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(SwitchTarget {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                external_id: r.try_get("external_id")?,
+                is_main: r.try_get::<Option<i64>, _>("parent_id")?.is_none(),
+                current: false,
+            })
+        })
+        .collect()
+}
+
+/// Moves the open sessions that visit `account` from their home account back home (only those
+/// of `user`, if given), and tells each of them.
+pub async fn send_home(tx: &mut Tx, account: i64, user: Option<i64>) -> Result<usize, AppError> {
+    let name: String = sqlx::query_scalar("SELECT name FROM accounts WHERE id = $1")
+        .bind(account)
+        .fetch_one(tx.conn())
+        .await?;
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM sessions WHERE current_account_id = $1 AND home_account_id <> $1 AND closed_at IS NULL
+           AND ($2 = 0 OR user_id = $2)",
+    )
+    .bind(account)
+    .bind(user.unwrap_or(0))
+    .fetch_all(tx.conn())
+    .await?;
+    for id in &ids {
+        sqlx::query("UPDATE sessions SET current_account_id = home_account_id WHERE id = $1")
+            .bind(id)
+            .execute(tx.conn())
+            .await?;
+        tx.raise(Some(account), EventKind::ReturnedHome { session_id: *id, from: name.clone() }).await?;
+    }
+    Ok(ids.len())
+}
+
+/// What the users list shows in its "Sub-accounts" column: for each user of `main`, whether
+/// they are an administrator (all sub-accounts) and the names of the sub-accounts given.
+pub async fn summary(
+    store: &Store,
+    main: i64,
+    users: &[i64],
+) -> Result<HashMap<i64, (bool, Vec<String>)>, AppError> {
+    let subs: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE parent_id = $1 AND deleted_at IS NULL")
+            .bind(main)
+            .fetch_one(store.reader())
+            .await?;
+    if users.is_empty() || subs == 0 {
+        return Ok(HashMap::new());
+    }
+    let mut out: HashMap<i64, (bool, Vec<String>)> =
+        users.iter().map(|u| (*u, (false, Vec::new()))).collect();
+    let ids = users.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let admins: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT m.user_id FROM role_members m JOIN roles r ON r.id = m.role_id
+         WHERE r.account_id = $1 AND r.builtin = 'administrators' AND m.user_id IN ({ids})"
+    ))
+    .bind(main)
+    .fetch_all(store.reader())
+    .await?;
+    for admin in admins {
+        out.entry(admin).or_default().0 = true;
+    }
+    let rows = sqlx::query(&format!(
+        "SELECT x.user_id, a.name FROM account_access x JOIN accounts a ON a.id = x.account_id
+         WHERE a.parent_id = $1 AND a.deleted_at IS NULL AND x.user_id IN ({ids}) ORDER BY a.name_key"
+    ))
+    .bind(main)
+    .fetch_all(store.reader())
+    .await?;
+    for r in &rows {
+        out.entry(r.try_get("user_id")?).or_default().1.push(r.try_get("name")?);
+    }
+    Ok(out)
+}
+
+/// A user of `main` and their access, with the boxes `caller` may change.
+pub async fn access(tx: &mut Tx, main: i64, user: i64, caller: i64) -> Result<UserAccess, AppError> {
+    let login: String = sqlx::query_scalar("SELECT login FROM users WHERE id = $1 AND account_id = $2")
+        .bind(user)
+        .bind(main)
+        .fetch_optional(tx.conn())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let administrator = is_administrator(tx.conn(), user, main).await?;
+    let mine: Vec<i64> = targets(tx.conn(), caller, main).await?.into_iter().map(|t| t.id).collect();
+    let caller_admin = is_administrator(tx.conn(), caller, main).await?;
+    let rows = sqlx::query(
+        "SELECT a.id, a.name, COALESCE(a.external_id, '') AS external_id, a.active,
+                (SELECT COUNT(*) FROM account_access x WHERE x.account_id = a.id AND x.user_id = $2) AS granted
+         FROM accounts a WHERE a.parent_id = $1 AND a.deleted_at IS NULL ORDER BY a.name_key, a.id",
+    )
+    .bind(main)
+    .bind(user)
+    .fetch_all(tx.conn())
+    .await?;
+    let mut choices = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        choices.push(AccessChoice {
+            account_id: id,
+            name: r.try_get("name")?,
+            external_id: r.try_get("external_id")?,
+            active: flag(r, "active")?,
+            granted: administrator || r.try_get::<i64, _>("granted")? > 0,
+            changeable: !administrator && user != caller && (caller_admin || mine.contains(&id)),
+        });
+    }
+    Ok(UserAccess { user_id: user, login, administrator, choices })
+}
+
+/// Gives `user` exactly `wanted` among the sub-accounts `caller` may change; returns the
+/// granted ids before and after. Sessions of the user inside a withdrawn sub-account go home.
+pub async fn set_access(
+    tx: &mut Tx,
+    main: i64,
+    user: i64,
+    caller: i64,
+    wanted: &[i64],
+) -> Result<(Vec<i64>, Vec<i64>), AppError> {
+    let current = access(tx, main, user, caller).await?;
+    if user == caller {
+        return Err(AppError::refused(AccountT::NotYourAccess));
+    }
+    if current.administrator {
+        return Err(AppError::refused(AccountT::AdministratorHasAll));
+    }
+    for id in wanted {
+        if !current.choices.iter().any(|c| c.account_id == *id) {
+            return Err(AppError::NotFound);
+        }
+    }
+    let before: Vec<i64> = current.choices.iter().filter(|c| c.granted).map(|c| c.account_id).collect();
+    for choice in &current.choices {
+        let want = wanted.contains(&choice.account_id);
+        if want == choice.granted {
+            continue;
+        }
+        if !choice.changeable {
+            return Err(AppError::refused(AccountT::NotHeldByYou));
+        }
+        if want {
+            sqlx::query(
+                "INSERT INTO account_access (user_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(user)
+            .bind(choice.account_id)
+            .execute(tx.conn())
+            .await?;
+        } else {
+            sqlx::query("DELETE FROM account_access WHERE user_id = $1 AND account_id = $2")
+                .bind(user)
+                .bind(choice.account_id)
+                .execute(tx.conn())
+                .await?;
+            send_home(tx, choice.account_id, Some(user)).await?;
+        }
+    }
+    let mut after: Vec<i64> = wanted.to_vec();
+    after.sort_unstable();
+    after.dedup();
+    Ok((before, after))
+}
+
+/// Moves session `session` of `user` (home `home`) into `account`, if the user may enter it.
+pub async fn switch(
+    tx: &mut Tx,
+    session: i64,
+    user: i64,
+    home: i64,
+    account: i64,
+) -> Result<String, AppError> {
+    let target = targets(tx.conn(), user, home)
+        .await?
+        .into_iter()
+        .find(|t| t.id == account)
+        .ok_or_else(|| AppError::Refused(Message::new(AccountT::NoAccess)))?;
+    sqlx::query("UPDATE sessions SET current_account_id = $1 WHERE id = $2 AND closed_at IS NULL")
+        .bind(account)
+        .bind(session)
+        .execute(tx.conn())
+        .await?;
+    Ok(target.name)
+}
+
+/// Recomputes the case-insensitive name keys that SQL could only approximate (migration 0005
+/// lower-cased ASCII only); a handful of rows, at start-up.
+pub async fn refresh_name_keys(store: &Store) -> Result<(), AppError> {
+    let rows = sqlx::query(
+        "SELECT id, name, COALESCE(name_key, '') AS name_key FROM accounts WHERE deleted_at IS NULL",
+    )
+    .fetch_all(store.reader())
+    .await?;
+    let stale: Vec<(i64, String)> = rows
+        .iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get::<String, _>("name")?, r.try_get::<String, _>("name_key")?)))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?
+        .into_iter()
+        .filter(|(_, name, key)| login_key(name) != *key)
+        .map(|(id, name, _)| (id, login_key(&name)))
+        .collect();
+    if stale.is_empty() {
+        return Ok(());
+    }
+    let mut tx = store.begin().await?;
+    for (id, key) in stale {
+        sqlx::query("UPDATE accounts SET name_key = $1 WHERE id = $2")
+            .bind(key)
+            .bind(id)
+            .execute(tx.conn())
+            .await?;
+    }
+    tx.commit().await
+}

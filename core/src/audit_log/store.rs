@@ -1,0 +1,151 @@
+//! Reading the audit trail of one account with the view's filter.
+
+use super::{AuditList, AuditQuery, AuditRow, PAGE_SIZE};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::list::contains_pattern;
+use crate::time::{day_end_ms, day_start_ms, format_ms};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+/// The most rows an export holds.
+pub const EXPORT_MAX: i64 = 100_000;
+
+/// The WHERE clause and its values, numbered from `$1`.
+struct Filter {
+    sql: String,
+    ints: Vec<(usize, i64)>,
+    texts: Vec<(usize, String)>,
+}
+
+fn filter(account: i64, q: &AuditQuery, zone: &str) -> Filter {
+    let mut f = Filter { sql: "a.account_id = $1".into(), ints: vec![(1, account)], texts: Vec::new() };
+    let mut n = 1;
+    if let Some(from) = day_start_ms(q.from.trim(), zone) {
+        n += 1;
+        f.sql.push_str(&format!(" AND a.at >= ${n}"));
+        f.ints.push((n, from));
+    }
+    if let Some(to) = day_end_ms(q.to.trim(), zone) {
+        n += 1;
+        f.sql.push_str(&format!(" AND a.at < ${n}"));
+        f.ints.push((n, to));
+    }
+    if !q.user.trim().is_empty() {
+        n += 1;
+        f.sql.push_str(&format!(
+            " AND (n.search_key LIKE ${n} ESCAPE '\\' OR e.search_key LIKE ${n} ESCAPE '\\')"
+        ));
+        f.texts.push((n, contains_pattern(&q.user)));
+    }
+    if !q.action.trim().is_empty() {
+        n += 1;
+        f.sql.push_str(&format!(" AND LOWER(a.action) LIKE ${n} ESCAPE '\\'"));
+        f.texts.push((n, contains_pattern(&q.action)));
+    }
+    f
+}
+
+const FROM: &str = "FROM audit a LEFT JOIN users n ON n.id = a.native_user_id LEFT JOIN users e ON e.id = a.effective_user_id";
+
+fn bind<'q>(f: &'q Filter, sql: &'q str) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    // Placeholders are numbered in the order they were added; bind in that order.
+    let mut all: Vec<(usize, Result<i64, &str>)> = f
+        .ints
+        .iter()
+        .map(|(i, v)| (*i, Ok(*v)))
+        .chain(f.texts.iter().map(|(i, v)| (*i, Err(v.as_str()))))
+        .collect();
+    all.sort_by_key(|(i, _)| *i);
+    let mut query = sqlx::query(sql);
+    for (_, value) in all {
+        query = match value {
+            Ok(v) => query.bind(v),
+            Err(t) => query.bind(t),
+        };
+    }
+    query
+}
+
+fn name(r: &AnyRow, login: &str, full: &str) -> Result<Option<String>, sqlx::Error> {
+    let Some(login) = r.try_get::<Option<String>, _>(login)? else { return Ok(None) };
+    let full: String = r.try_get::<Option<String>, _>(full)?.unwrap_or_default();
+    Ok(Some(crate::users::labelled_name(&login, &full)))
+}
+
+pub fn read(r: &AnyRow, zone: &str, lang: Lang, details: bool) -> Result<AuditRow, sqlx::Error> {
+    let native = name(r, "n_login", "n_full")?.unwrap_or_else(|| "—".into());
+    let (n_id, e_id): (Option<i64>, Option<i64>) =
+        (r.try_get("native_user_id")?, r.try_get("effective_user_id")?);
+    let effective = if e_id.is_some() && e_id != n_id { name(r, "e_login", "e_full")? } else { None };
+    let object =
+        match (r.try_get::<Option<String>, _>("object_kind")?, r.try_get::<Option<i64>, _>("object_id")?) {
+            (Some(kind), Some(id)) => format!("{kind} #{id}"),
+            (Some(kind), None) => kind,
+            _ => String::new(),
+        };
+    let change = if details {
+        let (b, a): (Option<String>, Option<String>) = (r.try_get("before_json")?, r.try_get("after_json")?);
+        (b.is_some() || a.is_some()).then(|| (b.unwrap_or_default(), a.unwrap_or_default()))
+    } else {
+        None
+    };
+    Ok(AuditRow {
+        id: r.try_get("id")?,
+        at_text: format_ms(r.try_get("at")?, zone, lang),
+        native,
+        effective,
+        action: r.try_get("action")?,
+        object,
+        detail: r.try_get("detail")?,
+        client_addr: r.try_get("client_addr")?,
+        change,
+    })
+}
+
+const COLUMNS: &str =
+    "a.id, a.at, a.action, a.object_kind, a.object_id, a.detail, a.client_addr, a.before_json,
+    a.after_json, a.native_user_id, a.effective_user_id, n.login AS n_login, n.full_name AS n_full,
+    e.login AS e_login, e.full_name AS e_full";
+
+/// One page of the list.
+pub async fn page(
+    store: &crate::store::Store,
+    account: i64,
+    q: &AuditQuery,
+    zone: &str,
+    lang: Lang,
+    details: bool,
+) -> Result<AuditList, AppError> {
+    let f = filter(account, q, zone);
+    let count_sql = format!("SELECT COUNT(*) {FROM} WHERE {}", f.sql);
+    let total: i64 = bind(&f, &count_sql).fetch_one(store.reader()).await?.try_get(0)?;
+    let sql = format!(
+        "SELECT {COLUMNS} {FROM} WHERE {} ORDER BY a.id DESC LIMIT {PAGE_SIZE} OFFSET {}",
+        f.sql,
+        q.page as i64 * PAGE_SIZE as i64
+    );
+    let rows = bind(&f, &sql).fetch_all(store.reader()).await?;
+    let rows = rows.iter().map(|r| read(r, zone, lang, details)).collect::<Result<_, _>>()?;
+    Ok(AuditList { rows, total: total as u64 })
+}
+
+/// Every matching record for the export, newest first, at most `EXPORT_MAX`, each with whether
+/// it was done while working for a user (the export's second column stays empty otherwise).
+pub async fn all(
+    store: &crate::store::Store,
+    account: i64,
+    q: &AuditQuery,
+    zone: &str,
+    lang: Lang,
+) -> Result<Vec<(AuditRow, bool)>, AppError> {
+    let f = filter(account, q, zone);
+    let sql = format!("SELECT {COLUMNS} {FROM} WHERE {} ORDER BY a.id DESC LIMIT {EXPORT_MAX}", f.sql);
+    let rows = bind(&f, &sql).fetch_all(store.reader()).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let worked_for = r.try_get::<Option<i64>, _>("effective_user_id")?.is_some();
+        out.push((read(r, zone, lang, false)?, worked_for));
+    }
+    Ok(out)
+}

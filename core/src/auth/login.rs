@@ -1,0 +1,297 @@
+//! Signing in on the server: throttle, verify, tell a refused user why only after a correct
+//! password, open the session, audit every outcome.
+
+use super::policy::{login_key, may_sign_in, LOGIN_MAX, PASSWORD_MAX};
+use super::{throttle, AuthT};
+use crate::actor::{Actor, Client};
+use crate::audit::{self, Entry};
+use crate::auth::token::{hash_token, new_token};
+use crate::error::{AppError, Checks, Message};
+use crate::events::EndReason;
+use crate::guard::PublicCtx;
+use crate::i18n::{CommonT, Lang};
+use crate::sessions::store::{self as sessions, Opening};
+use crate::store::flag;
+use sqlx::Row;
+
+/// A successful sign-in: the token for the cookie and where to go next.
+pub struct SignedIn {
+    pub token: String,
+    /// A new device token for the device cookie, when the device had none for this user.
+    pub device: Option<String>,
+    pub must_change_password: bool,
+    pub lang: Lang,
+}
+
+/// What a correct password leads to.
+pub enum Outcome {
+    Signed(SignedIn),
+    /// The user has several units: the same request again with one of them.
+    ChooseUnit {
+        units: Vec<(i64, String)>,
+        default_unit: Option<i64>,
+    },
+    /// Without "open multiple sessions" the user already has an open session: continuing
+    /// (the same request with `replace`) ends it (seed 000).
+    AlreadySignedIn {
+        computer: String,
+        since_text: String,
+        unit: i64,
+    },
+}
+
+/// The units a user may sign in to: those of their roles in their account (Everyone's too).
+async fn units_of(
+    tx: &mut crate::store::Tx,
+    user: i64,
+    account: i64,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT ru.unit_id FROM role_units ru JOIN roles r ON r.id = ru.role_id
+         WHERE r.account_id = $1 AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))",
+    )
+    .bind(account)
+    .bind(user)
+    .fetch_all(tx.conn())
+    .await?;
+    let all = crate::units::store::list_in(tx, account).await?;
+    let mut units: Vec<(i64, String)> =
+        ids.into_iter().map(|id| (id, crate::units::path(&all, id))).collect();
+    units.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(units)
+}
+
+/// Whether the user's rights include "open multiple sessions".
+async fn may_hold_several(store: &crate::store::Store, user: i64, account: i64) -> Result<bool, AppError> {
+    use crate::catalogue::{Permission, Right};
+    let subject = crate::rights::store::load_subject(store, user, account).await?;
+    Ok(subject.decide_right(Right::Perm(Permission::MultipleSessions)).allowed)
+}
+
+/// What an audit record keeps of a typed login: bounded, never the whole input.
+fn clip(login: &str) -> String {
+    login.trim().chars().take(LOGIN_MAX).collect()
+}
+
+/// Whether the user has signed in from this device (its cookie) or this address before: then
+/// the per-login counter does not hold them back (docs/BEHAVIOUR.md "Throttling sign-ins").
+async fn known_place(store: &crate::store::Store, user: i64, client: &Client) -> Result<bool, AppError> {
+    if let Some(device) = &client.device {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT user_id FROM known_devices WHERE device_hash = $1 AND user_id = $2")
+                .bind(hash_token(device))
+                .bind(user)
+                .fetch_optional(store.reader())
+                .await?;
+        if found.is_some() {
+            return Ok(true);
+        }
+    }
+    let since = store.now() - KNOWN_FOR_MS;
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM sessions WHERE user_id = $1 AND client_addr = $2 AND created_at > $3 LIMIT 1",
+    )
+    .bind(user)
+    .bind(&client.addr)
+    .bind(since)
+    .fetch_optional(store.reader())
+    .await?;
+    Ok(found.is_some())
+}
+
+/// A device or address stays known this long after a sign-in from it.
+const KNOWN_FOR_MS: i64 = 90 * 24 * 3_600_000;
+
+/// Records the device of a successful sign-in; answers a new device token when the device had
+/// none (or one this user had not used).
+async fn remember_device(
+    tx: &mut crate::store::Tx,
+    user: i64,
+    client: &Client,
+) -> Result<Option<String>, AppError> {
+    let now = tx.now();
+    let (token, fresh) = match &client.device {
+        Some(device) => (device.clone(), false),
+        None => (new_token(), true),
+    };
+    sqlx::query(
+        "INSERT INTO known_devices (device_hash, user_id, last_used_at) VALUES ($1, $2, $3)
+         ON CONFLICT (device_hash, user_id) DO UPDATE SET last_used_at = $3",
+    )
+    .bind(hash_token(&token))
+    .bind(user)
+    .bind(now)
+    .execute(tx.conn())
+    .await?;
+    sqlx::query("DELETE FROM known_devices WHERE last_used_at < $1")
+        .bind(now - KNOWN_FOR_MS)
+        .execute(tx.conn())
+        .await?;
+    Ok(fresh.then_some(token))
+}
+
+pub fn check_form(login: &str, password: &str) -> Result<(), AppError> {
+    let mut checks = Checks::new();
+    if login.trim().is_empty() {
+        checks.add("login", AuthT::Login, Message::new(CommonT::FieldRequired));
+    } else if login.chars().count() > LOGIN_MAX {
+        checks.add("login", AuthT::Login, Message::new(CommonT::FieldTooLong).arg("max", LOGIN_MAX));
+    }
+    if password.is_empty() {
+        checks.add("password", AuthT::Password, Message::new(CommonT::FieldRequired));
+    } else if password.chars().count() > PASSWORD_MAX {
+        checks.add("password", AuthT::Password, Message::new(CommonT::FieldTooLong).arg("max", PASSWORD_MAX));
+    }
+    checks.finish()
+}
+
+pub async fn sign_in(
+    ctx: &PublicCtx,
+    login: &str,
+    password: &str,
+    unit: Option<i64>,
+    replace: bool,
+) -> Result<Outcome, AppError> {
+    check_form(login, password)?;
+    let store = ctx.store();
+    let key = login_key(login);
+    let user = sqlx::query(
+        "SELECT u.id, u.account_id, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
+                u.password_hash, u.password_changed_at, u.must_change_password, u.language, u.default_unit_id,
+                a.active AS account_active
+         FROM users u JOIN accounts a ON a.id = u.account_id
+         WHERE u.login_key = $1",
+    )
+    .bind(&key)
+    .fetch_optional(store.reader())
+    .await?;
+    let known = match &user {
+        Some(row) => known_place(store, row.try_get("id")?, &ctx.client).await?,
+        None => false,
+    };
+    let keys = throttle::sign_in_keys(&key, &ctx.client.addr, known);
+    if let Some(seconds) = throttle::attempt(store, &keys).await? {
+        let mut tx = store.begin().await?;
+        let actor = Actor { client_addr: ctx.client.addr.clone(), ..Default::default() };
+        audit::record(&mut tx, &actor, Entry::new("login.throttled").detail(clip(login))).await?;
+        tx.commit().await?;
+        return Err(AppError::Throttled { seconds });
+    }
+    let hash: Option<String> = match &user {
+        Some(row) => row.try_get("password_hash")?,
+        None => None,
+    };
+    let correct = ctx.state().hasher().verify(password, hash.as_deref()).await?;
+    throttle::finish(store, &keys, correct && user.is_some()).await?;
+
+    let mut tx = store.begin().await?;
+    let mut actor = Actor { client_addr: ctx.client.addr.clone(), ..Default::default() };
+    let (Some(user), true) = (user, correct) else {
+        audit::record(&mut tx, &actor, Entry::new("login.failed").detail(clip(login))).await?;
+        tx.commit().await?;
+        return Err(AppError::refused(AuthT::WrongCredentials));
+    };
+    let user_id: i64 = user.try_get("id")?;
+    let account_id: i64 = user.try_get("account_id")?;
+    actor.account_id = Some(account_id);
+    actor.native_user_id = Some(user_id);
+    actor.effective_user_id = Some(user_id);
+    // The password was right: the user may now learn why they cannot come in.
+    let refusal = may_sign_in(
+        &user.try_get::<String, _>("kind")?,
+        flag(&user, "active")?,
+        flag(&user, "blocked")?,
+        user.try_get("valid_from")?,
+        user.try_get("valid_to")?,
+        tx.now(),
+    )
+    .map_err(|r| (r.key(), r.message()))
+    .and_then(|()| {
+        if flag(&user, "account_active").unwrap_or(false) {
+            Ok(())
+        } else {
+            Err(("account_inactive", AuthT::RefusedAccountInactive))
+        }
+    });
+    let units = units_of(&mut tx, user_id, account_id).await?;
+    let no_unit = if units.is_empty() { Err(("no_unit", AuthT::RefusedNoUnit)) } else { Ok(()) };
+    let refusal = refusal.and(no_unit);
+    if let Err((reason, message)) = refusal {
+        audit::record(&mut tx, &actor, Entry::new("login.refused").object("user", user_id).detail(reason))
+            .await?;
+        tx.commit().await?;
+        return Err(AppError::refused(message));
+    }
+    let default_unit = user
+        .try_get::<Option<i64>, _>("default_unit_id")?
+        .filter(|d| units.iter().any(|(id, _)| id == d))
+        .or_else(|| units.first().map(|(id, _)| *id));
+    let unit_id = match unit {
+        Some(chosen) if units.iter().any(|(id, _)| *id == chosen) => chosen,
+        Some(_) => return Err(AppError::invalid("unit", AuthT::Unit, Message::new(AuthT::UnitNotYours))),
+        None if units.len() == 1 => units[0].0,
+        None => {
+            tx.commit().await?;
+            return Ok(Outcome::ChooseUnit { units, default_unit });
+        }
+    };
+    // A password past its periodic change must be changed now.
+    let policy = crate::users::store::policy_of(store, user_id).await?;
+    let expired = policy.expired(user.try_get("password_changed_at")?, tx.now());
+    if expired {
+        sqlx::query("UPDATE users SET must_change_password = TRUE WHERE id = $1")
+            .bind(user_id)
+            .execute(tx.conn())
+            .await?;
+    }
+
+    // One session per user unless the permission says otherwise. Touching the user's row
+    // first makes racing sign-ins of one user wait for each other (a row lock on PostgreSQL;
+    // SQLite has a single writer anyway).
+    sqlx::query("UPDATE users SET version = version WHERE id = $1").bind(user_id).execute(tx.conn()).await?;
+    let open: Vec<(i64, String, i64)> = sqlx::query(
+        "SELECT id, computer, created_at FROM sessions WHERE user_id = $1 AND closed_at IS NULL ORDER BY created_at",
+    )
+    .bind(user_id)
+    .fetch_all(tx.conn())
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get("id")?, r.try_get("computer")?, r.try_get("created_at")?)))
+    .collect::<Result<_, sqlx::Error>>()?;
+    if !open.is_empty() && !may_hold_several(store, user_id, account_id).await? {
+        if !replace {
+            tx.commit().await?;
+            let (_, computer, since) = open[0].clone();
+            let zone: String = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
+                .bind(account_id)
+                .fetch_one(store.reader())
+                .await?;
+            let lang = Lang::from_code(&user.try_get::<String, _>("language")?).unwrap_or_default();
+            let since_text = crate::time::format_ms(since, &zone, lang);
+            return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id });
+        }
+        for (id, _, _) in &open {
+            sessions::close_in(&mut tx, *id, EndReason::Replaced, None).await?;
+        }
+    }
+
+    let token = new_token();
+    let opening = Opening {
+        user_id,
+        account_id,
+        unit_id: Some(unit_id),
+        token_hash: &hash_token(&token),
+        client: &ctx.client,
+    };
+    let session_id = sessions::open(&mut tx, store.schema_version(), opening).await?;
+    let device = remember_device(&mut tx, user_id, &ctx.client).await?;
+    actor.session_id = Some(session_id);
+    audit::record(&mut tx, &actor, Entry::new("login").object("session", session_id)).await?;
+    tx.commit().await?;
+    Ok(Outcome::Signed(SignedIn {
+        token,
+        device,
+        must_change_password: expired || flag(&user, "must_change_password")?,
+        lang: Lang::from_code(&user.try_get::<String, _>("language")?).unwrap_or_default(),
+    }))
+}

@@ -1,0 +1,9 @@
+//! Signing in, passwords and the throttle of failed attempts. Records and validation are the domain's (`domain::auth`).
+
+pub mod login;
+pub mod password;
+pub mod password_change;
+pub mod throttle;
+pub mod token;
+
+pub use domain::auth::*;

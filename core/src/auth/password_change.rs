@@ -1,0 +1,105 @@
+//! Changing one's own password: the current one is checked (and failures throttled like
+//! sign-ins, under a counter of their own so that nobody holding a session can lock the
+//! sign-in out), the new one against the policy; other sessions may be ended with it, and the
+//! session itself gets a new token.
+
+use super::policy::check_new_password;
+use super::{throttle, AuthT};
+use crate::audit::{self, Entry};
+use crate::error::{AppError, Checks, Message};
+use crate::events::EndReason;
+use crate::guard::Ctx;
+use crate::sessions::store as sessions;
+use sqlx::Row;
+
+/// Answers the session's new token (the old one no longer opens it).
+pub async fn change_own(
+    ctx: &Ctx,
+    current: &str,
+    new: &str,
+    confirm: &str,
+    end_other_sessions: bool,
+) -> Result<String, AppError> {
+    let store = ctx.store();
+    let user_id = ctx.who.native.id;
+    let row = sqlx::query("SELECT login, password_hash FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(store.reader())
+        .await?;
+    let login: String = row.try_get("login")?;
+    let keys = [throttle::password_change_key(user_id)];
+
+    // Field checks first: a form with a bad new password costs no attempt.
+    let mut checks = Checks::new();
+    let policy = crate::users::store::policy_of(store, user_id).await?;
+    check_new_password(&policy, &login, new, confirm, &mut checks);
+    if !checks.has("new_password") && new == current {
+        checks.add("new_password", AuthT::NewPassword, Message::new(AuthT::PasswordUnchanged));
+    }
+    if current.chars().count() > super::policy::PASSWORD_MAX {
+        let mut wrong = Checks::new();
+        wrong.add("current_password", AuthT::CurrentPassword, Message::new(AuthT::CurrentPasswordWrong));
+        return wrong.finish().map(|()| String::new());
+    }
+    if let Some(seconds) = throttle::attempt(store, &keys).await? {
+        return Err(AppError::Throttled { seconds });
+    }
+    let hash: Option<String> = row.try_get("password_hash")?;
+    let correct = ctx.state().hasher().verify(current, hash.as_deref()).await?;
+    throttle::finish(store, &keys, correct).await?;
+    if !correct {
+        let mut tx = store.begin().await?;
+        audit::record(&mut tx, &ctx.actor(), Entry::new("password.change_failed").object("user", user_id))
+            .await?;
+        tx.commit().await?;
+        let mut wrong = Checks::new();
+        wrong.add("current_password", AuthT::CurrentPassword, Message::new(AuthT::CurrentPasswordWrong));
+        return wrong.finish().map(|()| String::new());
+    }
+    checks.finish()?;
+
+    let new_hash = ctx.state().hasher().hash(new).await?;
+    let mut tx = store.begin().await?;
+    let now = tx.now();
+    sqlx::query(
+        "UPDATE users SET password_hash = $1, password_changed_at = $2, must_change_password = FALSE,
+                          version = version + 1
+         WHERE id = $3",
+    )
+    .bind(new_hash)
+    .bind(now)
+    .bind(user_id)
+    .execute(tx.conn())
+    .await?;
+    // A new token for this session: whoever copied the old cookie is out.
+    let token = crate::auth::token::new_token();
+    sqlx::query("UPDATE sessions SET token_hash = $1 WHERE id = $2")
+        .bind(crate::auth::token::hash_token(&token))
+        .bind(ctx.who.session_id)
+        .execute(tx.conn())
+        .await?;
+    let mut ended = 0;
+    if end_other_sessions {
+        let others: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM sessions WHERE user_id = $1 AND closed_at IS NULL AND id <> $2",
+        )
+        .bind(user_id)
+        .bind(ctx.who.session_id)
+        .fetch_all(tx.conn())
+        .await?;
+        for id in others {
+            if sessions::close_in(&mut tx, id, EndReason::PasswordChanged, Some(&ctx.actor())).await? {
+                ended += 1;
+            }
+        }
+    }
+    let detail = format!("other sessions ended: {ended}");
+    audit::record(
+        &mut tx,
+        &ctx.actor(),
+        Entry::new("password.change").object("user", user_id).detail(detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(token)
+}

@@ -1,0 +1,7 @@
+//! Persons: their storage, who may see whom, and supervisor relations. Records and validation are the domain's (`domain::persons`).
+
+pub mod access;
+pub mod store;
+pub mod supervisor;
+
+pub use domain::persons::*;

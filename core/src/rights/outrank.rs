@@ -1,0 +1,136 @@
+//! Rule 6 of DESIGN.md for acts on other users: setting their password, e-mail or status,
+//! ending their sessions, opening an account to them, putting them under oneself as a
+//! subordinate, or letting someone work as them. Only a caller who holds every right the
+//! other user holds may act on them (administrators may act on anyone).
+
+use super::{PersonUnits, RightT, Snapshot};
+use crate::error::AppError;
+use crate::guard::Ctx;
+use crate::store::Store;
+use sqlx::Row;
+
+/// The rights of a user in `account` (theirs, or its main account's), and where the persons of
+/// their special nodes sit; "not found" for a user of another account.
+pub async fn snapshot_of(
+    store: &Store,
+    user: i64,
+    account: i64,
+) -> Result<(Snapshot, PersonUnits), AppError> {
+    linked_snapshot(store, user, account, None).await
+}
+
+/// As `snapshot_of`, with the user linked to another person when `person` is given.
+async fn linked_snapshot(
+    store: &Store,
+    user: i64,
+    account: i64,
+    person: Option<Option<i64>>,
+) -> Result<(Snapshot, PersonUnits), AppError> {
+    // A user of another account is "not found" (accounts isolate); a main-account user may
+    // be working in its sub-account, with the roles of their home (rule 1).
+    let home: i64 = sqlx::query_scalar(
+        "SELECT u.account_id FROM users u JOIN accounts a ON a.id = $2
+         WHERE u.id = $1 AND (u.account_id = a.id OR u.account_id = a.parent_id)",
+    )
+    .bind(user)
+    .bind(account)
+    .fetch_optional(store.reader())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let snapshot = crate::rights::snapshots::load_snapshot_linked(store, user, home, account, person).await?;
+    let mut persons = PersonUnits::new();
+    for person in snapshot.special_persons() {
+        let row = sqlx::query("SELECT unit_id FROM persons WHERE id = $1")
+            .bind(person)
+            .fetch_optional(store.reader())
+            .await?;
+        if let Some(row) = row {
+            persons.insert(person, row.try_get("unit_id")?);
+        }
+    }
+    Ok((snapshot, persons))
+}
+
+/// Refuses unless the caller holds every right `user` holds in the caller's account.
+pub async fn may_act_on(ctx: &Ctx, user: i64) -> Result<(), AppError> {
+    if ctx.who.rights.administrator {
+        return Ok(());
+    }
+    let (theirs, persons) = snapshot_of(ctx.store(), user, ctx.who.account.id).await?;
+    if ctx.who.rights.covers(&theirs, None, &persons) {
+        Ok(())
+    } else {
+        Err(AppError::refused(RightT::HoldsMore))
+    }
+}
+
+/// Refuses unless the caller holds every right `user` would hold linked to `person`.
+pub async fn may_act_on_linked(ctx: &Ctx, user: i64, person: Option<i64>) -> Result<(), AppError> {
+    if ctx.who.rights.administrator {
+        return Ok(());
+    }
+    let (theirs, persons) = linked_snapshot(ctx.store(), user, ctx.who.account.id, Some(person)).await?;
+    if ctx.who.rights.covers(&theirs, None, &persons) {
+        Ok(())
+    } else {
+        Err(AppError::refused(RightT::HoldsMore))
+    }
+}
+
+/// Refuses each of `users` the caller may not act on.
+pub async fn may_act_on_all(ctx: &Ctx, users: &[i64]) -> Result<(), AppError> {
+    let mut seen = Vec::new();
+    for user in users {
+        if !seen.contains(user) {
+            may_act_on(ctx, *user).await?;
+            seen.push(*user);
+        }
+    }
+    Ok(())
+}
+
+/// Whether `definer` holds every right the substitute gains by working as the absent user
+/// (what the absent user holds and the substitute does not).
+pub async fn covers_gain(
+    store: &Store,
+    definer: &Snapshot,
+    absent: i64,
+    substitute: i64,
+    account: i64,
+) -> Result<bool, AppError> {
+    if definer.administrator {
+        return Ok(true);
+    }
+    let (absent, persons) = snapshot_of(store, absent, account).await?;
+    let (substitute, _) = snapshot_of(store, substitute, account).await?;
+    Ok(definer.covers(&absent, Some(&substitute), &persons))
+}
+
+/// Refuses creating a user in `roles`, linked to `person`, who would hold a right the caller
+/// does not: the person's subordinates can bring data rights (grants on "subordinates" or the
+/// "assigned person" of Everyone or the roles) that the roles alone do not show.
+pub async fn may_create(ctx: &Ctx, roles: &[i64], person: Option<i64>) -> Result<(), AppError> {
+    if ctx.who.rights.administrator || person.is_none() {
+        return Ok(());
+    }
+    let store = ctx.store();
+    let account = ctx.who.account.id;
+    let subject = super::store::load_subject_of_roles(store, account, roles).await?;
+    let tree = super::store::load_tree(store, 0, account, Some(person)).await?;
+    let theirs = subject.snapshot_of(&tree);
+    let mut persons = PersonUnits::new();
+    for p in theirs.special_persons() {
+        let unit: Option<i64> = sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1")
+            .bind(p)
+            .fetch_optional(store.reader())
+            .await?;
+        if let Some(unit) = unit {
+            persons.insert(p, unit);
+        }
+    }
+    if ctx.who.rights.covers(&theirs, None, &persons) {
+        Ok(())
+    } else {
+        Err(AppError::refused(RightT::HoldsMore))
+    }
+}

@@ -1,0 +1,233 @@
+//! Session rows: opened at sign-in with every column of seed 000, touched as the session
+//! works, closed once (logout, expiry, or ended by someone).
+
+use super::OnlineSession;
+use crate::actor::{Actor, Client};
+use crate::audit::{self, Entry};
+use crate::error::AppError;
+use crate::events::{EndReason, EventKind};
+use crate::store::{Store, Tx, PROGRAM_VERSION};
+use sqlx::Row;
+
+pub const SERVICE: &str = "web";
+pub const SESSION_NAME: &str = "Klucznik web console";
+
+/// Who signs in, and from where.
+pub struct Opening<'a> {
+    pub user_id: i64,
+    pub account_id: i64,
+    pub unit_id: Option<i64>,
+    pub token_hash: &'a str,
+    pub client: &'a Client,
+}
+
+/// The seed's "computer" column: the client address and a short description of the browser.
+pub fn computer(client: &Client) -> String {
+    format!("{} · {}", client.addr, browser_summary(&client.user_agent))
+}
+
+/// "Firefox 133 / Windows" from a User-Agent header.
+pub fn browser_summary(user_agent: &str) -> String {
+    let version = |marker: &str| {
+        user_agent.split(marker).nth(1).map(|rest| {
+            let major: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            major
+        })
+    };
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Version/", "Safari"),
+    ]
+    .iter()
+    .find_map(|(marker, name)| version(marker).map(|v| format!("{name} {v}")))
+    .unwrap_or_else(|| user_agent.split_whitespace().next().unwrap_or("unknown").to_string());
+    let system = [
+        ("Windows", "Windows"),
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("iPad", "iOS"),
+        ("Mac OS X", "macOS"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(marker, _)| user_agent.contains(marker))
+    .map(|(_, name)| *name);
+    match system {
+        Some(system) => format!("{browser} / {system}"),
+        None => browser,
+    }
+}
+
+/// Opens a session row and announces it.
+pub async fn open(tx: &mut Tx, schema_version: i64, s: Opening<'_>) -> Result<i64, AppError> {
+    let now = tx.now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO sessions (token_hash, user_id, home_account_id, current_account_id, unit_id,
+                               client_addr, user_agent, computer, service, session_name,
+                               db_version, program_version, created_at, last_activity_at)
+         VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+         RETURNING id",
+    )
+    .bind(s.token_hash)
+    .bind(s.user_id)
+    .bind(s.account_id)
+    .bind(s.unit_id)
+    .bind(&s.client.addr)
+    .bind(&s.client.user_agent)
+    .bind(computer(s.client))
+    .bind(SERVICE)
+    .bind(SESSION_NAME)
+    .bind(schema_version.to_string())
+    .bind(PROGRAM_VERSION)
+    .bind(now)
+    .fetch_one(tx.conn())
+    .await?;
+    tx.raise(Some(s.account_id), EventKind::SessionOpened { session_id: id, user_id: s.user_id }).await?;
+    Ok(id)
+}
+
+/// Closes an open session inside `tx`; false if it was closed already.
+pub async fn close_in(
+    tx: &mut Tx,
+    session_id: i64,
+    reason: EndReason,
+    by: Option<&Actor>,
+) -> Result<bool, AppError> {
+    end_in(tx, session_id, reason, by, None).await
+}
+
+/// `close_in` with the reason given by whoever ended the session.
+pub async fn end_in(
+    tx: &mut Tx,
+    session_id: i64,
+    reason: EndReason,
+    by: Option<&Actor>,
+    note: Option<&str>,
+) -> Result<bool, AppError> {
+    let now = tx.now();
+    let ender = by.filter(|_| reason == EndReason::Ended).and_then(|a| a.native_user_id);
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    let row = sqlx::query(
+        "UPDATE sessions SET closed_at = $1, end_reason = $2, ended_by_user_id = $3, end_note = $4
+         WHERE id = $5 AND closed_at IS NULL
+         RETURNING user_id, current_account_id",
+    )
+    .bind(now)
+    .bind(reason.key())
+    .bind(ender)
+    .bind(note)
+    .bind(session_id)
+    .fetch_optional(tx.conn())
+    .await?;
+    let Some(row) = row else { return Ok(false) };
+    let user_id: i64 = row.try_get("user_id")?;
+    let account_id: i64 = row.try_get("current_account_id")?;
+    let actor = match by {
+        Some(actor) => actor.clone(),
+        None => Actor {
+            account_id: Some(account_id),
+            session_id: Some(session_id),
+            native_user_id: Some(user_id),
+            effective_user_id: Some(user_id),
+            client_addr: String::new(),
+        },
+    };
+    let action = match reason {
+        EndReason::Logout => "logout",
+        _ => "session.close",
+    };
+    audit::record(tx, &actor, Entry::new(action).object("session", session_id).detail(reason.key())).await?;
+    let zone: String = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(tx.conn())
+        .await?;
+    let by: Option<String> = match ender {
+        Some(id) => {
+            sqlx::query_scalar("SELECT full_name FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_optional(tx.conn())
+                .await?
+        }
+        None => None,
+    };
+    let at_text = crate::time::format_ms(now, &zone, crate::i18n::Lang::En);
+    let note = note.map(str::to_string);
+    tx.raise(Some(account_id), EventKind::SessionClosed { session_id, user_id, reason, by, at_text, note })
+        .await?;
+    Ok(true)
+}
+
+/// Closes an open session in its own transaction.
+pub async fn close(
+    store: &Store,
+    session_id: i64,
+    reason: EndReason,
+    by: Option<&Actor>,
+) -> Result<bool, AppError> {
+    let mut tx = store.begin().await?;
+    let closed = close_in(&mut tx, session_id, reason, by).await?;
+    tx.commit().await?;
+    Ok(closed)
+}
+
+/// Records that the session did something just now, and tells the open session lists.
+pub async fn touch(store: &Store, session_id: i64) -> Result<(), AppError> {
+    let mut tx = store.begin().await?;
+    let account: Option<i64> = sqlx::query_scalar(
+        "UPDATE sessions SET last_activity_at = $1 WHERE id = $2 AND closed_at IS NULL
+         RETURNING current_account_id",
+    )
+    .bind(tx.now())
+    .bind(session_id)
+    .fetch_optional(tx.conn())
+    .await?;
+    if let Some(account) = account {
+        tx.raise(Some(account), EventKind::SessionActive { session_id }).await?;
+    }
+    tx.commit().await
+}
+
+/// The open sessions of an account, newest first.
+pub async fn online(store: &Store, account_id: i64) -> Result<Vec<OnlineSession>, AppError> {
+    let rows = sqlx::query(
+        "SELECT s.id, s.user_id, u.login, u.full_name, s.created_at, s.last_activity_at, s.computer
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.current_account_id = $1 AND s.closed_at IS NULL
+         ORDER BY s.created_at DESC, s.id DESC
+         LIMIT 500",
+    )
+    .bind(account_id)
+    .fetch_all(store.reader())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(OnlineSession {
+                session_id: r.try_get("id")?,
+                user_id: r.try_get("user_id")?,
+                login: r.try_get("login")?,
+                full_name: r.try_get("full_name")?,
+                since: r.try_get("created_at")?,
+                last_activity: r.try_get("last_activity_at")?,
+                computer: r.try_get("computer")?,
+                since_text: String::new(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browsers_are_summarised() {
+        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+        assert_eq!(browser_summary(chrome), "Chrome 156 / Linux");
+        let firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+        assert_eq!(browser_summary(firefox), "Firefox 133 / Windows");
+        assert_eq!(browser_summary("curl/8.5.0"), "curl/8.5.0");
+    }
+}

@@ -1,0 +1,5 @@
+//! Substitutions: their storage and the working-as mode. Records and validation are the domain's (`domain::substitutions`).
+
+pub mod store;
+
+pub use domain::substitutions::*;

@@ -1,0 +1,506 @@
+//! Users in storage, always within one account.
+
+use super::{
+    PasswordTarget, SecretChange, StatusFilter, UserCard, UserInput, UserKind, UserQuery, UserRow, UserT,
+};
+use crate::audit::{self, Entry};
+use crate::auth::policy::{login_key, PasswordPolicy};
+use crate::config::AccountConfig;
+use crate::error::{AppError, Message};
+use crate::events::EndReason;
+use crate::guard::Ctx;
+use crate::i18n::CommonT;
+use crate::list::{contains_pattern, search_key, Page, PAGE_SIZE};
+use crate::store::{flag, Store, Tx};
+use crate::time::{day_end_ms, day_of_ms, day_start_ms};
+use sqlx::Row;
+
+/// `$first, $first+1, …`: placeholders for an `IN (…)` of `n` values.
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+pub async fn list(
+    store: &Store,
+    account: i64,
+    zone: &str,
+    lang: crate::i18n::Lang,
+    q: &UserQuery,
+) -> Result<Page<UserRow>, AppError> {
+    let status = match q.status {
+        StatusFilter::All => "TRUE",
+        StatusFilter::Active => {
+            "u.active = TRUE AND u.blocked = FALSE AND (u.valid_to IS NULL OR u.valid_to > $3) AND (u.valid_from IS NULL OR u.valid_from <= $3)"
+        }
+        StatusFilter::Blocked => "u.blocked = TRUE",
+        StatusFilter::Expired => "u.valid_to IS NOT NULL AND u.valid_to <= $3",
+        StatusFilter::Inactive => "u.active = FALSE",
+    };
+    let filter = format!(
+        "u.account_id = $1 AND u.search_key LIKE $2 ESCAPE '\\' AND ($3 = $3) AND {status}
+         AND ($4 = '' OR u.kind = $4)
+         AND ($5 = 0 OR u.id IN (SELECT user_id FROM role_members WHERE role_id = $5)
+              OR EXISTS (SELECT 1 FROM roles r WHERE r.id = $5 AND r.account_id = $1 AND r.builtin = 'everyone'))"
+    );
+    let now = store.now();
+    let kind = q.kind.map(|k| k.key()).unwrap_or("");
+    let role = q.role_id.unwrap_or(0);
+    let pattern = contains_pattern(&q.search);
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM users u WHERE {filter}"))
+        .bind(account)
+        .bind(&pattern)
+        .bind(now)
+        .bind(kind)
+        .bind(role)
+        .fetch_one(store.reader())
+        .await?;
+    let rows = sqlx::query(&format!(
+        "SELECT u.id, u.login, u.full_name, u.kind, u.active, u.blocked, u.valid_to FROM users u
+         WHERE {filter} ORDER BY u.login LIMIT $6 OFFSET $7"
+    ))
+    .bind(account)
+    .bind(&pattern)
+    .bind(now)
+    .bind(kind)
+    .bind(role)
+    .bind(PAGE_SIZE as i64)
+    .bind(q.page as i64 * PAGE_SIZE as i64)
+    .fetch_all(store.reader())
+    .await?;
+    let mut users = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let valid_to: Option<i64> = r.try_get("valid_to")?;
+        users.push(UserRow {
+            id: r.try_get("id")?,
+            login: r.try_get("login")?,
+            full_name: r.try_get("full_name")?,
+            kind: UserKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or(UserKind::Internal),
+            active: flag(r, "active")?,
+            blocked: flag(r, "blocked")?,
+            expired: valid_to.is_some_and(|t| t <= now),
+            valid_to: valid_to.map(|t| day_of_ms(t - 1, zone)),
+            roles: Vec::new(),
+            sub_accounts: None,
+        });
+    }
+    if !users.is_empty() {
+        let sql = format!(
+            "SELECT m.user_id, r.name, r.builtin FROM role_members m JOIN roles r ON r.id = m.role_id
+             WHERE m.user_id IN ({}) ORDER BY r.name_key",
+            placeholders(1, users.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for u in &users {
+            query = query.bind(u.id);
+        }
+        for r in query.fetch_all(store.reader()).await? {
+            let (user, name): (i64, String) = (r.try_get("user_id")?, r.try_get("name")?);
+            let builtin = r.try_get::<Option<String>, _>("builtin")?;
+            let name = crate::roles::shown_name(
+                builtin.as_deref().and_then(crate::roles::Builtin::parse),
+                &name,
+                lang,
+            );
+            if let Some(u) = users.iter_mut().find(|u| u.id == user) {
+                u.roles.push(name);
+            }
+        }
+    }
+    Ok(Page { rows: users, total: total as u64 })
+}
+
+pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<UserCard, AppError> {
+    let r = sqlx::query(
+        "SELECT u.*, p.first_name, p.last_name, p.personal_number FROM users u LEFT JOIN persons p ON p.id = u.person_id
+         WHERE u.id = $1 AND u.account_id = $2",
+    )
+    .bind(id)
+    .bind(account)
+    .fetch_optional(store.reader())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let roles: Vec<i64> =
+        sqlx::query_scalar("SELECT role_id FROM role_members WHERE user_id = $1 ORDER BY role_id")
+            .bind(id)
+            .fetch_all(store.reader())
+            .await?;
+    let person = match r.try_get::<Option<i64>, _>("person_id")? {
+        Some(pid) => Some(crate::persons::PersonChoice {
+            id: pid,
+            name: format!(
+                "{} {}",
+                r.try_get::<String, _>("last_name")?,
+                r.try_get::<String, _>("first_name")?
+            ),
+            personal_number: r.try_get("personal_number")?,
+        }),
+        None => None,
+    };
+    let day = |c: &str, shift: i64| -> Result<String, sqlx::Error> {
+        Ok(r.try_get::<Option<i64>, _>(c)?.map(|t| day_of_ms(t - shift, zone)).unwrap_or_default())
+    };
+    Ok(UserCard {
+        id,
+        kind: UserKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or(UserKind::Internal),
+        active: flag(&r, "active")?,
+        blocked: flag(&r, "blocked")?,
+        valid_from: day("valid_from", 0)?,
+        valid_to: day("valid_to", 1)?,
+        login: r.try_get("login")?,
+        full_name: r.try_get("full_name")?,
+        print_label: r.try_get("print_label")?,
+        note: r.try_get("note")?,
+        email: r.try_get("email")?,
+        person,
+        default_unit_id: r.try_get("default_unit_id")?,
+        has_password: r.try_get::<Option<String>, _>("password_hash")?.is_some(),
+        has_external_password: r.try_get::<Option<String>, _>("external_password_hash")?.is_some(),
+        has_pin: r.try_get::<Option<String>, _>("pin_hash")?.is_some(),
+        has_card: r.try_get::<Option<String>, _>("card_hash")?.is_some(),
+        shared_password: flag(&r, "shared_password")?,
+        pw_own_policy: flag(&r, "pw_own_policy")?,
+        pw_strong: flag(&r, "pw_strong")?,
+        pw_max_age_days: r
+            .try_get::<Option<i64>, _>("pw_max_age_days")?
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        must_change_password: flag(&r, "must_change_password")?,
+        roles,
+        sign_in_units: sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT ru.unit_id) FROM role_units ru JOIN roles x ON x.id = ru.role_id
+             WHERE x.account_id = $2
+               AND (x.builtin = 'everyone' OR x.id IN (SELECT role_id FROM role_members WHERE user_id = $1))",
+        )
+        .bind(id)
+        .bind(account)
+        .fetch_one(store.reader())
+        .await?,
+        version: r.try_get("version")?,
+    })
+}
+
+/// The password policy that applies to a user: the account's, or the user's own rules.
+pub async fn policy_of(store: &Store, user: i64) -> Result<PasswordPolicy, AppError> {
+    let r = sqlx::query(
+        "SELECT u.account_id, u.pw_own_policy, u.pw_strong, u.pw_max_age_days FROM users u WHERE u.id = $1",
+    )
+    .bind(user)
+    .fetch_one(store.reader())
+    .await?;
+    let account = crate::config::store::load(store, r.try_get("account_id")?).await?.policy();
+    if !flag(&r, "pw_own_policy")? {
+        return Ok(account);
+    }
+    Ok(PasswordPolicy {
+        min_length: account.min_length,
+        strong: flag(&r, "pw_strong")?,
+        max_age_days: r.try_get::<Option<i64>, _>("pw_max_age_days")?.map(|d| d as u32),
+    })
+}
+
+fn field_error(field: &str, label: UserT, problem: Message) -> AppError {
+    AppError::invalid(field, label, problem)
+}
+
+/// The checks that need the database: a free login, existing person and unit, and the
+/// seed's rule for linking a person.
+async fn check_references(
+    tx: &mut Tx,
+    account: i64,
+    id: Option<i64>,
+    kind: UserKind,
+    input: &UserInput,
+) -> Result<(), AppError> {
+    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE login_key = $1 AND id <> $2")
+        .bind(login_key(&input.login))
+        .bind(id.unwrap_or(0))
+        .fetch_optional(tx.conn())
+        .await?;
+    if taken.is_some() {
+        return Err(field_error("login", UserT::Login, Message::new(CommonT::FieldDuplicate)));
+    }
+    if let Some(unit) = input.default_unit_id {
+        if !crate::units::store::all_in_account(tx, account, &[unit]).await? {
+            return Err(field_error(
+                "default_unit_id",
+                UserT::DefaultUnit,
+                Message::new(CommonT::FieldUnknown),
+            ));
+        }
+    }
+    if let Some(person) = input.person_id {
+        if crate::persons::store::choice_of(tx, account, person).await?.is_none() {
+            return Err(field_error("person_id", UserT::Person, Message::new(CommonT::FieldUnknown)));
+        }
+        if kind != UserKind::Internal {
+            let other = sqlx::query(
+                "SELECT login, kind FROM users WHERE person_id = $1 AND kind <> 'internal' AND id <> $2 ORDER BY id LIMIT 1",
+            )
+            .bind(person)
+            .bind(id.unwrap_or(0))
+            .fetch_optional(tx.conn())
+            .await?;
+            if let Some(other) = other {
+                let problem = Message::new(UserT::PersonTaken)
+                    .arg("login", other.try_get::<String, _>("login")?)
+                    .arg("kind", other.try_get::<String, _>("kind")?);
+                return Err(field_error("person_id", UserT::Person, problem));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn validity(input: &UserInput, zone: &str) -> (Option<i64>, Option<i64>) {
+    let from = Some(input.valid_from.trim()).filter(|d| !d.is_empty()).and_then(|d| day_start_ms(d, zone));
+    let to = Some(input.valid_to.trim()).filter(|d| !d.is_empty()).and_then(|d| day_end_ms(d, zone));
+    (from, to)
+}
+
+async fn write_secret(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    id: i64,
+    column: &str,
+    change: &SecretChange,
+) -> Result<(), AppError> {
+    let value = match change {
+        SecretChange::Keep => return Ok(()),
+        SecretChange::Clear => None,
+        SecretChange::Set(secret) => Some(ctx.state().hasher().hash(secret.trim()).await?),
+    };
+    sqlx::query(&format!("UPDATE users SET {column} = $1 WHERE id = $2"))
+        .bind(value)
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+    Ok(())
+}
+
+/// Creates or updates a user; returns the id and what the card was before (for the audit).
+pub async fn save(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    config: &AccountConfig,
+    input: &UserInput,
+) -> Result<(i64, Option<UserCard>), AppError> {
+    let account = ctx.who.account.id;
+    let zone = &config.time_zone;
+    let before = match input.id {
+        Some(id) => Some(get(ctx.store(), account, zone, id).await?),
+        None => None,
+    };
+    if let Some(b) = &before {
+        crate::store::expect_version(b.version, input.version)?;
+    }
+    // The type is fixed once the user exists.
+    let kind = before.as_ref().map(|b| b.kind).unwrap_or(input.kind);
+    check_references(tx, account, input.id, kind, input).await?;
+    let (valid_from, valid_to) = validity(input, zone);
+    let login = input.login.trim();
+    let label = if input.print_label.trim().is_empty() { login } else { input.print_label.trim() };
+    let max_age: Option<i64> = input.pw_max_age_days.trim().parse().ok();
+    let key = search_key(&[login, &input.full_name]);
+    let id = match input.id {
+        Some(id) => {
+            let changed = sqlx::query(
+                "UPDATE users SET active = $1, blocked = $2, valid_from = $3, valid_to = $4, login = $5, login_key = $6,
+                        full_name = $7, print_label = $8, note = $9, person_id = $10, default_unit_id = $11,
+                        shared_password = $12, pw_own_policy = $13, pw_strong = $14, pw_max_age_days = $15,
+                        must_change_password = $16, search_key = $17, email = $21, version = version + 1
+                 WHERE id = $18 AND account_id = $19 AND version = $20",
+            )
+            .bind(input.active)
+            .bind(input.blocked)
+            .bind(valid_from)
+            .bind(valid_to)
+            .bind(login)
+            .bind(login_key(login))
+            .bind(input.full_name.trim())
+            .bind(label)
+            .bind(input.note.trim())
+            .bind(input.person_id)
+            .bind(input.default_unit_id)
+            .bind(input.shared_password || kind != UserKind::Universal)
+            .bind(input.pw_own_policy)
+            .bind(input.pw_strong)
+            .bind(max_age)
+            .bind(input.must_change_password)
+            .bind(&key)
+            .bind(id)
+            .bind(account)
+            .bind(input.version)
+            .bind(input.email.trim())
+            .execute(tx.conn())
+            .await?
+            .rows_affected();
+            crate::store::expect_changed(changed)?;
+            if kind == UserKind::Universal && input.shared_password {
+                sqlx::query("UPDATE users SET external_password_hash = NULL WHERE id = $1")
+                    .bind(id)
+                    .execute(tx.conn())
+                    .await?;
+            }
+            id
+        }
+        None => {
+            let hasher = ctx.state().hasher();
+            let console = if kind.console() { Some(hasher.hash(&input.password).await?) } else { None };
+            let external = match kind {
+                UserKind::External if !input.external_password.is_empty() => {
+                    Some(hasher.hash(&input.external_password).await?)
+                }
+                UserKind::Universal if !input.shared_password => {
+                    Some(hasher.hash(&input.external_password).await?)
+                }
+                _ => None,
+            };
+            let now = tx.now();
+            sqlx::query_scalar(
+                "INSERT INTO users (account_id, kind, active, blocked, valid_from, valid_to, login, login_key, full_name,
+                                    print_label, note, person_id, default_unit_id, password_hash, password_changed_at,
+                                    external_password_hash, shared_password, pw_own_policy, pw_strong, pw_max_age_days,
+                                    must_change_password, search_key, created_at, email)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $15, $23)
+                 RETURNING id",
+            )
+            .bind(account)
+            .bind(kind.key())
+            .bind(input.active)
+            .bind(input.blocked)
+            .bind(valid_from)
+            .bind(valid_to)
+            .bind(login)
+            .bind(login_key(login))
+            .bind(input.full_name.trim())
+            .bind(label)
+            .bind(input.note.trim())
+            .bind(input.person_id)
+            .bind(input.default_unit_id)
+            .bind(console)
+            .bind(now)
+            .bind(external)
+            .bind(input.shared_password || kind != UserKind::Universal)
+            .bind(input.pw_own_policy)
+            .bind(input.pw_strong)
+            .bind(max_age)
+            .bind(input.must_change_password)
+            .bind(&key)
+            .bind(input.email.trim())
+            .fetch_one(tx.conn())
+            .await?
+        }
+    };
+    write_secret(tx, ctx, id, "pin_hash", &input.pin).await?;
+    write_secret(tx, ctx, id, "card_hash", &input.card).await?;
+    Ok((id, before))
+}
+
+/// Ends every open session of a user who may no longer sign in.
+pub async fn end_sessions_if_barred(tx: &mut Tx, ctx: &Ctx, id: i64) -> Result<usize, AppError> {
+    let r = sqlx::query("SELECT kind, active, blocked, valid_from, valid_to FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(tx.conn())
+        .await?;
+    let barred = crate::auth::may_sign_in(
+        &r.try_get::<String, _>("kind")?,
+        flag(&r, "active")?,
+        flag(&r, "blocked")?,
+        r.try_get("valid_from")?,
+        r.try_get("valid_to")?,
+        tx.now(),
+    )
+    .is_err();
+    if barred {
+        end_sessions(tx, ctx, id, None).await
+    } else {
+        Ok(0)
+    }
+}
+
+/// Ends a user's open sessions (all, or all but `except`).
+pub async fn end_sessions(tx: &mut Tx, ctx: &Ctx, user: i64, except: Option<i64>) -> Result<usize, AppError> {
+    let open: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM sessions WHERE user_id = $1 AND closed_at IS NULL AND id <> $2")
+            .bind(user)
+            .bind(except.unwrap_or(0))
+            .fetch_all(tx.conn())
+            .await?;
+    let mut ended = 0;
+    for session in open {
+        if crate::sessions::store::close_in(tx, session, EndReason::Ended, Some(&ctx.actor())).await? {
+            ended += 1;
+        }
+    }
+    Ok(ended)
+}
+
+/// Sets a user's password without the current one (an administrator's change).
+pub async fn set_password(
+    tx: &mut Tx,
+    ctx: &Ctx,
+    user: i64,
+    target: PasswordTarget,
+    password: &str,
+    must_change: bool,
+) -> Result<(), AppError> {
+    let account = ctx.who.account.id;
+    let r = sqlx::query("SELECT kind, shared_password FROM users WHERE id = $1 AND account_id = $2")
+        .bind(user)
+        .bind(account)
+        .fetch_optional(tx.conn())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let kind = UserKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or(UserKind::Internal);
+    let hash = ctx.state().hasher().hash(password).await?;
+    let now = tx.now();
+    let column = match (target, kind) {
+        (PasswordTarget::Console, UserKind::External) | (PasswordTarget::External, UserKind::External) => {
+            "external_password_hash"
+        }
+        (PasswordTarget::External, UserKind::Internal) => {
+            return Err(AppError::refused(UserT::NoExternalPassword))
+        }
+        (PasswordTarget::External, UserKind::Universal) => {
+            sqlx::query("UPDATE users SET shared_password = FALSE WHERE id = $1")
+                .bind(user)
+                .execute(tx.conn())
+                .await?;
+            "external_password_hash"
+        }
+        (PasswordTarget::Console, _) => "password_hash",
+    };
+    sqlx::query(&format!(
+        "UPDATE users SET {column} = $1, password_changed_at = $2, must_change_password = $3, version = version + 1 WHERE id = $4"
+    ))
+    .bind(hash)
+    .bind(now)
+    .bind(must_change && kind.console())
+    .bind(user)
+    .execute(tx.conn())
+    .await?;
+    audit::record(
+        tx,
+        &ctx.actor(),
+        Entry::new("user.password").object("user", user).detail(column.trim_end_matches("_hash")),
+    )
+    .await
+}
+
+/// A user's language and theme (their own choice, from the title bar).
+pub async fn set_preferences(
+    store: &Store,
+    user: i64,
+    lang: crate::i18n::Lang,
+    theme: domain::prefs::Theme,
+) -> Result<(), AppError> {
+    let mut tx = store.begin().await?;
+    sqlx::query("UPDATE users SET language = $1, theme = $2 WHERE id = $3")
+        .bind(lang.code())
+        .bind(theme.key())
+        .bind(user)
+        .execute(tx.conn())
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
