@@ -103,7 +103,7 @@ pub fn AccessDialog(
                         </div>
                     }
                 })}
-                <crate::shell::ErrorNote error=Signal::derive(move || error.get()) />
+                <crate::ui::ErrorNote error=Signal::derive(move || error.get()) />
             </form>
         </Dialog>
     }

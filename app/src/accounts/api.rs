@@ -42,7 +42,7 @@ pub async fn save_account(input: AccountInput) -> Result<i64, AppError> {
         }
         Some(id) => {
             super::store::get(&mut tx, main, id).await?;
-            super::store::may_change(tx.conn(), ctx.who.effective.id, main, id).await?;
+            super::store::may_change(&mut tx, ctx.who.effective.id, main, id).await?;
             let before = super::store::update(&mut tx, main, &input).await?;
             (
                 id,
@@ -68,7 +68,7 @@ pub async fn set_account_active(id: i64, active: bool, version: i64) -> Result<(
     let main = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     super::store::get(&mut tx, main, id).await?;
-    super::store::may_change(tx.conn(), ctx.who.effective.id, main, id).await?;
+    super::store::may_change(&mut tx, ctx.who.effective.id, main, id).await?;
     let before = super::store::set_active(&mut tx, &ctx.actor(), main, id, active, version).await?;
     let action = if active { "account.activate" } else { "account.deactivate" };
     let entry = Entry::new(action).object("account", id).change(
@@ -90,7 +90,7 @@ pub async fn delete_account(id: i64, version: i64) -> Result<(), AppError> {
     let main = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     super::store::get(&mut tx, main, id).await?;
-    super::store::may_change(tx.conn(), ctx.who.effective.id, main, id).await?;
+    super::store::may_change(&mut tx, ctx.who.effective.id, main, id).await?;
     let before = super::store::delete(&mut tx, main, id, version).await?;
     let entry =
         Entry::new("account.delete").object("account", id).change(serde_json::to_value(&before).ok(), None);
@@ -140,7 +140,7 @@ pub async fn set_user_access(user: i64, accounts: Vec<i64>) -> Result<(), AppErr
 pub async fn switchable() -> Result<Vec<SwitchTarget>, AppError> {
     let ctx = crate::guard::authorize_listed::<Switchable>().await?;
     let mut tx = ctx.store().begin().await?;
-    let mut targets = super::store::targets(tx.conn(), ctx.who.native.id, ctx.who.home_account_id).await?;
+    let mut targets = super::store::targets(&mut tx, ctx.who.native.id, ctx.who.home_account_id).await?;
     tx.commit().await?;
     for t in &mut targets {
         t.current = t.id == ctx.who.account.id;

@@ -174,7 +174,7 @@ pub fn AccountsPage() -> impl IntoView {
                 </button>
             </Show>
         </div>
-        <crate::shell::ErrorNote error=action_error />
+        <crate::ui::ErrorNote error=action_error />
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(accounts.await, move |list| view! {
@@ -204,7 +204,7 @@ pub fn AccountsPage() -> impl IntoView {
                     <TextField label=CommonT::Name.into() name="name" value=name error=save_error maxlength=ACCOUNT_NAME_MAX required=true />
                     <TextField label=AccountT::ExternalId.into() name="external_id" value=external error=save_error maxlength=EXTERNAL_ID_MAX required=true />
                 </Show>
-                <crate::shell::ErrorNote error=save_error />
+                <crate::ui::ErrorNote error=save_error />
                 <div class="buttons">
                     <button type="submit" disabled=move || save.pending().get()>
                         {move || {

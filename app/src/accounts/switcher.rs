@@ -95,7 +95,7 @@ pub fn SwitchAccount() -> impl IntoView {
                         }
                     </For>
                 </fieldset>
-                <crate::shell::ErrorNote error=Signal::derive(move || error.get()) />
+                <crate::ui::ErrorNote error=Signal::derive(move || error.get()) />
                 <div class="buttons">
                     <button type="submit" disabled=move || busy.get() || chosen.get().is_none()>{move || i18n.t(CommonT::Confirm)}</button>
                     <button type="button" class="secondary" on:click=move |_| open.set(false)>{move || i18n.t(CommonT::Cancel)}</button>

@@ -102,7 +102,7 @@ pub async fn login(
 pub async fn logout() -> Result<(), AppError> {
     use crate::events::EndReason;
     let ctx = crate::guard::authorize_listed::<Logout>().await?;
-    crate::sessions::store::close(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&ctx.actor()))
+    crate::sessions::store::end_now(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&ctx.actor()))
         .await?;
     cookies::clear_session();
     Ok(())
@@ -117,11 +117,9 @@ pub async fn whoami() -> Result<Me, AppError> {
         Some(unit) => crate::units::store::name_of(ctx.store(), unit).await?,
         None => None,
     };
-    let mut conn = ctx.store().reader().acquire().await?;
     // Not while working on someone's behalf: the substitution lives in the home account.
     let can_switch = who.substitution.is_none()
-        && crate::accounts::store::targets(&mut conn, who.native.id, who.home_account_id).await?.len() > 1;
-    drop(conn);
+        && crate::accounts::store::may_switch(ctx.store(), who.native.id, who.home_account_id).await?;
     let native =
         (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
     Ok(Me {

@@ -3,7 +3,8 @@
 use super::api::{ChangePassword, Login};
 use super::{AuthT, LoginOutcome};
 use crate::i18n::{fill, use_i18n, Lang};
-use crate::shell::{use_me, use_theme, ErrorNote, FieldNote, ShellT};
+use crate::shell::{use_me, use_theme, ShellT};
+use crate::ui::{ErrorNote, FieldNote};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 

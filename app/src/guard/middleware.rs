@@ -2,13 +2,16 @@
 //! session cookie, refuse anonymous calls of non-public server functions, and answer server
 //! function errors with their proper HTTP status instead of a blanket 500.
 
-use super::{check, needs::need_of, resolve, AppState, Client, Need, Resolved};
+use super::needs::need_of;
+use super::state::AppState;
 use crate::error::AppError;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use klucznik_core::guard::{check, Client, Need, Resolved};
+use klucznik_core::sessions::resolve::resolve;
 use server_fn::error::{FromServerFnError, SERVER_FN_ERROR_HEADER};
 use std::net::SocketAddr;
 

@@ -127,9 +127,9 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
     let stream = async_stream::stream! {
         let line = header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(",");
         yield Ok::<_, std::io::Error>(format!("\u{feff}{line}\r\n"));
-        let mut rows = list_store::all(ctx.store().reader(), &filter, &sql);
+        let mut rows = list_store::all(ctx.store(), &filter, &sql, ctx.who.session_id);
         while let Some(row) = rows.next().await {
-            let row = match row.map_err(AppError::from).and_then(|r| Ok(list_store::row(&r, ctx.who.session_id)?)) {
+            let row = match row {
                 Ok(mut row) => { super::server::present(&ctx, &zone, &mut row); row }
                 Err(e) => { tracing::warn!("session export stopped: {e}"); return; }
             };
@@ -169,12 +169,12 @@ async fn xlsx(
     header: Vec<String>,
 ) -> Result<Vec<u8>, AppError> {
     let mut rows = Vec::new();
-    let mut stream = list_store::all(ctx.store().reader(), filter, sql);
+    let mut stream = list_store::all(ctx.store(), filter, sql, ctx.who.session_id);
     while let Some(row) = stream.next().await {
         if rows.len() == XLSX_MAX_ROWS {
             break;
         }
-        let mut row = list_store::row(&row?, ctx.who.session_id)?;
+        let mut row = row?;
         super::server::present(ctx, zone, &mut row);
         let cells = row_cells(&row, columns);
         rows.push(cells);

@@ -6,7 +6,7 @@ use super::table::reason_text;
 use super::SessionT;
 use crate::events::{use_live, Topic};
 use crate::i18n::{fill, use_i18n, CommonT};
-use crate::shell::ErrorNote;
+use crate::ui::ErrorNote;
 use crate::ui::{error_of, loaded, Status};
 use leptos::prelude::*;
 

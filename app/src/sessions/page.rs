@@ -9,7 +9,8 @@ use crate::catalogue::{ColumnOp, Module, Op};
 use crate::events::{use_live, Topic};
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::list::PAGE_SIZE;
-use crate::shell::{current_user, ErrorNote};
+use crate::shell::current_user;
+use crate::ui::ErrorNote;
 use crate::ui::{error_of, loaded, Dialog, Pager, Status};
 use leptos::prelude::*;
 

@@ -42,7 +42,7 @@ fn OnlineNow(my_session: i64) -> impl IntoView {
             <Transition fallback=move || view! { <p>{move || i18n.t(crate::i18n::CommonT::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match online.await {
-                        Err(e) => Either::Right(view! { <super::ErrorNote error=Signal::stored(Some(e)) /> }),
+                        Err(e) => Either::Right(view! { <crate::ui::ErrorNote error=Signal::stored(Some(e)) /> }),
                         Ok(rows) => Either::Left({
                         let n = rows.len().to_string();
                         let count = move || crate::i18n::fill_in(i18n.lang.get(), i18n.t(ShellT::OnlineCount), &[("count".into(), n.clone())]);

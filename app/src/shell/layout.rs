@@ -29,7 +29,7 @@ pub fn Layout() -> impl IntoView {
                     Ok(me) if me.must_change_password => EitherOf3::A(view! { <Redirect path="/password" /> }),
                     Ok(me) => EitherOf3::B(view! { <Frame me /> }),
                     Err(AppError::Unauthenticated) => EitherOf3::A(view! { <Redirect path="/login" /> }),
-                    Err(e) => EitherOf3::C(view! { <super::ErrorNote error=Signal::stored(Some(e)) /> }),
+                    Err(e) => EitherOf3::C(view! { <crate::ui::ErrorNote error=Signal::stored(Some(e)) /> }),
                 }
             })}
         </Transition>

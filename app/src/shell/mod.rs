@@ -5,13 +5,11 @@ mod layout;
 mod prefs;
 mod routes;
 mod theme;
-mod widgets;
 
 pub use domain::texts::shell::ShellT;
 pub use layout::{current_user, go, CurrentUser};
 pub use prefs::switch as switch_prefs;
 pub use theme::{use_theme, Theme, ThemeSignal};
-pub use widgets::{ErrorNote, FieldNote};
 
 use crate::auth::{api::whoami, Me};
 use crate::error::AppError;

@@ -16,11 +16,7 @@ async fn definer() -> Result<crate::guard::Ctx, AppError> {
 #[server(prefix = "/api", endpoint = "substitutions/list")]
 pub async fn list_substitutions(tab: Tab) -> Result<SubList, AppError> {
     let ctx = definer().await?;
-    let now = ctx.store().now();
-    let mut conn = ctx.store().reader().acquire().await?;
-    let (_, today, _) = super::store::account_day(&mut conn, ctx.who.account.id, now).await?;
-    let items = super::store::list(&mut conn, &ctx.who, tab, now).await?;
-    Ok(SubList { today, items })
+    super::store::list_page(ctx.store(), &ctx.who, tab).await
 }
 
 /// Whom the caller may define substitutions for, and who may substitute. **Permissions:** as
@@ -28,8 +24,7 @@ pub async fn list_substitutions(tab: Tab) -> Result<SubList, AppError> {
 #[server(prefix = "/api", endpoint = "substitutions/options")]
 pub async fn substitution_options() -> Result<SubOptions, AppError> {
     let ctx = definer().await?;
-    let mut conn = ctx.store().reader().acquire().await?;
-    super::store::options(&mut conn, &ctx.who, ctx.store().now()).await
+    super::store::options_for(ctx.store(), &ctx.who).await
 }
 
 /// Other active substitutions of the same people in a period (information only).
@@ -43,18 +38,7 @@ pub async fn substitution_overlaps(
     except: Option<i64>,
 ) -> Result<Vec<Substitution>, AppError> {
     let ctx = definer().await?;
-    let now = ctx.store().now();
-    let mut conn = ctx.store().reader().acquire().await?;
-    let (zone, _, _) = super::store::account_day(&mut conn, ctx.who.account.id, now).await?;
-    for user in [absent, substitute] {
-        super::store::in_account(&mut conn, ctx.who.account.id, user).await?;
-    }
-    let (Some(from), Some(to)) =
-        (crate::time::day_start_ms(&from_day, &zone), crate::time::day_end_ms(&to_day, &zone))
-    else {
-        return Ok(Vec::new());
-    };
-    super::store::overlaps(&mut conn, &ctx.who, [absent, substitute], (from, to), except, now).await
+    super::store::overlaps_of(ctx.store(), &ctx.who, [absent, substitute], (&from_day, &to_day), except).await
 }
 
 /// Adds a substitution (no id) or changes one under the seed's rules; deactivating one ends

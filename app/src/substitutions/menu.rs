@@ -57,7 +57,7 @@ pub fn StartableList() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                <crate::shell::ErrorNote error=Signal::derive(move || error.get()) />
+                <crate::ui::ErrorNote error=Signal::derive(move || error.get()) />
             </div>
         </Show>
         <ConfirmDialog id="start-substitution" open=confirm_open title text confirm=SubT::Start.into() on_confirm=start />
@@ -94,7 +94,7 @@ pub fn WorkingAsBanner() -> impl IntoView {
                 <div class="working-as" role="status">
                     <span>{text}</span>
                     <button type="button" class="small" aria-label=label on:click=end>{i18n.t(SubT::End)}</button>
-                    <crate::shell::ErrorNote error=Signal::derive(move || error.get()) />
+                    <crate::ui::ErrorNote error=Signal::derive(move || error.get()) />
                 </div>
             }
         })}

@@ -259,7 +259,7 @@ pub fn SubstitutionsPage() -> impl IntoView {
                         </div>
                     })
                 }}
-                <crate::shell::ErrorNote error />
+                <crate::ui::ErrorNote error />
                 <div class="buttons">
                     <button type="submit" disabled=move || save.pending().get()>{move || i18n.t(CommonT::Save)}</button>
                     <button type="button" class="secondary" on:click=move |_| editor_open.set(false)>{move || i18n.t(CommonT::Cancel)}</button>

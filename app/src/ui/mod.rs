@@ -5,12 +5,14 @@ mod browser_data;
 mod dialog;
 mod fields;
 mod files;
+mod notes;
 mod pager;
 
 pub use browser_data::{hydrated, mark_hydrated, BrowserData};
 pub use dialog::{ConfirmDialog, Dialog};
 pub use fields::{CheckField, DateField, SelectField, TextAreaField, TextField};
 pub use files::{download, read_chosen};
+pub use notes::{ErrorNote, FieldNote};
 pub use pager::Pager;
 
 use crate::error::AppError;

@@ -1,7 +1,7 @@
 //! Paging of a list: previous / next and where we are.
 
 use crate::i18n::{fill, use_i18n};
-use crate::shell::ShellT;
+use domain::texts::shell::ShellT;
 use leptos::prelude::*;
 
 #[component]

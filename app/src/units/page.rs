@@ -79,7 +79,7 @@ pub fn UnitsPage() -> impl IntoView {
 
     view! {
         <h1>{move || i18n.t(UnitT::Title)}</h1>
-        <crate::shell::ErrorNote error=delete_error />
+        <crate::ui::ErrorNote error=delete_error />
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(units.await, move |list| {
@@ -145,7 +145,7 @@ pub fn UnitsPage() -> impl IntoView {
                 <Show when=move || !is_root.get()>
                     <SelectField label=UnitT::Parent.into() name="parent_id" value=parent options=parent_options error=save_error />
                 </Show>
-                <crate::shell::ErrorNote error=save_error />
+                <crate::ui::ErrorNote error=save_error />
                 <div class="buttons">
                     <button type="submit" disabled=move || save.pending().get()>{move || i18n.t(CommonT::Save)}</button>
                     <button type="button" class="secondary" on:click=move |_| dialog_open.set(false)>{move || i18n.t(CommonT::Cancel)}</button>

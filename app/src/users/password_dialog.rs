@@ -3,7 +3,7 @@
 use super::api::{generate_password, SetPassword};
 use super::{PasswordTarget, UserKind, UserT};
 use crate::i18n::{fill, use_i18n, CommonT};
-use crate::shell::ErrorNote;
+use crate::ui::ErrorNote;
 use crate::ui::{error_of, CheckField, Dialog, Status, TextField};
 use leptos::prelude::*;
 

@@ -71,7 +71,7 @@ pub fn ColumnChooser(
                 </button>
             </Show>
             <Status text=done />
-            <crate::shell::ErrorNote error=error_of(save.value()) />
+            <crate::ui::ErrorNote error=error_of(save.value()) />
         </details>
     }
 }

@@ -145,7 +145,7 @@ pub async fn set_active(
                 .fetch_all(tx.conn())
                 .await?;
         for session in own {
-            crate::sessions::store::end_in(tx, session, crate::events::EndReason::Ended, Some(actor), None)
+            crate::sessions::store::end(tx, session, crate::events::EndReason::Ended, Some(actor), None)
                 .await?;
         }
         send_home(tx, id, None).await?;
@@ -201,7 +201,8 @@ pub async fn is_administrator(conn: &mut AnyConnection, user: i64, account: i64)
 /// Whether `caller` may change sub-account `id` of `main`: an administrator of the main
 /// account may change any; anyone else only one they were given access to, active or not
 /// (rule 6: nobody deactivates, renames or deletes an account they cannot enter).
-pub async fn may_change(conn: &mut AnyConnection, caller: i64, main: i64, id: i64) -> Result<(), AppError> {
+pub async fn may_change(tx: &mut Tx, caller: i64, main: i64, id: i64) -> Result<(), AppError> {
+    let conn = tx.conn();
     if is_administrator(&mut *conn, caller, main).await? {
         return Ok(());
     }
@@ -216,7 +217,17 @@ pub async fn may_change(conn: &mut AnyConnection, caller: i64, main: i64, id: i6
 
 /// The accounts `user` (whose home is `home`) may work in: the home account, and when it is a
 /// main account, the live, active sub-accounts they were given (administrators: all of them).
-pub async fn targets(conn: &mut AnyConnection, user: i64, home: i64) -> Result<Vec<SwitchTarget>, AppError> {
+pub async fn targets(tx: &mut Tx, user: i64, home: i64) -> Result<Vec<SwitchTarget>, AppError> {
+    targets_on(tx.conn(), user, home).await
+}
+
+/// Whether the user may switch between accounts: more than one account to work in.
+pub async fn may_switch(store: &Store, user: i64, home: i64) -> Result<bool, AppError> {
+    let mut conn = store.reader().acquire().await?;
+    Ok(targets_on(&mut conn, user, home).await?.len() > 1)
+}
+
+async fn targets_on(conn: &mut AnyConnection, user: i64, home: i64) -> Result<Vec<SwitchTarget>, AppError> {
     let rows = sqlx::query(
         "SELECT a.id, a.name, a.external_id, a.parent_id FROM accounts a
          WHERE a.id = $1
@@ -319,7 +330,7 @@ pub async fn access(tx: &mut Tx, main: i64, user: i64, caller: i64) -> Result<Us
         .await?
         .ok_or(AppError::NotFound)?;
     let administrator = is_administrator(tx.conn(), user, main).await?;
-    let mine: Vec<i64> = targets(tx.conn(), caller, main).await?.into_iter().map(|t| t.id).collect();
+    let mine: Vec<i64> = targets(tx, caller, main).await?.into_iter().map(|t| t.id).collect();
     let caller_admin = is_administrator(tx.conn(), caller, main).await?;
     let rows = sqlx::query(
         "SELECT a.id, a.name, COALESCE(a.external_id, '') AS external_id, a.active,
@@ -406,7 +417,7 @@ pub async fn switch(
     home: i64,
     account: i64,
 ) -> Result<String, AppError> {
-    let target = targets(tx.conn(), user, home)
+    let target = targets(tx, user, home)
         .await?
         .into_iter()
         .find(|t| t.id == account)

@@ -54,7 +54,7 @@ async fn units_of(
     .bind(user)
     .fetch_all(tx.conn())
     .await?;
-    let all = crate::units::store::list_in(tx, account).await?;
+    let all = crate::units::store::list(&mut *tx, account).await?;
     let mut units: Vec<(i64, String)> =
         ids.into_iter().map(|id| (id, crate::units::path(&all, id))).collect();
     units.sort_by(|a, b| a.1.cmp(&b.1));
@@ -271,7 +271,7 @@ pub async fn sign_in(
             return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id });
         }
         for (id, _, _) in &open {
-            sessions::close_in(&mut tx, *id, EndReason::Replaced, None).await?;
+            sessions::end(&mut tx, *id, EndReason::Replaced, None, None).await?;
         }
     }
 

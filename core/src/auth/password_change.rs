@@ -88,7 +88,7 @@ pub async fn change_own(
         .fetch_all(tx.conn())
         .await?;
         for id in others {
-            if sessions::close_in(&mut tx, id, EndReason::PasswordChanged, Some(&ctx.actor())).await? {
+            if sessions::end(&mut tx, id, EndReason::PasswordChanged, Some(&ctx.actor()), None).await? {
                 ended += 1;
             }
         }

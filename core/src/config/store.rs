@@ -2,7 +2,7 @@
 
 use super::AccountConfig;
 use crate::error::AppError;
-use crate::store::{flag, Store, Tx};
+use crate::store::{flag, Reader, Tx};
 use sqlx::Row;
 
 const COLUMNS: &str =
@@ -24,26 +24,24 @@ fn read(r: &sqlx::any::AnyRow) -> Result<AccountConfig, sqlx::Error> {
     })
 }
 
-pub async fn load(store: &Store, account: i64) -> Result<AccountConfig, AppError> {
-    let r = sqlx::query(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"))
-        .bind(account)
-        .fetch_optional(store.reader())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(read(&r)?)
-}
-
-pub async fn load_in(tx: &mut Tx, account: i64) -> Result<AccountConfig, AppError> {
-    let r = sqlx::query(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"))
-        .bind(account)
-        .fetch_optional(tx.conn())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(read(&r)?)
+pub fn load<'a>(
+    db: impl Into<Reader<'a>>,
+    account: i64,
+) -> impl std::future::Future<Output = Result<AccountConfig, AppError>> + Send + 'a {
+    let db = db.into();
+    async move {
+        let mut conn = db.conn().await?;
+        let r = sqlx::query(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"))
+            .bind(account)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(read(&r)?)
+    }
 }
 
 pub async fn save(tx: &mut Tx, account: i64, c: &AccountConfig) -> Result<AccountConfig, AppError> {
-    let before = load_in(tx, account).await?;
+    let before = load(&mut *tx, account).await?;
     let changed = sqlx::query(
         "UPDATE accounts SET time_zone = $1, pw_min_length = $2, pw_strong = $3, pw_max_age_days = $4,
                 session_idle_minutes = $5, session_max_hours = $6, substitute_expired = $9, version = version + 1

@@ -110,11 +110,13 @@ pub struct PublicCtx {
 }
 
 impl PublicCtx {
-    pub fn store(&self) -> &Store {
+    // Only the core's public entry points (signing in) use it: outside the core an anonymous
+    // caller's handle can do nothing but be passed to them.
+    pub(crate) fn store(&self) -> &Store {
         self.state.store()
     }
 
-    pub fn state(&self) -> &CoreState {
+    pub(crate) fn state(&self) -> &CoreState {
         &self.state
     }
 }

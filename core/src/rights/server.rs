@@ -109,7 +109,7 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
                 .await?;
         }
     }
-    let units = crate::units::store::list_in(&mut tx, account).await?;
+    let units = crate::units::store::list(&mut tx, account).await?;
     let editable = crate::guard::check(&ctx.who, need(holder, true)).is_ok()
         && !own(&mut tx, ctx, holder).await?
         && !matches!(holder, Holder::Role(_) if administrator);

@@ -145,11 +145,13 @@ pub async fn page(
 
 /// Every session the filter matches, as a stream (for the exports).
 pub fn all<'a>(
-    reader: &'a sqlx::AnyPool,
+    store: &'a crate::store::Store,
     filter: &'a Filter,
     sql: &'a str,
-) -> impl futures::Stream<Item = Result<AnyRow, sqlx::Error>> + 'a {
-    filter.bind(sqlx::query(sql)).fetch(reader)
+    current: i64,
+) -> impl futures::Stream<Item = Result<SessionRow, AppError>> + 'a {
+    use futures::StreamExt;
+    filter.bind(sqlx::query(sql)).fetch(store.reader()).map(move |r| Ok(row(&r?, current)?))
 }
 
 /// The SELECT … FROM … of a session row, for other WHERE clauses.

@@ -2,7 +2,7 @@
 //! instance because "valid to" has just passed), are closed at once rather than at their next
 //! request; old events are pruned.
 
-use super::store::close;
+use super::store::end_now;
 use crate::auth::may_sign_in;
 use crate::error::AppError;
 use crate::events::EndReason;
@@ -46,7 +46,7 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
         } else {
             continue;
         };
-        if close(store, r.try_get("id")?, reason, None).await? {
+        if end_now(store, r.try_get("id")?, reason, None).await? {
             closed += 1;
         }
     }

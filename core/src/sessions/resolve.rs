@@ -96,7 +96,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
     let idle_ms = row.try_get::<i64, _>("session_idle_minutes")? * 60_000;
     let max_ms = row.try_get::<i64, _>("session_max_hours")? * 3_600_000;
     if now - last > idle_ms || now - created > max_ms {
-        sessions::close(store, session_id, EndReason::Expired, None).await?;
+        sessions::end_now(store, session_id, EndReason::Expired, None).await?;
         return Ok(None);
     }
     let signable = may_sign_in(
@@ -108,7 +108,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         now,
     );
     if signable.is_err() || !flag(&row, "home_active")? {
-        sessions::close(store, session_id, EndReason::Ended, None).await?;
+        sessions::end_now(store, session_id, EndReason::Ended, None).await?;
         return Ok(None);
     }
     if touch && now - last >= TOUCH_EVERY_MS {

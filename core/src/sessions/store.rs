@@ -89,18 +89,9 @@ pub async fn open(tx: &mut Tx, schema_version: i64, s: Opening<'_>) -> Result<i6
     Ok(id)
 }
 
-/// Closes an open session inside `tx`; false if it was closed already.
-pub async fn close_in(
-    tx: &mut Tx,
-    session_id: i64,
-    reason: EndReason,
-    by: Option<&Actor>,
-) -> Result<bool, AppError> {
-    end_in(tx, session_id, reason, by, None).await
-}
-
-/// `close_in` with the reason given by whoever ended the session.
-pub async fn end_in(
+/// Ends an open session inside `tx` for `reason`, with the note of whoever ended it; false if
+/// it was closed already.
+pub async fn end(
     tx: &mut Tx,
     session_id: i64,
     reason: EndReason,
@@ -160,17 +151,17 @@ pub async fn end_in(
     Ok(true)
 }
 
-/// Closes an open session in its own transaction.
-pub async fn close(
+/// Ends an open session in a transaction of its own.
+pub async fn end_now(
     store: &Store,
     session_id: i64,
     reason: EndReason,
     by: Option<&Actor>,
 ) -> Result<bool, AppError> {
     let mut tx = store.begin().await?;
-    let closed = close_in(&mut tx, session_id, reason, by).await?;
+    let ended = end(&mut tx, session_id, reason, by, None).await?;
     tx.commit().await?;
-    Ok(closed)
+    Ok(ended)
 }
 
 /// Records that the session did something just now, and tells the open session lists.

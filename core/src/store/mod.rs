@@ -122,8 +122,16 @@ impl Store {
         self.inner.schema_version
     }
 
-    /// The pool for reads outside a transaction.
-    pub fn reader(&self) -> &AnyPool {
+    /// The pool for reads outside a transaction: the repositories' only (no caller outside the
+    /// core reaches SQL, docs/ARCHITECTURE.md "Layers").
+    pub(crate) fn reader(&self) -> &AnyPool {
+        &self.inner.read
+    }
+
+    /// The read pool for tests that look at rows directly (feature `test-access`, which only
+    /// the server crate's tests turn on).
+    #[cfg(feature = "test-access")]
+    pub fn reader_for_tests(&self) -> &AnyPool {
         &self.inner.read
     }
 
@@ -194,5 +202,58 @@ pub fn expect_version(stored: i64, loaded: i64) -> Result<(), AppError> {
         Ok(())
     } else {
         Err(AppError::Stale)
+    }
+}
+
+/// Where a read runs: on the read pool (from a `&Store`) or inside a write transaction (from a
+/// `&mut Tx`, to see its own changes), so that one repository function serves both.
+pub enum Reader<'a> {
+    Pool(&'a Store),
+    Tx(&'a mut Tx),
+}
+
+impl<'a> From<&'a Store> for Reader<'a> {
+    fn from(store: &'a Store) -> Self {
+        Reader::Pool(store)
+    }
+}
+
+impl<'a> From<&'a mut Tx> for Reader<'a> {
+    fn from(tx: &'a mut Tx) -> Self {
+        Reader::Tx(tx)
+    }
+}
+
+/// A connection a `Reader` lends: one from the pool, or the transaction's.
+pub(crate) enum ReadConn<'a> {
+    Pooled(sqlx::pool::PoolConnection<sqlx::Any>),
+    Borrowed(&'a mut sqlx::AnyConnection),
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) async fn conn(self) -> Result<ReadConn<'a>, sqlx::Error> {
+        Ok(match self {
+            Reader::Pool(store) => ReadConn::Pooled(store.reader().acquire().await?),
+            Reader::Tx(tx) => ReadConn::Borrowed(tx.conn()),
+        })
+    }
+}
+
+impl std::ops::Deref for ReadConn<'_> {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        match self {
+            ReadConn::Pooled(c) => c,
+            ReadConn::Borrowed(c) => c,
+        }
+    }
+}
+
+impl std::ops::DerefMut for ReadConn<'_> {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        match self {
+            ReadConn::Pooled(c) => c,
+            ReadConn::Borrowed(c) => c,
+        }
     }
 }

@@ -17,8 +17,8 @@ impl Tx {
         Tx { tx, store, raised: Vec::new() }
     }
 
-    /// The connection, for queries inside the transaction.
-    pub fn conn(&mut self) -> &mut AnyConnection {
+    /// The connection, for the repositories' queries inside the transaction.
+    pub(crate) fn conn(&mut self) -> &mut AnyConnection {
         &mut self.tx
     }
 

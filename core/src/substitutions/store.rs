@@ -1,11 +1,11 @@
 //! Substitutions in storage: who the caller may define them for, the lists, saving with the
 //! seed's editing rules, and the sessions working in one.
 
-use super::{ModeEnd, PickUser, SubInput, SubOptions, SubState, SubT, Substitution, Tab};
+use super::{ModeEnd, PickUser, SubInput, SubList, SubOptions, SubState, SubT, Substitution, Tab};
 use crate::catalogue::{Permission, Right};
 use crate::error::{AppError, Message};
 use crate::guard::{Ctx, Who};
-use crate::store::{flag, Tx};
+use crate::store::{flag, Store, Tx};
 use crate::time::{day_end_ms, day_of_ms, day_start_ms};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -410,4 +410,40 @@ pub async fn rezone(tx: &mut Tx, account: i64, zone: &str) -> Result<(), AppErro
         }
     }
     Ok(())
+}
+
+/// One tab of the list with today's date in the account's time zone.
+pub async fn list_page(store: &Store, who: &Who, tab: Tab) -> Result<SubList, AppError> {
+    let now = store.now();
+    let mut conn = store.reader().acquire().await?;
+    let (_, today, _) = account_day(&mut conn, who.account.id, now).await?;
+    let items = list(&mut conn, who, tab, now).await?;
+    Ok(SubList { today, items })
+}
+
+/// Whom `who` may define substitutions for, and who may substitute.
+pub async fn options_for(store: &Store, who: &Who) -> Result<SubOptions, AppError> {
+    let mut conn = store.reader().acquire().await?;
+    options(&mut conn, who, store.now()).await
+}
+
+/// Other active substitutions of the same two people in a period of days (the form's
+/// information); nothing for days that are not dates.
+pub async fn overlaps_of(
+    store: &Store,
+    who: &Who,
+    people: [i64; 2],
+    days: (&str, &str),
+    except: Option<i64>,
+) -> Result<Vec<Substitution>, AppError> {
+    let now = store.now();
+    let mut conn = store.reader().acquire().await?;
+    let (zone, _, _) = account_day(&mut conn, who.account.id, now).await?;
+    for user in people {
+        in_account(&mut conn, who.account.id, user).await?;
+    }
+    let (Some(from), Some(to)) = (day_start_ms(days.0, &zone), day_end_ms(days.1, &zone)) else {
+        return Ok(Vec::new());
+    };
+    overlaps(&mut conn, who, people, (from, to), except, now).await
 }

@@ -2,29 +2,36 @@
 
 use super::{subtree, Unit, UnitInput, UnitT};
 use crate::error::{AppError, Message};
-use crate::store::{Store, Tx};
+use crate::store::{Reader, Store, Tx};
 use sqlx::Row;
 
-pub async fn list(store: &Store, account: i64) -> Result<Vec<Unit>, AppError> {
-    let rows = sqlx::query(
-        "SELECT u.id, u.parent_id, u.name, u.version,
+pub fn list<'a>(
+    db: impl Into<Reader<'a>>,
+    account: i64,
+) -> impl std::future::Future<Output = Result<Vec<Unit>, AppError>> + Send + 'a {
+    let db = db.into();
+    async move {
+        let mut conn = db.conn().await?;
+        let rows = sqlx::query(
+            "SELECT u.id, u.parent_id, u.name, u.version,
                 (SELECT COUNT(*) FROM persons p WHERE p.unit_id = u.id) AS persons
          FROM units u WHERE u.account_id = $1 ORDER BY u.id",
-    )
-    .bind(account)
-    .fetch_all(store.reader())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Unit {
-                id: r.try_get("id")?,
-                parent_id: r.try_get("parent_id")?,
-                name: r.try_get("name")?,
-                version: r.try_get("version")?,
-                persons: r.try_get("persons")?,
+        )
+        .bind(account)
+        .fetch_all(&mut *conn)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Unit {
+                    id: r.try_get("id")?,
+                    parent_id: r.try_get("parent_id")?,
+                    name: r.try_get("name")?,
+                    version: r.try_get("version")?,
+                    persons: r.try_get("persons")?,
+                })
             })
-        })
-        .collect()
+            .collect()
+    }
 }
 
 /// The unit if it belongs to the account; another account's unit is "not found".
@@ -70,24 +77,6 @@ pub async fn all_in_account(tx: &mut Tx, account: i64, ids: &[i64]) -> Result<bo
     Ok(true)
 }
 
-pub async fn list_in(tx: &mut Tx, account: i64) -> Result<Vec<Unit>, AppError> {
-    let rows = sqlx::query("SELECT id, parent_id, name, version FROM units WHERE account_id = $1")
-        .bind(account)
-        .fetch_all(tx.conn())
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Unit {
-                id: r.try_get("id")?,
-                parent_id: r.try_get("parent_id")?,
-                name: r.try_get("name")?,
-                version: r.try_get("version")?,
-                persons: 0,
-            })
-        })
-        .collect()
-}
-
 pub async fn create(tx: &mut Tx, account: i64, input: &UnitInput) -> Result<i64, AppError> {
     let parent = input.parent_id.ok_or(AppError::NotFound)?;
     get(tx, account, parent).await.map_err(|_| unknown_parent())?;
@@ -124,7 +113,7 @@ pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &UnitInput) -> Re
     }
     let parent = if before.parent_id.is_none() { None } else { input.parent_id };
     if let Some(parent) = parent {
-        let units = list_in(tx, account).await?;
+        let units = list(&mut *tx, account).await?;
         if !units.iter().any(|u| u.id == parent) {
             return Err(unknown_parent());
         }

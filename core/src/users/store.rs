@@ -428,7 +428,7 @@ pub async fn end_sessions(tx: &mut Tx, ctx: &Ctx, user: i64, except: Option<i64>
             .await?;
     let mut ended = 0;
     for session in open {
-        if crate::sessions::store::close_in(tx, session, EndReason::Ended, Some(&ctx.actor())).await? {
+        if crate::sessions::store::end(tx, session, EndReason::Ended, Some(&ctx.actor()), None).await? {
             ended += 1;
         }
     }

@@ -85,7 +85,7 @@ async fn the_sweep_ends_sessions_when_validity_runs_out(db: TestDb) {
     let app = InProcess::start(&db).await;
     let token = app.admin().await;
     let admins = sqlx::query_scalar::<_, i64>("SELECT id FROM roles WHERE builtin = 'administrators'")
-        .fetch_one(app.store.reader())
+        .fetch_one(app.store.reader_for_tests())
         .await
         .unwrap();
     // Long timeouts, so that only the validity can end the session.
@@ -109,7 +109,7 @@ async fn the_sweep_ends_sessions_when_validity_runs_out(db: TestDb) {
     let reason: Option<String> = sqlx::query_scalar(
         "SELECT s.end_reason FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'until.today'",
     )
-    .fetch_one(app.store.reader())
+    .fetch_one(app.store.reader_for_tests())
     .await
     .unwrap();
     assert_eq!(reason.as_deref(), Some("ended"));

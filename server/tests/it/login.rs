@@ -140,7 +140,7 @@ async fn expired_sessions_close_with_their_reason(db: TestDb) {
     let answer = app.call("/api/sessions/online", "", Some(&token)).await;
     assert_eq!(answer.status, 401, "{}", answer.body);
     let reason: Option<String> = sqlx::query_scalar("SELECT end_reason FROM sessions ORDER BY id LIMIT 1")
-        .fetch_one(app.store.reader())
+        .fetch_one(app.store.reader_for_tests())
         .await
         .unwrap();
     assert_eq!(reason.as_deref(), Some("expired"));

@@ -352,7 +352,7 @@ async fn the_period_runs_from_midnight_to_midnight_in_the_account_zone(db: TestD
     assert_eq!((me["login"].clone(), me["native"].clone()), (json!("ewa.szymanska"), Value::Null));
     let told: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE payload LIKE '%SubstitutionEnded%PeriodOver%'")
-            .fetch_one(app.store.reader())
+            .fetch_one(app.store.reader_for_tests())
             .await
             .unwrap();
     assert_eq!(told, 1);
@@ -378,7 +378,7 @@ async fn a_request_after_the_end_is_served_as_the_user_s_own(db: TestDb) {
     db.execute("UPDATE users SET blocked = TRUE WHERE login = 'anna.nowak'").await;
     assert_eq!(app.call("/api/auth/me", "", Some(&token)).await.body["login"], json!("piotr.wisniewski"));
     let why: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE payload LIKE '%AbsentBarred%'")
-        .fetch_one(app.store.reader())
+        .fetch_one(app.store.reader_for_tests())
         .await
         .unwrap();
     assert_eq!(why, 1);

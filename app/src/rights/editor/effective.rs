@@ -111,7 +111,7 @@ pub fn EffectivePage() -> impl IntoView {
                 }).collect_view())}
             </select>
         </div>
-        {move || mine.get().and_then(Result::err).map(|e| view! { <crate::shell::ErrorNote error=Signal::stored(Some(e)) /> })}
+        {move || mine.get().and_then(Result::err).map(|e| view! { <crate::ui::ErrorNote error=Signal::stored(Some(e)) /> })}
         {table}
     }
 }

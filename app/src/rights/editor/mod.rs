@@ -15,7 +15,7 @@ use super::view::EditorData;
 use super::{GrantRow, Holder, RightT, Snapshot, Subject};
 use crate::catalogue::Module;
 use crate::i18n::{fill, use_i18n};
-use crate::shell::ErrorNote;
+use crate::ui::ErrorNote;
 use crate::ui::{error_of, Status};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
