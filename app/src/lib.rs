@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod audit_log;
 pub mod auth;
+pub mod clients;
 pub use domain::catalogue;
 pub mod config;
 pub use domain::error;

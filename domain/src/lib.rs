@@ -15,6 +15,7 @@ pub mod texts;
 pub mod accounts;
 pub mod audit_log;
 pub mod auth;
+pub mod clients;
 pub mod config;
 pub mod events;
 pub mod notices;

@@ -82,4 +82,20 @@ pub enum Command {
     Serve,
     /// Fill an empty database with the demo sample and exit
     Demo,
+    /// Manage the clients of business applications (the decision API's credentials)
+    #[command(subcommand)]
+    Client(ClientCommand),
+}
+
+#[derive(Subcommand, Debug, PartialEq, Eq)]
+pub enum ClientCommand {
+    /// Add a client and print its id and secret (shown only this once)
+    Create {
+        /// Its name, e.g. the application and the machine it runs on
+        #[arg(long)]
+        name: String,
+        /// The main account it belongs to (default: the installation's first main account)
+        #[arg(long)]
+        account: Option<i64>,
+    },
 }

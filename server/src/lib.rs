@@ -3,6 +3,7 @@
 // Deeply nested views (the user card) need more than the default in release builds.
 #![recursion_limit = "512"]
 
+pub mod authzen;
 pub mod cli;
 pub mod serve;
 
@@ -29,7 +30,17 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), guard_layer))
+        // The decision API has its own guard (application clients' bearer secrets), and the
+        // security headers of every other answer.
+        .merge(authzen::routes().layer(axum::middleware::from_fn(api_headers)))
         .with_state(state)
+}
+
+async fn api_headers(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let path = req.uri().path().to_string();
+    let mut res = next.run(req).await;
+    app::guard::headers::secure(&path, res.headers_mut(), false);
+    res
 }
 
 /// The options the Leptos renderer needs, for a bundle under `site_root`. A build with hashed
@@ -92,4 +103,33 @@ pub fn settings(cli: &cli::Cli) -> Settings {
             retry_base_ms: i64::from(cli.smtp_retry_ms.max(1)),
         },
     }
+}
+
+/// Adds a client of the built-in application to a main account (`klucznik client create`).
+pub async fn create_client(
+    store: &Store,
+    account: Option<i64>,
+    name: &str,
+) -> Result<klucznik_core::clients::NewSecret, String> {
+    use klucznik_core::clients::{check_name, store as clients, BUILT_IN_APPLICATION};
+    check_name(name, klucznik_core::i18n::CommonT::Name)
+        .finish()
+        .map_err(|e| format!("bad --name: {}", e.render(klucznik_core::i18n::Lang::En)))?;
+    let fail = |e: klucznik_core::error::AppError| format!("cannot create the client: {e}");
+    let account = match account {
+        Some(a) => a,
+        None => clients::first_main_account(store)
+            .await
+            .map_err(fail)?
+            .ok_or("no main account in this database")?,
+    };
+    let mut tx = store.begin().await.map_err(fail)?;
+    let actor = klucznik_core::actor::Actor { account_id: Some(account), ..Default::default() };
+    let made =
+        clients::create(&mut tx, &actor, account, BUILT_IN_APPLICATION, name).await.map_err(|e| match e {
+            klucznik_core::error::AppError::NotFound => format!("--account {account} is not a main account"),
+            e => fail(e),
+        })?;
+    tx.commit().await.map_err(fail)?;
+    Ok(made)
 }

@@ -32,6 +32,11 @@ async fn run(cli: Cli) -> Result<(), String> {
     if cli.command == Some(Command::Demo) {
         return server::fill_demo(&store, &hasher).await;
     }
+    if let Some(Command::Client(server::cli::ClientCommand::Create { name, account })) = &cli.command {
+        let made = server::create_client(&store, *account, name).await?;
+        println!("Client {} created. Its secret (shown only this once): {}", made.client_id, made.secret);
+        return Ok(());
+    }
     if cli.demo {
         server::fill_demo(&store, &hasher).await?;
     }

@@ -4,7 +4,8 @@ use super::api::{get_config, SaveConfig};
 use super::{AccountConfig, ConfigT};
 use crate::catalogue::{Module, Op};
 use crate::i18n::{use_i18n, CommonT};
-use crate::shell::{current_user, ErrorNote};
+use crate::shell::current_user;
+use crate::ui::ErrorNote;
 use crate::ui::{error_of, CheckField, Status, TextField};
 use leptos::prelude::*;
 
@@ -89,5 +90,6 @@ pub fn ConfigPage() -> impl IntoView {
                 <button type="submit" disabled=move || save.pending().get()>{move || i18n.t(CommonT::Save)}</button>
             </Show>
         </form>
+        <crate::clients::ClientsSection may_edit=Signal::derive(move || !locked.get()) />
     }
 }

@@ -5,8 +5,8 @@
 //! exact one itself. The matrix test (`server/tests/it/matrix.rs`) proves each row from the
 //! outside and fails when a registered server function is missing; docs/API.md lists it.
 
-use super::Need;
 use crate::catalogue::{Module, Op, Permission, Right};
+use klucznik_core::guard::Need;
 
 const fn op(module: Module, op: Op) -> Need {
     Need::Op(module, op)
@@ -28,6 +28,10 @@ pub const NEEDS: &[(&str, Need)] = &[
     ("/api/config/my-policy", Need::Session),
     ("/api/config/get", op(Module::Configuration, Op::View)),
     ("/api/config/save", op(Module::Configuration, Op::Edit)),
+    ("/api/clients/list", op(Module::Configuration, Op::View)),
+    ("/api/clients/create", op(Module::Configuration, Op::Edit)),
+    ("/api/clients/rotate", op(Module::Configuration, Op::Edit)),
+    ("/api/clients/revoke", op(Module::Configuration, Op::Edit)),
     ("/api/notices/inbox", Need::SelfService),
     ("/api/notices/read", Need::SelfService),
     ("/api/views/get", Need::SelfService),

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit_actions;
 pub mod audit_log;
 pub mod auth;
+pub mod clients;
 mod common;
 pub mod config;
 mod msg;

@@ -4,6 +4,7 @@ use super::accounts::AccountT;
 use super::audit_actions::ActionT;
 use super::audit_log::AuditT;
 use super::auth::AuthT;
+use super::clients::ClientT;
 use super::config::ConfigT;
 use super::notices::NoticeT;
 use super::persons::PersonT;
@@ -37,6 +38,7 @@ pub enum Msg {
     Notice(NoticeT),
     Audit(AuditT),
     Action(ActionT),
+    Client(ClientT),
 }
 
 impl Text for Msg {
@@ -58,6 +60,7 @@ impl Text for Msg {
             Msg::Notice(t) => t.text(lang),
             Msg::Audit(t) => t.text(lang),
             Msg::Action(t) => t.text(lang),
+            Msg::Client(t) => t.text(lang),
         }
     }
 }
@@ -88,7 +91,8 @@ into_msg!(
     Sub(SubT),
     Notice(NoticeT),
     Audit(AuditT),
-    Action(ActionT)
+    Action(ActionT),
+    Client(ClientT)
 );
 
 /// Every text of every area, for the completeness tests.
@@ -110,5 +114,6 @@ pub fn all_msgs() -> Vec<Msg> {
     all.extend(NoticeT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(AuditT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(ActionT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(ClientT::ALL.iter().map(|t| Msg::from(*t)));
     all
 }

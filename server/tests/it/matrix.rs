@@ -158,6 +158,30 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
             ),
             only: &["configuration.view", "configuration.edit"],
         },
+        Call {
+            path: "/api/clients/list",
+            access: Access::Right,
+            body: form(&[]),
+            only: &["configuration.view"],
+        },
+        Call {
+            path: "/api/clients/create",
+            access: Access::Right,
+            body: form(&[("name", "".into())]),
+            only: &["configuration.view", "configuration.edit"],
+        },
+        Call {
+            path: "/api/clients/rotate",
+            access: Access::Right,
+            body: form(&[("id", "999999".into())]),
+            only: &["configuration.view", "configuration.edit"],
+        },
+        Call {
+            path: "/api/clients/revoke",
+            access: Access::Right,
+            body: form(&[("id", "999999".into())]),
+            only: &["configuration.view", "configuration.edit"],
+        },
         Call { path: "/api/units/list", access: Access::Right, body: form(&[]), only: &["units.view"] },
         Call {
             path: "/api/units/save",

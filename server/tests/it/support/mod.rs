@@ -6,7 +6,7 @@ mod process;
 pub mod router;
 pub mod smtp;
 
-pub use process::{Api, Server};
+pub use process::{binary, Api, Server};
 pub use router::InProcess;
 
 use tempfile::TempDir;

@@ -1,0 +1,7 @@
+//! Clients of business applications: their storage and authentication. Records are the
+//! domain's (`domain::clients`).
+
+pub mod feed;
+pub mod store;
+
+pub use domain::clients::*;

@@ -1,0 +1,184 @@
+//! Application clients' storage: made, listed, their secret replaced or revoked, each change
+//! audited; and the bearer check of the decision API (docs/INTEGRATION.md).
+
+use super::{ClientRow, NewSecret};
+use crate::actor::Actor;
+use crate::audit::{self, Entry};
+use crate::auth::token::{hash_token, new_token};
+use crate::error::AppError;
+use crate::guard::CoreState;
+use crate::store::{expect_changed, Store, Tx};
+use sqlx::Row;
+
+/// How often at most "last used" is written (a busy client asks thousands of times a second).
+const TOUCH_EVERY_MS: i64 = 60_000;
+
+/// An authenticated client: which one, and the main account it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Caller {
+    pub id: i64,
+    pub account_id: i64,
+    pub application: String,
+    pub name: String,
+}
+
+fn new_client_id() -> String {
+    let bytes: [u8; 9] = rand::random();
+    format!("kc_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+/// The installation's first main account (where the command line adds clients by default).
+pub async fn first_main_account(store: &Store) -> Result<Option<i64>, AppError> {
+    let id =
+        sqlx::query_scalar("SELECT MIN(id) FROM accounts WHERE parent_id IS NULL AND deleted_at IS NULL")
+            .fetch_one(store.reader())
+            .await?;
+    Ok(id)
+}
+
+/// A new client of `application` in main account `account`; its secret is in the answer only.
+pub async fn create(
+    tx: &mut Tx,
+    actor: &Actor,
+    account: i64,
+    application: &str,
+    name: &str,
+) -> Result<NewSecret, AppError> {
+    let main: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM accounts WHERE id = $1 AND parent_id IS NULL AND deleted_at IS NULL",
+    )
+    .bind(account)
+    .fetch_optional(tx.conn())
+    .await?;
+    if main.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let client_id = new_client_id();
+    let secret = new_token();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO app_clients (account_id, application, name, client_id, secret_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(account)
+    .bind(application)
+    .bind(name.trim())
+    .bind(&client_id)
+    .bind(hash_token(&secret))
+    .bind(tx.now())
+    .fetch_one(tx.conn())
+    .await?;
+    audit::record(tx, actor, Entry::new("client.create").object("client", id).detail(name.trim())).await?;
+    Ok(NewSecret { id, client_id, secret })
+}
+
+/// A new secret for a live client of the account; the old one stops working at once.
+pub async fn rotate(tx: &mut Tx, actor: &Actor, account: i64, id: i64) -> Result<NewSecret, AppError> {
+    let secret = new_token();
+    let client_id: Option<String> = sqlx::query_scalar(
+        "UPDATE app_clients SET secret_hash = $1, version = version + 1
+         WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL RETURNING client_id",
+    )
+    .bind(hash_token(&secret))
+    .bind(id)
+    .bind(account)
+    .fetch_optional(tx.conn())
+    .await?;
+    let client_id = client_id.ok_or(AppError::NotFound)?;
+    audit::record(tx, actor, Entry::new("client.rotate").object("client", id)).await?;
+    Ok(NewSecret { id, client_id, secret })
+}
+
+/// Revokes a client of the account: its secret is refused from now on.
+pub async fn revoke(tx: &mut Tx, actor: &Actor, account: i64, id: i64) -> Result<(), AppError> {
+    let done = sqlx::query(
+        "UPDATE app_clients SET revoked_at = $1, version = version + 1
+         WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
+    )
+    .bind(tx.now())
+    .bind(id)
+    .bind(account)
+    .execute(tx.conn())
+    .await?;
+    expect_changed(done.rows_affected()).map_err(|_| AppError::NotFound)?;
+    audit::record(tx, actor, Entry::new("client.revoke").object("client", id)).await
+}
+
+/// The account's clients, newest first, their times in `zone` and `lang`.
+pub async fn list(
+    store: &Store,
+    account: i64,
+    zone: &str,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<ClientRow>, AppError> {
+    use crate::time::format_ms;
+    let rows = sqlx::query(
+        "SELECT id, application, name, client_id, created_at, last_used_at, revoked_at
+         FROM app_clients WHERE account_id = $1 ORDER BY id DESC",
+    )
+    .bind(account)
+    .fetch_all(store.reader())
+    .await?;
+    rows.iter()
+        .map(|r| -> Result<ClientRow, sqlx::Error> {
+            Ok(ClientRow {
+                id: r.try_get("id")?,
+                application: r.try_get("application")?,
+                name: r.try_get("name")?,
+                client_id: r.try_get("client_id")?,
+                created_at: r.try_get("created_at")?,
+                last_used_at: r.try_get("last_used_at")?,
+                revoked_at: r.try_get("revoked_at")?,
+                created_text: format_ms(r.try_get("created_at")?, zone, lang),
+                last_used_text: r
+                    .try_get::<Option<i64>, _>("last_used_at")?
+                    .map(|ms| format_ms(ms, zone, lang)),
+            })
+        })
+        .collect::<Result<_, _>>()
+        .map_err(AppError::from)
+}
+
+/// The live client whose secret `bearer` is, in an active main account; `None` for anything
+/// else (unknown, revoked, empty), which the API answers with 401 and nothing more.
+pub async fn authenticate(state: &CoreState, bearer: &str) -> Result<Option<Caller>, AppError> {
+    let store = state.store();
+    if bearer.is_empty() || bearer.len() > 200 {
+        return Ok(None);
+    }
+    let row = sqlx::query(
+        "SELECT c.id, c.account_id, c.application, c.name, c.last_used_at FROM app_clients c
+         JOIN accounts a ON a.id = c.account_id
+         WHERE c.secret_hash = $1 AND c.revoked_at IS NULL AND a.active = TRUE AND a.deleted_at IS NULL",
+    )
+    .bind(hash_token(bearer))
+    .fetch_optional(store.reader())
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let caller = Caller {
+        id: r.try_get("id")?,
+        account_id: r.try_get("account_id")?,
+        application: r.try_get("application")?,
+        name: r.try_get("name")?,
+    };
+    let last: Option<i64> = r.try_get("last_used_at")?;
+    let now = store.now();
+    if last.is_none_or(|l| now - l >= TOUCH_EVERY_MS) {
+        let mut tx = store.begin().await?;
+        sqlx::query("UPDATE app_clients SET last_used_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(caller.id)
+            .execute(tx.conn())
+            .await?;
+        tx.commit().await?;
+    }
+    Ok(Some(caller))
+}
+
+/// Whether a client is still live (its stream ends when it is revoked).
+pub async fn still_live(state: &CoreState, id: i64) -> Result<bool, AppError> {
+    let live: Option<i64> = sqlx::query_scalar("SELECT id FROM app_clients WHERE id = $1 AND revoked_at IS NULL")
+        .bind(id)
+        .fetch_optional(state.store().reader())
+        .await?;
+    Ok(live.is_some())
+}

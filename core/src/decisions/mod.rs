@@ -1,0 +1,193 @@
+//! Decisions for business applications (issue 16, docs/INTEGRATION.md "Decisions"): "may this
+//! subject do this action on this resource?", answered by the same resolver and snapshots as
+//! the console (DESIGN.md "How a rights decision is made"), for the main account of the asking
+//! client and its sub-accounts. The HTTP binding (AuthZEN) is the server's; this module knows
+//! only subjects, actions and resources.
+
+mod explain;
+mod subject;
+
+pub use explain::explain;
+pub use subject::{find_subject, Found};
+
+use crate::catalogue::{DataOp, Permission, Right};
+use crate::clients::store::Caller;
+use crate::guard::CoreState;
+use crate::rights::Snapshot;
+use serde_json::{Map, Value};
+use std::sync::Arc;
+
+/// A subject, action or resource as the caller named it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entity {
+    pub kind: String,
+    pub id: String,
+    pub properties: Map<String, Value>,
+}
+
+/// One question.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Question {
+    pub subject: Entity,
+    /// The action's name (`kind` and `properties` of an `Entity` are unused for it).
+    pub action: String,
+    pub action_properties: Map<String, Value>,
+    pub resource: Entity,
+}
+
+/// Why a decision is `false` before any right was looked at, or what decided it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ground {
+    /// The rights of the subject decided (`explain` says how).
+    Rights,
+    UnknownSubject,
+    /// The user may not work now: inactive, blocked, outside their validity, account inactive.
+    SubjectBarred,
+    UnknownAction,
+    UnknownResource,
+    /// The record's person, unit or owner named in the resource's properties is not known.
+    UnknownRecord,
+}
+
+impl Ground {
+    pub fn key(self) -> &'static str {
+        match self {
+            Ground::Rights => "rights",
+            Ground::UnknownSubject => "unknown_subject",
+            Ground::SubjectBarred => "subject_barred",
+            Ground::UnknownAction => "unknown_action",
+            Ground::UnknownResource => "unknown_resource",
+            Ground::UnknownRecord => "unknown_record",
+        }
+    }
+}
+
+/// A decision with what decided it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    pub decision: bool,
+    pub ground: Ground,
+    /// The right the question came to (for explanations).
+    pub right: Option<Right>,
+    pub data: Option<(DataOp, Record)>,
+    pub subject: Option<Found>,
+}
+
+impl Answer {
+    fn no(ground: Ground, subject: Option<Found>) -> Answer {
+        Answer { decision: false, ground, right: None, data: None, subject }
+    }
+}
+
+/// The record a data right is checked on: a person, or a unit (a new record there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Record {
+    Person { person: i64, unit: i64 },
+    Unit(i64),
+}
+
+/// What the action names: an operation of the resource's module, or a named permission.
+pub fn right_of(module_key: &str, action: &str) -> Option<Right> {
+    if let Some(p) = Permission::ALL.into_iter().find(|p| p.key() == action) {
+        return Some(Right::Perm(p));
+    }
+    match Right::parse(&format!("{module_key}.{action}")) {
+        Some(r @ Right::Op(..)) => Some(r),
+        _ => None,
+    }
+}
+
+/// Whether `module_key` is a module of the catalogue (a resource type).
+pub fn is_module(key: &str) -> bool {
+    crate::catalogue::MODULES.iter().any(|m| m.key == key)
+}
+
+/// Decides one question for `caller`. Never an error for what the caller named: an unknown
+/// subject, action, resource type or record is `false` with its ground.
+pub async fn decide(
+    state: &CoreState,
+    caller: &Caller,
+    q: &Question,
+) -> Result<Answer, crate::error::AppError> {
+    let Some(found) = find_subject(state, caller, &q.subject).await? else {
+        return Ok(Answer::no(Ground::UnknownSubject, None));
+    };
+    if !found.may_work {
+        return Ok(Answer::no(Ground::SubjectBarred, Some(found)));
+    }
+    if !is_module(&q.resource.kind) {
+        return Ok(Answer::no(Ground::UnknownResource, Some(found)));
+    }
+    let Some(right) = right_of(&q.resource.kind, &q.action) else {
+        return Ok(Answer::no(Ground::UnknownAction, Some(found)));
+    };
+    let rights = found.rights.clone();
+    let mut answer = Answer {
+        decision: rights.allows(right),
+        ground: Ground::Rights,
+        right: Some(right),
+        data: None,
+        subject: None,
+    };
+    if let Some(op) = data_op(right) {
+        match subject::record_of(state, &found, &q.resource).await? {
+            subject::RecordRef::None => {}
+            subject::RecordRef::Unknown => return Ok(Answer::no(Ground::UnknownRecord, Some(found))),
+            subject::RecordRef::Known(record) => {
+                answer.decision = answer.decision && data_allows(&rights, op, record);
+                answer.data = Some((op, record));
+            }
+        }
+    }
+    answer.subject = Some(found);
+    Ok(answer)
+}
+
+/// The data operation an operation on the persons module is checked against per record.
+fn data_op(right: Right) -> Option<DataOp> {
+    use crate::catalogue::{Module, Op};
+    match right {
+        Right::Op(Module::Persons, op) => match op {
+            Op::View => Some(DataOp::View),
+            Op::Create => Some(DataOp::Create),
+            Op::Edit => Some(DataOp::Edit),
+            Op::Delete => Some(DataOp::Delete),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn data_allows(rights: &Arc<Snapshot>, op: DataOp, record: Record) -> bool {
+    match record {
+        Record::Person { person, unit } => rights.data(op, person, unit),
+        Record::Unit(unit) => rights.data_in_unit(op, unit),
+    }
+}
+
+/// The logins of the users of the caller's main account and its sub-accounts (subject search).
+pub async fn logins(state: &CoreState, caller: &Caller) -> Result<Vec<String>, crate::error::AppError> {
+    let logins = sqlx::query_scalar(
+        "SELECT u.login FROM users u JOIN accounts a ON a.id = u.account_id
+         WHERE (a.id = $1 OR a.parent_id = $1) ORDER BY u.login_key",
+    )
+    .bind(caller.account_id)
+    .fetch_all(state.store().reader())
+    .await?;
+    Ok(logins)
+}
+
+/// The persons of the account the subject works in (resource search of the persons module).
+pub async fn persons(state: &CoreState, found: &Found) -> Result<Vec<(i64, i64)>, crate::error::AppError> {
+    let rows: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT id, unit_id FROM persons WHERE account_id = $1 ORDER BY id")
+            .bind(found.account_id)
+            .fetch_all(state.store().reader())
+            .await?;
+    Ok(rows)
+}
+
+/// Whether the subject may do `op` on this person (the data right and the module right).
+pub fn may_on_person(found: &Found, right: Right, person: i64, unit: i64) -> bool {
+    found.rights.allows(right) && data_op(right).is_none_or(|op| found.rights.data(op, person, unit))
+}

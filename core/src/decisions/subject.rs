@@ -1,0 +1,177 @@
+//! Who a decision is about: a user by login, or the effective user of a session (substitutions
+//! and the current account included); and the record a data right is checked on.
+
+use super::{Entity, Record};
+use crate::auth::policy::login_key;
+use crate::clients::store::Caller;
+use crate::error::AppError;
+use crate::guard::CoreState;
+use crate::rights::snapshots::load_snapshot;
+use crate::rights::Snapshot;
+use crate::store::flag;
+use serde_json::Value;
+use sqlx::Row;
+use std::sync::Arc;
+
+/// The subject found: the user the rights are of, in the account they work in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub user_id: i64,
+    pub login: String,
+    pub home_account_id: i64,
+    pub account_id: i64,
+    /// Active, unblocked, inside the validity window, in an active account.
+    pub may_work: bool,
+    pub rights: Arc<Snapshot>,
+}
+
+/// The subject a question names, if it is a user of the caller's main account or of one of its
+/// sub-accounts (`user`: by login; `session`: by session token). Anything else is `None`.
+pub async fn find_subject(
+    state: &CoreState,
+    caller: &Caller,
+    subject: &Entity,
+) -> Result<Option<Found>, AppError> {
+    match subject.kind.as_str() {
+        "user" => by_login(state, caller, &subject.id).await,
+        "session" => by_session(state, caller, &subject.id).await,
+        _ => Ok(None),
+    }
+}
+
+async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Option<Found>, AppError> {
+    let store = state.store();
+    let row = sqlx::query(
+        "SELECT u.id, u.login, u.account_id, u.active, u.blocked, u.valid_from, u.valid_to,
+                a.active AS account_active, a.deleted_at,
+                (SELECT rights_version FROM installation WHERE id = 1) AS rights_version
+         FROM users u JOIN accounts a ON a.id = u.account_id
+         WHERE u.login_key = $1 AND (a.id = $2 OR a.parent_id = $2)",
+    )
+    .bind(login_key(login))
+    .bind(caller.account_id)
+    .fetch_optional(store.reader())
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let user_id: i64 = r.try_get("id")?;
+    let home: i64 = r.try_get("account_id")?;
+    let may_work = crate::auth::may_sign_in(
+        "internal",
+        flag(&r, "active")?,
+        flag(&r, "blocked")?,
+        r.try_get("valid_from")?,
+        r.try_get("valid_to")?,
+        store.now(),
+    )
+    .is_ok()
+        && flag(&r, "account_active")?
+        && r.try_get::<Option<i64>, _>("deleted_at")?.is_none();
+    let version: i64 = r.try_get("rights_version")?;
+    let rights = match state.rights_cache.get(user_id, home, version) {
+        Some(snapshot) => snapshot,
+        None => {
+            let snapshot = Arc::new(load_snapshot(store, user_id, home, home).await?);
+            state.rights_cache.put(user_id, home, version, snapshot.clone());
+            snapshot
+        }
+    };
+    Ok(Some(Found {
+        user_id,
+        login: r.try_get("login")?,
+        home_account_id: home,
+        account_id: home,
+        may_work,
+        rights,
+    }))
+}
+
+async fn by_session(state: &CoreState, caller: &Caller, token: &str) -> Result<Option<Found>, AppError> {
+    // The session must still be open: `resolve` closes one past its time, ends a working-as
+    // mode past its end, and builds the effective user's snapshot for the current account.
+    let Some(who) = crate::sessions::resolve::resolve(state, token, false).await? else { return Ok(None) };
+    let family: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM accounts WHERE id = $1 AND (id = $2 OR parent_id = $2)")
+            .bind(who.home_account_id)
+            .bind(caller.account_id)
+            .fetch_optional(state.store().reader())
+            .await?;
+    if family.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(Found {
+        user_id: who.effective.id,
+        login: who.effective.login.clone(),
+        home_account_id: who.home_account_id,
+        account_id: who.account.id,
+        may_work: true,
+        rights: who.rights.clone(),
+    }))
+}
+
+pub(super) enum RecordRef {
+    /// The resource names no person, unit or owner: only the module right counts.
+    None,
+    Unknown,
+    Known(Record),
+}
+
+fn id_of(properties: &serde_json::Map<String, Value>, key: &str) -> Option<Option<i64>> {
+    let value = properties.get(key)?;
+    Some(match value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+/// The record of a persons resource: its `id` (a person), or the properties `person`, `unit`,
+/// or `owner` (a user's login: the person linked to that user, seed 002's "assigned person").
+pub(super) async fn record_of(
+    state: &CoreState,
+    found: &Found,
+    resource: &Entity,
+) -> Result<RecordRef, AppError> {
+    let store = state.store();
+    let p = &resource.properties;
+    let person = match (id_of(p, "person"), p.get("owner")) {
+        (Some(person), _) => Some(person),
+        (None, Some(Value::String(owner))) => {
+            let linked: Option<Option<i64>> = sqlx::query_scalar(
+                "SELECT u.person_id FROM users u JOIN accounts a ON a.id = u.account_id
+                 WHERE u.login_key = $1 AND (a.id = $2 OR a.parent_id = $2)",
+            )
+            .bind(login_key(owner))
+            .bind(found.account_id)
+            .fetch_optional(store.reader())
+            .await?;
+            Some(linked.flatten())
+        }
+        (None, Some(_)) => Some(None),
+        (None, None) => match id_of(p, "unit") {
+            Some(Some(unit)) => return unit_in(state, found, unit).await,
+            Some(None) => return Ok(RecordRef::Unknown),
+            None => (!resource.id.is_empty() && resource.id != "*").then(|| resource.id.parse().ok()),
+        },
+    };
+    let Some(person) = person else { return Ok(RecordRef::None) };
+    let Some(person) = person else { return Ok(RecordRef::Unknown) };
+    let unit: Option<i64> =
+        sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1 AND account_id = $2")
+            .bind(person)
+            .bind(found.account_id)
+            .fetch_optional(store.reader())
+            .await?;
+    Ok(match unit {
+        Some(unit) => RecordRef::Known(Record::Person { person, unit }),
+        None => RecordRef::Unknown,
+    })
+}
+
+async fn unit_in(state: &CoreState, found: &Found, unit: i64) -> Result<RecordRef, AppError> {
+    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE id = $1 AND account_id = $2")
+        .bind(unit)
+        .bind(found.account_id)
+        .fetch_optional(state.store().reader())
+        .await?;
+    Ok(if known.is_some() { RecordRef::Known(Record::Unit(unit)) } else { RecordRef::Unknown })
+}
