@@ -86,6 +86,12 @@ pub async fn fill_demo(store: &Store, hasher: &app::auth::password::Hasher) -> R
     match demo::fill(store, hasher, password).await? {
         DemoOutcome::Filled { users } => {
             println!("Demo sample added. Users (password {password}): {}", users.join(", "));
+            // A client of the decision API, so that the sample can be asked at once.
+            let client = create_client(store, None, "Nordwind ERP (demo)").await?;
+            println!(
+                "Decision API client {} (docs/INTEGRATION.md), secret shown only this once: {}",
+                client.client_id, client.secret
+            );
         }
         DemoOutcome::AlreadyThere => println!("The demo sample is already in this database."),
     }

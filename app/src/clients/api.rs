@@ -45,10 +45,7 @@ pub async fn create_client(name: String) -> Result<NewSecret, AppError> {
 pub async fn rotate_client(id: i64) -> Result<NewSecret, AppError> {
     let ctx = crate::guard::authorize_listed::<RotateClient>().await?;
     let account = main_account(&ctx)?;
-    let mut tx = ctx.store().begin().await?;
-    let made = store::rotate(&mut tx, &ctx.actor(), account, id).await?;
-    tx.commit().await?;
-    Ok(made)
+    store::rotate(ctx.store(), &ctx.actor(), account, id).await
 }
 
 /// Revokes a client. **Permissions:** Configuration / Edit.
@@ -56,7 +53,5 @@ pub async fn rotate_client(id: i64) -> Result<NewSecret, AppError> {
 pub async fn revoke_client(id: i64) -> Result<(), AppError> {
     let ctx = crate::guard::authorize_listed::<RevokeClient>().await?;
     let account = main_account(&ctx)?;
-    let mut tx = ctx.store().begin().await?;
-    store::revoke(&mut tx, &ctx.actor(), account, id).await?;
-    tx.commit().await
+    store::revoke(ctx.store(), &ctx.actor(), account, id).await
 }

@@ -89,7 +89,7 @@ pub fn ClientsSection(#[prop(into)] may_edit: Signal<bool>) -> impl IntoView {
                 Err(e) => view! { <ErrorNote error=Signal::stored(Some(e)) /> }.into_any(),
                 Ok(list) if list.is_empty() => view! { <p>{move || i18n.t(ClientT::Empty)}</p> }.into_any(),
                 Ok(list) => view! {
-                    <div class="scroll" role="region" tabindex="0" aria-labelledby="clients-title">
+                    <div class="scroll" tabindex="0">
                         <table class="table">
                             <thead><tr>
                                 <th scope="col">{move || i18n.t(ClientT::Name)}</th>

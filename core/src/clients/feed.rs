@@ -36,7 +36,9 @@ pub fn told(event: &LiveEvent, family: &[i64]) -> Option<Value> {
             json!({ "type": "rights_changed", "account": account })
         }
         EventKind::Changed { topic: Topic::Users } => json!({ "type": "users_changed", "account": account }),
-        EventKind::Changed { topic: Topic::Accounts } => json!({ "type": "accounts_changed", "account": account }),
+        EventKind::Changed { topic: Topic::Accounts } => {
+            json!({ "type": "accounts_changed", "account": account })
+        }
         EventKind::SessionClosed { session_id, user_id, reason, .. } => json!({
             "type": "session_ended", "account": account, "session": session_id, "user": user_id,
             "reason": reason.key(),

@@ -9,6 +9,10 @@ use crate::error::AppError;
 use crate::guard::CoreState;
 use crate::store::{expect_changed, Store, Tx};
 use sqlx::Row;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// How often at most "last used" is written (a busy client asks thousands of times a second).
 const TOUCH_EVERY_MS: i64 = 60_000;
@@ -72,7 +76,8 @@ pub async fn create(
 }
 
 /// A new secret for a live client of the account; the old one stops working at once.
-pub async fn rotate(tx: &mut Tx, actor: &Actor, account: i64, id: i64) -> Result<NewSecret, AppError> {
+pub async fn rotate(store: &Store, actor: &Actor, account: i64, id: i64) -> Result<NewSecret, AppError> {
+    let mut tx = store.begin().await?;
     let secret = new_token();
     let client_id: Option<String> = sqlx::query_scalar(
         "UPDATE app_clients SET secret_hash = $1, version = version + 1
@@ -84,12 +89,16 @@ pub async fn rotate(tx: &mut Tx, actor: &Actor, account: i64, id: i64) -> Result
     .fetch_optional(tx.conn())
     .await?;
     let client_id = client_id.ok_or(AppError::NotFound)?;
-    audit::record(tx, actor, Entry::new("client.rotate").object("client", id)).await?;
+    audit::record(&mut tx, actor, Entry::new("client.rotate").object("client", id)).await?;
+    tx.commit().await?;
+    // After the commit: a secret read before it must not be believed again.
+    forget_all();
     Ok(NewSecret { id, client_id, secret })
 }
 
 /// Revokes a client of the account: its secret is refused from now on.
-pub async fn revoke(tx: &mut Tx, actor: &Actor, account: i64, id: i64) -> Result<(), AppError> {
+pub async fn revoke(store: &Store, actor: &Actor, account: i64, id: i64) -> Result<(), AppError> {
+    let mut tx = store.begin().await?;
     let done = sqlx::query(
         "UPDATE app_clients SET revoked_at = $1, version = version + 1
          WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
@@ -100,7 +109,10 @@ pub async fn revoke(tx: &mut Tx, actor: &Actor, account: i64, id: i64) -> Result
     .execute(tx.conn())
     .await?;
     expect_changed(done.rows_affected()).map_err(|_| AppError::NotFound)?;
-    audit::record(tx, actor, Entry::new("client.revoke").object("client", id)).await
+    audit::record(&mut tx, actor, Entry::new("client.revoke").object("client", id)).await?;
+    tx.commit().await?;
+    forget_all();
+    Ok(())
 }
 
 /// The account's clients, newest first, their times in `zone` and `lang`.
@@ -138,6 +150,35 @@ pub async fn list(
         .map_err(AppError::from)
 }
 
+/// How long an authenticated secret is believed without asking the database: a busy client
+/// would otherwise pay a query per decision. A new secret or a revocation on this instance
+/// forgets every one at once; other instances believe a revoked secret at most this long.
+const BELIEVED_FOR: Duration = Duration::from_secs(5);
+
+/// Secrets (by hash) authenticated lately, with when and under which generation.
+static BELIEVED: Mutex<Option<HashMap<String, (Caller, Instant, u64)>>> = Mutex::new(None);
+/// Bumped by every new secret and revocation of this process.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+fn forget_all() {
+    GENERATION.fetch_add(1, Ordering::SeqCst);
+}
+
+fn believed(hash: &str) -> Option<Caller> {
+    let map = BELIEVED.lock().unwrap_or_else(|e| e.into_inner());
+    let (caller, at, generation) = map.as_ref()?.get(hash)?;
+    (at.elapsed() < BELIEVED_FOR && *generation == GENERATION.load(Ordering::SeqCst)).then(|| caller.clone())
+}
+
+fn believe(hash: String, caller: &Caller, generation: u64) {
+    let mut map = BELIEVED.lock().unwrap_or_else(|e| e.into_inner());
+    let map = map.get_or_insert_with(HashMap::new);
+    if map.len() >= 10_000 {
+        map.clear();
+    }
+    map.insert(hash, (caller.clone(), Instant::now(), generation));
+}
+
 /// The live client whose secret `bearer` is, in an active main account; `None` for anything
 /// else (unknown, revoked, empty), which the API answers with 401 and nothing more.
 pub async fn authenticate(state: &CoreState, bearer: &str) -> Result<Option<Caller>, AppError> {
@@ -145,12 +186,17 @@ pub async fn authenticate(state: &CoreState, bearer: &str) -> Result<Option<Call
     if bearer.is_empty() || bearer.len() > 200 {
         return Ok(None);
     }
+    let hash = hash_token(bearer);
+    if let Some(caller) = believed(&hash) {
+        return Ok(Some(caller));
+    }
+    let generation = GENERATION.load(Ordering::SeqCst);
     let row = sqlx::query(
         "SELECT c.id, c.account_id, c.application, c.name, c.last_used_at FROM app_clients c
          JOIN accounts a ON a.id = c.account_id
          WHERE c.secret_hash = $1 AND c.revoked_at IS NULL AND a.active = TRUE AND a.deleted_at IS NULL",
     )
-    .bind(hash_token(bearer))
+    .bind(&hash)
     .fetch_optional(store.reader())
     .await?;
     let Some(r) = row else { return Ok(None) };
@@ -171,14 +217,16 @@ pub async fn authenticate(state: &CoreState, bearer: &str) -> Result<Option<Call
             .await?;
         tx.commit().await?;
     }
+    believe(hash, &caller, generation);
     Ok(Some(caller))
 }
 
 /// Whether a client is still live (its stream ends when it is revoked).
 pub async fn still_live(state: &CoreState, id: i64) -> Result<bool, AppError> {
-    let live: Option<i64> = sqlx::query_scalar("SELECT id FROM app_clients WHERE id = $1 AND revoked_at IS NULL")
-        .bind(id)
-        .fetch_optional(state.store().reader())
-        .await?;
+    let live: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM app_clients WHERE id = $1 AND revoked_at IS NULL")
+            .bind(id)
+            .fetch_optional(state.store().reader())
+            .await?;
     Ok(live.is_some())
 }

@@ -102,6 +102,10 @@ pub fn is_module(key: &str) -> bool {
     crate::catalogue::MODULES.iter().any(|m| m.key == key)
 }
 
+/// Subjects already found while answering one request (a batch names the same few again and
+/// again); never kept beyond the request, so every request sees the latest rights.
+pub type Subjects = std::collections::HashMap<(String, String), Option<Found>>;
+
 /// Decides one question for `caller`. Never an error for what the caller named: an unknown
 /// subject, action, resource type or record is `false` with its ground.
 pub async fn decide(
@@ -109,7 +113,26 @@ pub async fn decide(
     caller: &Caller,
     q: &Question,
 ) -> Result<Answer, crate::error::AppError> {
-    let Some(found) = find_subject(state, caller, &q.subject).await? else {
+    decide_in(state, caller, q, &mut Subjects::new()).await
+}
+
+/// As `decide`, finding each subject once per `subjects`.
+pub async fn decide_in(
+    state: &CoreState,
+    caller: &Caller,
+    q: &Question,
+    subjects: &mut Subjects,
+) -> Result<Answer, crate::error::AppError> {
+    let key = (q.subject.kind.clone(), q.subject.id.clone());
+    let found = match subjects.get(&key) {
+        Some(found) => found.clone(),
+        None => {
+            let found = find_subject(state, caller, &q.subject).await?;
+            subjects.insert(key, found.clone());
+            found
+        }
+    };
+    let Some(found) = found else {
         return Ok(Answer::no(Ground::UnknownSubject, None));
     };
     if !found.may_work {

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use klucznik_core::clients::store::{authenticate, Caller};
-use klucznik_core::decisions::{decide, explain, Answer, Question};
+use klucznik_core::decisions::{decide, decide_in, explain, Answer, Subjects};
 use klucznik_core::i18n::Lang;
 use serde_json::{json, Map, Value};
 use wire::Semantic;
@@ -101,14 +101,6 @@ async fn request(
     }
 }
 
-async fn decide_one(
-    state: &AppState,
-    caller: &Caller,
-    q: &Question,
-) -> Result<Answer, klucznik_core::error::AppError> {
-    decide(state, caller, q).await
-}
-
 /// The decision, with its explanation when the context asks (`"explain": true`, `"lang"`).
 async fn decision(
     state: &AppState,
@@ -133,7 +125,7 @@ async fn evaluation(State(state): State<AppState>, headers: HeaderMap, body: Byt
         Err(bad) => return error(&headers, StatusCode::BAD_REQUEST, &bad),
     };
     let result = async {
-        let answer = decide_one(&state, &caller, &q).await?;
+        let answer = decide(&state, &caller, &q).await?;
         decision(&state, &answer, &context).await
     };
     match result.await {
@@ -174,6 +166,7 @@ async fn evaluations(State(state): State<AppState>, headers: HeaderMap, body: By
             }
         }
     }
+    let mut subjects = Subjects::new();
     let mut out = Vec::with_capacity(items.len());
     for item in &items {
         let one = match wire::merged(&o, item).and_then(|m| wire::question(&m)) {
@@ -182,7 +175,7 @@ async fn evaluations(State(state): State<AppState>, headers: HeaderMap, body: By
                 json!({ "decision": false, "context": { "error": { "status": 400, "message": bad } } })
             }
             Ok((q, context)) => {
-                let answer = match decide_one(&state, &caller, &q).await {
+                let answer = match decide_in(&state, &caller, &q, &mut subjects).await {
                     Ok(a) => a,
                     Err(e) => return internal(&headers, e),
                 };

@@ -149,6 +149,33 @@ async fn clients_are_authenticated_and_bad_requests_named(db: TestDb) {
         "clients belong to main accounts"
     );
 
+    // A new secret and a revocation from the console take effect at once, and are audited.
+    let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
+    let (status, list) = admin.call("/api/clients/list", &[]).await;
+    assert_eq!(status, 200, "{list}");
+    let mine =
+        list.as_array().unwrap().iter().find(|c| c["name"] == "Nordwind ERP").expect("the client").clone();
+    assert!(mine["last_used_text"].is_string(), "used: {mine}");
+    let id = mine["id"].to_string();
+    let (status, rotated) = admin.call("/api/clients/rotate", &[("id", &id)]).await;
+    assert_eq!(status, 200, "{rotated}");
+    let fresh = Pdp {
+        base: pdp.base.clone(),
+        secret: rotated["secret"].as_str().unwrap().to_string(),
+        http: reqwest::Client::new(),
+    };
+    assert_eq!(pdp.post("/access/v1/evaluation", &question).await.0, 401, "the old secret");
+    assert!(fresh.decide("anna.nowak", "view", "users").await);
+    let (status, _) = admin.call("/api/clients/revoke", &[("id", &id)]).await;
+    assert_eq!(status, 200);
+    assert_eq!(fresh.post("/access/v1/evaluation", &question).await.0, 401, "revoked");
+    assert_eq!(admin.call("/api/clients/revoke", &[("id", &id)]).await.0, 404, "once");
+    let audited =
+        db.number("SELECT COUNT(*) FROM audit WHERE action IN ('client.rotate', 'client.revoke')").await;
+    assert_eq!(audited, 2);
+    let (status, body) = admin.call("/api/clients/create", &[("name", "")]).await;
+    assert_eq!(status, 422, "{body}");
+
     let r = pdp.http.get(format!("{}/.well-known/authzen-configuration", server.base)).send().await.unwrap();
     assert_eq!(r.status(), 200);
     let meta: Value = r.json().await.unwrap();
@@ -174,9 +201,21 @@ async fn decisions_follow_rights_blocking_and_sessions_at_once(db: TestDb) {
 
     // The administrator denies it to the role in the console: the very next decision says no,
     // and the client's event stream says so.
-    let stream = pdp.http.get(format!("{}/integration/v1/events", server.base)).bearer_auth(&pdp.secret).send().await.unwrap();
+    let stream = pdp
+        .http
+        .get(format!("{}/integration/v1/events", server.base))
+        .bearer_auth(&pdp.secret)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(stream.status(), 200);
-    let refused = pdp.http.get(format!("{}/integration/v1/events", server.base)).bearer_auth("nope").send().await.unwrap();
+    let refused = pdp
+        .http
+        .get(format!("{}/integration/v1/events", server.base))
+        .bearer_auth("nope")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(refused.status(), 401);
     let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
     let hr = role_id(&db, "Kadry").await;
@@ -226,7 +265,13 @@ async fn decisions_follow_rights_blocking_and_sessions_at_once(db: TestDb) {
     };
     assert_eq!(pdp.post("/access/v1/evaluation", &session("view")).await.1, json!({"decision": true}));
     assert_eq!(pdp.post("/access/v1/evaluation", &session("edit")).await.1, json!({"decision": false}));
-    let stream = pdp.http.get(format!("{}/integration/v1/events", server.base)).bearer_auth(&pdp.secret).send().await.unwrap();
+    let stream = pdp
+        .http
+        .get(format!("{}/integration/v1/events", server.base))
+        .bearer_auth(&pdp.secret)
+        .send()
+        .await
+        .unwrap();
     http.post(format!("{}/api/auth/logout", server.base))
         .header("sec-fetch-site", "same-origin")
         .header("cookie", format!("klucznik_session={token}"))

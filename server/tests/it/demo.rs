@@ -24,6 +24,10 @@ async fn demo_fills_once_and_its_users_sign_in(db: TestDb) {
     let (ok, text) = demo(&db.url).await;
     assert!(ok, "{text}");
     assert!(text.contains("Demo sample added") && text.contains("anna.nowak"), "{text}");
+    let secret = text
+        .lines()
+        .find_map(|l| l.split_once("secret shown only this once: ").map(|(_, s)| s.trim().to_string()))
+        .expect("the demo's decision API client");
     let (ok, text) = demo(&db.url).await;
     assert!(ok && text.contains("already"), "{text}");
 
@@ -35,6 +39,21 @@ async fn demo_fills_once_and_its_users_sign_in(db: TestDb) {
     let (_, brno) = server.client().signed_in("jana.novakova", DEMO_PASSWORD).await.me().await;
     assert_eq!(brno["account_name"], "Oddział Brno");
     assert_eq!(brno["account_is_main"], false);
+    // The demo's client asks the decision API about the sample at once.
+    let answer: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/access/v1/evaluation", server.base))
+        .bearer_auth(&secret)
+        .json(
+            &serde_json::json!({"subject": {"type": "user", "id": "anna.nowak"}, "action": {"name": "view"},
+                                  "resource": {"type": "users", "id": "1"}}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer, serde_json::json!({"decision": true}));
 }
 
 async fn demo_refuses_a_database_with_other_data(db: TestDb) {
