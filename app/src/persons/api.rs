@@ -82,7 +82,7 @@ pub async fn save_person(input: PersonInput) -> Result<i64, AppError> {
         .change(before.and_then(|b| serde_json::to_value(b).ok()), serde_json::to_value(&input).ok());
     audit::record(&mut tx, &ctx.actor(), entry).await?;
     // Supervisors and units decide data rights: sessions rebuild their snapshots.
-    crate::rights::store::changed(&mut tx).await?;
+    crate::rights::store::changed(&mut tx, ctx.who.account.id).await?;
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Persons }).await?;
     tx.commit().await?;
     Ok(id)
@@ -105,7 +105,7 @@ pub async fn delete_person(id: i64, version: i64) -> Result<(), AppError> {
         Entry::new("person.delete").object("person", id).change(serde_json::to_value(before).ok(), None),
     )
     .await?;
-    crate::rights::store::changed(&mut tx).await?;
+    crate::rights::store::changed(&mut tx, ctx.who.account.id).await?;
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Persons }).await?;
     tx.commit().await
 }

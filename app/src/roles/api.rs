@@ -18,7 +18,7 @@ async fn finish(
     crate::audit::record(&mut tx, &ctx.actor(), entry).await?;
     if rights {
         crate::roles::members::ensure_active_administrator(&mut tx, account).await?;
-        crate::rights::store::changed(&mut tx).await?;
+        crate::rights::store::changed(&mut tx, account).await?;
     }
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Roles }).await?;
     tx.commit().await

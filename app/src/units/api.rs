@@ -39,7 +39,7 @@ pub async fn save_unit(input: UnitInput) -> Result<i64, AppError> {
     };
     audit::record(&mut tx, &ctx.actor(), entry).await?;
     // Data rights follow the tree: a moved unit changes decisions at once (rule 7).
-    crate::rights::store::changed(&mut tx).await?;
+    crate::rights::store::changed(&mut tx, ctx.who.account.id).await?;
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Units }).await?;
     tx.commit().await?;
     Ok(id)
@@ -56,7 +56,7 @@ pub async fn delete_unit(id: i64, version: i64) -> Result<(), AppError> {
     let before = super::store::delete(&mut tx, account, id, version).await?;
     let entry = Entry::new("unit.delete").object("unit", id).change(serde_json::to_value(&before).ok(), None);
     audit::record(&mut tx, &ctx.actor(), entry).await?;
-    crate::rights::store::changed(&mut tx).await?;
+    crate::rights::store::changed(&mut tx, ctx.who.account.id).await?;
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Units }).await?;
     tx.commit().await
 }

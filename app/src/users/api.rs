@@ -108,7 +108,7 @@ pub async fn save_user(input: UserInput) -> Result<i64, AppError> {
         .change(before.and_then(|b| serde_json::to_value(b).ok()), Some(after));
     audit::record(&mut tx, &ctx.actor(), entry).await?;
     // Roles and the linked person (the assigned person of data rights) decide rights.
-    crate::rights::store::changed(&mut tx).await?;
+    crate::rights::store::changed(&mut tx, ctx.who.account.id).await?;
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Users }).await?;
     tx.commit().await?;
     Ok(id)

@@ -5,6 +5,8 @@
 //! only subjects, actions and resources.
 
 mod explain;
+#[cfg(test)]
+mod scope_tests;
 mod subject;
 
 pub use explain::explain;

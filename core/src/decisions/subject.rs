@@ -44,7 +44,7 @@ async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Opt
     let row = sqlx::query(
         "SELECT u.id, u.login, u.account_id, u.active, u.blocked, u.valid_from, u.valid_to,
                 a.active AS account_active, a.deleted_at,
-                (SELECT rights_version FROM installation WHERE id = 1) AS rights_version
+                a.rights_version
          FROM users u JOIN accounts a ON a.id = u.account_id
          WHERE u.login_key = $1 AND (a.id = $2 OR a.parent_id = $2)",
     )
@@ -67,6 +67,7 @@ async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Opt
         && flag(&r, "account_active")?
         && r.try_get::<Option<i64>, _>("deleted_at")?.is_none();
     let version: i64 = r.try_get("rights_version")?;
+    let version = (version, version);
     let rights = match state.rights_cache.get(user_id, home, version) {
         Some(snapshot) => snapshot,
         None => {

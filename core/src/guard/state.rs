@@ -58,10 +58,11 @@ impl CoreState {
     }
 }
 
-/// (user, account) → (rights version, snapshot).
-type Snapshots = HashMap<(i64, i64), (i64, Arc<Snapshot>)>;
+/// (user, account) → (rights versions of the user's home account and of the account, snapshot).
+type Snapshots = HashMap<(i64, i64), ((i64, i64), Arc<Snapshot>)>;
 
-/// Snapshots by (user, account), valid while the installation's rights version stays the same.
+/// Snapshots by (user, account), valid while the rights versions of the user's home account and
+/// of the account stay the same (`rights::store::changed`).
 #[derive(Clone, Default)]
 pub(crate) struct RightsCache {
     map: Arc<Mutex<Snapshots>>,
@@ -70,12 +71,12 @@ pub(crate) struct RightsCache {
 impl RightsCache {
     const MAX_ENTRIES: usize = 10_000;
 
-    pub fn get(&self, user: i64, account: i64, version: i64) -> Option<Arc<Snapshot>> {
+    pub fn get(&self, user: i64, account: i64, version: (i64, i64)) -> Option<Arc<Snapshot>> {
         let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         map.get(&(user, account)).filter(|(v, _)| *v == version).map(|(_, s)| s.clone())
     }
 
-    pub fn put(&self, user: i64, account: i64, version: i64, snapshot: Arc<Snapshot>) {
+    pub fn put(&self, user: i64, account: i64, version: (i64, i64), snapshot: Arc<Snapshot>) {
         let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
         if map.len() >= Self::MAX_ENTRIES {
             map.clear();

@@ -186,7 +186,7 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
         }
     };
     crate::notices::store::send_all(&mut tx, &told, &crate::notices::Notice::RightsChanged { by }).await?;
-    super::store::changed(&mut tx).await?;
+    super::store::changed(&mut tx, account).await?;
     tx.raise(Some(account), EventKind::Changed { topic }).await?;
     tx.commit().await
 }

@@ -191,10 +191,11 @@ pub async fn load_tree(
 }
 
 /// Records that rights, memberships or the things data rights hang on (units, supervisors,
-/// linked persons) changed: every session's snapshot is rebuilt on its next request, and open
-/// pages are told to re-read.
-pub async fn changed(tx: &mut Tx) -> Result<(), AppError> {
-    sqlx::query("UPDATE installation SET rights_version = rights_version + 1 WHERE id = 1")
+/// linked persons) changed in `account`: the snapshots of its users and of sessions working in
+/// it are rebuilt on their next request (others stay), and open pages are told to re-read.
+pub async fn changed(tx: &mut Tx, account: i64) -> Result<(), AppError> {
+    sqlx::query("UPDATE accounts SET rights_version = rights_version + 1 WHERE id = $1")
+        .bind(account)
         .execute(tx.conn())
         .await?;
     // Main-account roles also rule sessions in sub-accounts (rule 1): tell every account.

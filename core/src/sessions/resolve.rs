@@ -35,7 +35,7 @@ SELECT s.id, s.user_id, s.effective_user_id, s.home_account_id, s.current_accoun
                                  WHERE m.user_id = s.user_id AND r.account_id = s.home_account_id
                                    AND r.builtin = 'administrators'))
             THEN 1 ELSE 0 END AS may_be_here,
-       (SELECT rights_version FROM installation WHERE id = 1) AS rights_version,
+       h.rights_version AS home_version, a.rights_version AS current_version,
        s.substitution_id, b.to_day AS sub_to_day, b.active AS sub_active, b.ends_at AS sub_ends_at,
        au.active AS absent_active, au.blocked AS absent_blocked
 FROM sessions s
@@ -164,7 +164,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         };
     }
     let unit_id = if account.id == home_account_id { row.try_get("unit_id")? } else { None };
-    let version: i64 = row.try_get("rights_version")?;
+    let version: (i64, i64) = (row.try_get("home_version")?, row.try_get("current_version")?);
     let rights = match state.rights_cache.get(effective.id, account.id, version) {
         Some(snapshot) => snapshot,
         None => {

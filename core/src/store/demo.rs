@@ -84,7 +84,11 @@ pub async fn fill(store: &Store, hasher: &Hasher, password: &str) -> Result<Demo
     .await
     .map_err(|e| fail(e.into()))?;
     substitution(&mut tx).await.map_err(fail)?;
-    sqlx::query("UPDATE installation SET demo = TRUE, rights_version = rights_version + 1 WHERE id = 1")
+    sqlx::query("UPDATE accounts SET rights_version = rights_version + 1")
+        .execute(tx.conn())
+        .await
+        .map_err(|e| fail(e.into()))?;
+    sqlx::query("UPDATE installation SET demo = TRUE WHERE id = 1")
         .execute(tx.conn())
         .await
         .map_err(|e| fail(e.into()))?;

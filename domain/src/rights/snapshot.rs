@@ -43,12 +43,13 @@ impl Subject {
 
 fn build(subject: &Subject, spec: &Spec, tree: &Tree) -> Snapshot {
     let count = spec.needs.len();
+    let granted = merged_grants(subject, count);
     let mut allowed = vec![false; count];
     for i in 0..count {
         allowed[i] = subject.administrator || {
             let needs = spec.needs[i].iter().all(|n| allowed[*n as usize]);
-            let base = match (subject.granted(i as u32), spec.follows[i]) {
-                (Some(d), _) => d.allowed,
+            let base = match (granted[i], spec.follows[i]) {
+                (Some(allow), _) => allow,
                 (None, Some(f)) => allowed[f as usize],
                 (None, None) => false,
             };
@@ -61,18 +62,12 @@ fn build(subject: &Subject, spec: &Spec, tree: &Tree) -> Snapshot {
             bits[i / 64] |= 1 << (i % 64);
         }
     }
+    let data = merged_data(subject);
     let mut units = HashMap::with_capacity(tree.parent.len());
     for unit in tree.parent.keys() {
-        unit_mask(subject, tree, *unit, &mut units);
+        unit_mask(&data, tree, *unit, &mut units);
     }
-    let special = |target: Target| {
-        DataOp::ALL.into_iter().fold((0u8, 0u8), |(decided, allowed), op| {
-            match subject.data_granted(op, target) {
-                Some(d) => (decided | op.bit(), if d.allowed { allowed | op.bit() } else { allowed }),
-                None => (decided, allowed),
-            }
-        })
-    };
+    let special = |target: Target| data.get(&target).copied().unwrap_or((0, 0));
     Snapshot {
         administrator: subject.administrator,
         bits,
@@ -84,28 +79,91 @@ fn build(subject: &Subject, spec: &Spec, tree: &Tree) -> Snapshot {
     }
 }
 
+/// Rule 2 for every account-wide right at once, as `Subject::granted` decides one: the user's
+/// own grant, else a role's deny, else a role's allow. One pass over the grants instead of a
+/// lookup per role and right (issue 16: a snapshot of 14,000 rights and 20 roles in ≤ 1 ms).
+fn merged_grants(subject: &Subject, count: usize) -> Vec<Option<bool>> {
+    let mut own = vec![None; count];
+    for (i, allow) in &subject.own {
+        if let Some(slot) = own.get_mut(*i as usize) {
+            *slot = Some(*allow);
+        }
+    }
+    let (mut deny, mut allow) = (vec![false; count], vec![false; count]);
+    for role in &subject.roles {
+        for (i, a) in &role.grants {
+            if let (Some(d), Some(al)) = (deny.get_mut(*i as usize), allow.get_mut(*i as usize)) {
+                if *a {
+                    *al = true;
+                } else {
+                    *d = true;
+                }
+            }
+        }
+    }
+    (0..count)
+        .map(|i| {
+            own[i].or(if deny[i] {
+                Some(false)
+            } else if allow[i] {
+                Some(true)
+            } else {
+                None
+            })
+        })
+        .collect()
+}
+
+/// Rule 2 for the data grants of every node at once: (decided, allowed) masks of operations per
+/// target, as `Subject::data_granted` decides one (a holder's first grant of an operation at a
+/// node counts).
+fn merged_data(subject: &Subject) -> HashMap<Target, (u8, u8)> {
+    let first = |grants: &[super::engine::DataGrant]| {
+        let mut masks: HashMap<Target, (u8, u8)> = HashMap::new();
+        for g in grants {
+            let m = masks.entry(g.target).or_default();
+            if m.0 & g.op.bit() == 0 {
+                m.0 |= g.op.bit();
+                if g.allow {
+                    m.1 |= g.op.bit();
+                }
+            }
+        }
+        masks
+    };
+    let own = first(&subject.own_data);
+    let mut deny: HashMap<Target, u8> = HashMap::new();
+    let mut allow: HashMap<Target, u8> = HashMap::new();
+    for role in &subject.roles {
+        for (target, (decided, allowed)) in first(&role.data) {
+            *deny.entry(target).or_default() |= decided & !allowed;
+            *allow.entry(target).or_default() |= allowed;
+        }
+    }
+    let mut out = HashMap::new();
+    for target in own.keys().chain(deny.keys()).chain(allow.keys()) {
+        let (own_decided, own_allowed) = own.get(target).copied().unwrap_or((0, 0));
+        let (d, a) = (deny.get(target).copied().unwrap_or(0), allow.get(target).copied().unwrap_or(0));
+        let decided = own_decided | d | a;
+        let allowed = (own_decided & own_allowed) | (!own_decided & !d & a);
+        out.insert(*target, (decided, allowed));
+    }
+    out
+}
+
 /// The mask of a unit: decided at the unit itself, else as its parent's.
-fn unit_mask(subject: &Subject, tree: &Tree, unit: i64, done: &mut HashMap<i64, u8>) -> u8 {
+fn unit_mask(data: &HashMap<Target, (u8, u8)>, tree: &Tree, unit: i64, done: &mut HashMap<i64, u8>) -> u8 {
     if let Some(mask) = done.get(&unit) {
         return *mask;
     }
     // Mark before recursing, so that a (corrupt) cycle ends.
     done.insert(unit, 0);
     let parent = match tree.parent.get(&unit) {
-        Some(Some(p)) => unit_mask(subject, tree, *p, done),
+        Some(Some(p)) => unit_mask(data, tree, *p, done),
         _ => 0,
     };
-    let mask = DataOp::ALL.into_iter().fold(0u8, |mask, op| {
-        let allowed = match subject.data_granted(op, Target::Unit(unit)) {
-            Some(d) => d.allowed,
-            None => parent & op.bit() != 0,
-        };
-        if allowed {
-            mask | op.bit()
-        } else {
-            mask
-        }
-    });
+    let (decided, allowed) = data.get(&Target::Unit(unit)).copied().unwrap_or((0, 0));
+    let mask = (allowed & decided) | (parent & !decided);
     done.insert(unit, mask);
     mask
 }

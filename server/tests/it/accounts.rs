@@ -277,7 +277,7 @@ async fn a_session_left_inside_a_lost_sub_account_goes_home(db: TestDb) {
     assert_eq!(switch_to(&michal, brno).await.0, 200);
     assert_eq!(account_of(&michal).await, "Oddział Brno");
     db.execute("DELETE FROM account_access").await;
-    db.execute("UPDATE installation SET rights_version = rights_version + 1").await;
+    db.execute("UPDATE accounts SET rights_version = rights_version + 1").await;
     assert_eq!(account_of(&michal).await, "Nordwind sp. z o.o.");
 }
 

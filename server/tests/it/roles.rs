@@ -19,7 +19,7 @@ pub async fn allow_to_role(db: &TestDb, role: i64, rights: &[&str]) {
         ))
         .await;
     }
-    db.execute("UPDATE installation SET rights_version = rights_version + 1").await;
+    db.execute("UPDATE accounts SET rights_version = rights_version + 1").await;
 }
 
 fn role(id: Option<i64>, name: &str, units: Vec<i64>, version: i64) -> Value {
@@ -144,7 +144,7 @@ async fn rights_change_at_once_for_open_sessions(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
     let auditors = role_id(&db, "Audytorzy").await;
     db.execute(&format!("INSERT INTO grants (account_id, role_id, right_key, allow) VALUES (1, {auditors}, 'users.view', TRUE)")).await;
-    db.execute("UPDATE installation SET rights_version = rights_version + 1").await;
+    db.execute("UPDATE accounts SET rights_version = rights_version + 1").await;
     let ewa = server.client().signed_in("ewa.szymanska", DEMO_PASSWORD).await;
     let list = json!({"query": {"search": "", "status": "All", "kind": null, "role_id": null, "page": 0}});
     assert_eq!(ewa.json("/api/users/list", &list).await.0, 403);

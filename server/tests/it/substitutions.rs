@@ -92,7 +92,7 @@ async fn defining_follows_the_three_permissions_and_the_rules(db: TestDb) {
          SELECT account_id, id, 'perm.substitutions_subordinates', TRUE FROM users WHERE id = {piotr}"
     ))
     .await;
-    db.execute("UPDATE installation SET rights_version = rights_version + 1").await;
+    db.execute("UPDATE accounts SET rights_version = rights_version + 1").await;
     let piotr_api = server.client().signed_in("piotr.wisniewski", DEMO_PASSWORD).await;
     let (_, options) = piotr_api.call("/api/substitutions/options", &[]).await;
     let mut absent: Vec<String> = options["absent"]
