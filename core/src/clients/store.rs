@@ -156,7 +156,8 @@ pub async fn list(
 const BELIEVED_FOR: Duration = Duration::from_secs(5);
 
 /// Secrets (by hash) authenticated lately, with when and under which generation.
-static BELIEVED: Mutex<Option<HashMap<String, (Caller, Instant, u64)>>> = Mutex::new(None);
+type Believed = HashMap<String, (Caller, Instant, u64)>;
+static BELIEVED: Mutex<Option<Believed>> = Mutex::new(None);
 /// Bumped by every new secret and revocation of this process.
 static GENERATION: AtomicU64 = AtomicU64::new(0);
 
