@@ -39,20 +39,29 @@ pub async fn find_subject(
     }
 }
 
+/// A user by login, or else by e-mail address when exactly one user of the accounts has it.
 async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Option<Found>, AppError> {
     let store = state.store();
-    let row = sqlx::query(
-        "SELECT u.id, u.login, u.account_id, u.active, u.blocked, u.valid_from, u.valid_to,
+    let rows = sqlx::query(
+        "SELECT u.id, u.login, u.login_key, u.account_id, u.active, u.blocked, u.valid_from, u.valid_to,
                 a.active AS account_active, a.deleted_at,
                 a.rights_version
          FROM users u JOIN accounts a ON a.id = u.account_id
-         WHERE u.login_key = $1 AND (a.id = $2 OR a.parent_id = $2)",
+         WHERE (a.id = $2 OR a.parent_id = $2)
+           AND (u.login_key = $1 OR (u.email <> '' AND LOWER(u.email) = $3))
+         ORDER BY CASE WHEN u.login_key = $1 THEN 0 ELSE 1 END LIMIT 2",
     )
     .bind(login_key(login))
     .bind(caller.account_id)
-    .fetch_optional(store.reader())
+    .bind(login.trim().to_lowercase())
+    .fetch_all(store.reader())
     .await?;
-    let Some(r) = row else { return Ok(None) };
+    let r = match rows.as_slice() {
+        [one] => one,
+        [first, _] if first.try_get::<String, _>("login_key")? == login_key(login) => first,
+        // Two users share the address: it names nobody.
+        _ => return Ok(None),
+    };
     let user_id: i64 = r.try_get("id")?;
     let home: i64 = r.try_get("account_id")?;
     let may_work = crate::auth::may_sign_in(

@@ -126,6 +126,7 @@ async fn clients_are_authenticated_and_bad_requests_named(db: TestDb) {
     extra["futureField"] = json!({"nested": true});
     assert_eq!(pdp.post("/access/v1/evaluation", &extra).await, (200, json!({"decision": true})));
     assert!(!pdp.decide("nobody.here", "view", "users").await);
+    assert!(pdp.decide("Anna.Nowak@nordwind.example", "view", "users").await, "by e-mail address");
     assert!(!pdp.decide("anna.nowak", "fly", "users").await);
     assert!(!pdp.decide("anna.nowak", "view", "spaceships").await);
 
