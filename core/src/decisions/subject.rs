@@ -66,14 +66,14 @@ async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Opt
     let home: i64 = r.try_get("account_id")?;
     let may_work = crate::auth::may_sign_in(
         "internal",
-        flag(&r, "active")?,
-        flag(&r, "blocked")?,
+        flag(r, "active")?,
+        flag(r, "blocked")?,
         r.try_get("valid_from")?,
         r.try_get("valid_to")?,
         store.now(),
     )
     .is_ok()
-        && flag(&r, "account_active")?
+        && flag(r, "account_active")?
         && r.try_get::<Option<i64>, _>("deleted_at")?.is_none();
     let version: i64 = r.try_get("rights_version")?;
     let version = (version, version);
