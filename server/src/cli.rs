@@ -40,6 +40,11 @@ pub struct Cli {
     #[arg(long, env = "KLUCZNIK_TRUSTED_PROXIES", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=16))]
     pub trusted_proxies: u8,
 
+    /// The address callers reach the server at, e.g. https://klucznik.example.com: the decision
+    /// API's metadata (/.well-known/authzen-configuration) names its endpoints under it
+    #[arg(long, env = "KLUCZNIK_PUBLIC_URL", value_parser = public_url)]
+    pub public_url: Option<String>,
+
     /// Time a client has to send a request's headers, and the longest a kept-alive connection
     /// may sit idle, in milliseconds
     #[arg(long, env = "KLUCZNIK_HEADER_TIMEOUT_MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(100..=600_000))]
@@ -98,4 +103,17 @@ pub enum ClientCommand {
         #[arg(long)]
         account: Option<i64>,
     },
+}
+
+/// An http(s) address without query, fragment or trailing slash.
+fn public_url(value: &str) -> Result<String, String> {
+    let value = value.trim().trim_end_matches('/');
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !value.contains(['?', '#', ' ']) => Ok(value.to_string()),
+        _ => {
+            Err("must be an http(s) address without query or fragment, e.g. https://klucznik.example.com"
+                .into())
+        }
+    }
 }

@@ -102,6 +102,7 @@ pub fn settings(cli: &cli::Cli) -> Settings {
     Settings {
         behind_proxy: cli.behind_proxy,
         trusted_proxies: usize::from(cli.trusted_proxies),
+        public_url: cli.public_url.clone(),
         mail: app::mail::MailSettings {
             host: cli.smtp_host.clone().filter(|h| !h.trim().is_empty()),
             port: cli.smtp_port,

@@ -18,6 +18,9 @@ pub struct Settings {
     pub trusted_proxies: usize,
     /// Where notification e-mails go.
     pub mail: crate::mail::MailSettings,
+    /// The address callers reach the server at (`https://klucznik.example.com`), when known: the
+    /// decision API's metadata names its endpoints under it.
+    pub public_url: Option<String>,
 }
 
 #[derive(Clone)]

@@ -31,15 +31,24 @@ pub fn routes() -> Router<AppState> {
         .route("/access/v1/search/action", post(search::action))
         .route("/integration/v1/events", get(events))
         .layer(axum::extract::DefaultBodyLimit::max(1 << 20))
+        .layer(axum::middleware::from_fn(echo_request_id))
 }
 
-/// An answer with the caller's `X-Request-ID` echoed (the spec: the same identifier back).
-fn answer(headers: &HeaderMap, status: StatusCode, body: Response) -> Response {
+/// An answer that is never cached (`X-Request-ID` is echoed on every answer by `echo_request_id`).
+fn answer(_headers: &HeaderMap, status: StatusCode, body: Response) -> Response {
     let mut res = (status, body).into_response();
-    if let Some(id) = headers.get("x-request-id") {
-        res.headers_mut().insert("x-request-id", id.clone());
-    }
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// Echoes the caller's `X-Request-ID` on every answer of the API, the framework's own (405, 413)
+/// included: the spec wants the same identifier back.
+pub async fn echo_request_id(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let id = req.headers().get("x-request-id").cloned();
+    let mut res = next.run(req).await;
+    if let Some(id) = id {
+        res.headers_mut().insert("x-request-id", id);
+    }
     res
 }
 
@@ -64,12 +73,14 @@ fn internal(headers: &HeaderMap, e: impl std::fmt::Display) -> Response {
 
 /// The client behind the bearer secret, or the 401 to answer.
 async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
-    let bearer = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
-        .map(str::trim)
-        .unwrap_or_default();
+    // The scheme is case-insensitive (RFC 7235); a bare secret is taken too, as the AuthZEN
+    // interop harnesses send the key as it is.
+    let value = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default().trim();
+    let bearer = match value.split_once(' ') {
+        Some((scheme, secret)) if scheme.eq_ignore_ascii_case("bearer") => secret.trim(),
+        Some(_) => "",
+        None => value,
+    };
     match authenticate(state, bearer).await {
         Ok(Some(caller)) => Ok(caller),
         Ok(None) => Err(error(
@@ -159,12 +170,12 @@ async fn evaluations(State(state): State<AppState>, headers: HeaderMap, body: By
         Ok(s) => s,
         Err(bad) => return error(&headers, StatusCode::BAD_REQUEST, &bad),
     };
-    for key in ["subject", "resource"] {
-        if let Some(v) = o.get(key) {
-            if !v.is_object() {
-                return error(&headers, StatusCode::BAD_REQUEST, &format!("{key} must be an object"));
-            }
-        }
+    // Defaults that are there must be valid themselves: a bad one is the request's fault.
+    if let Err(bad) = wire::defaults(&o) {
+        return error(&headers, StatusCode::BAD_REQUEST, &bad);
+    }
+    if let Some(bad) = items.iter().position(|i| !i.is_object()) {
+        return error(&headers, StatusCode::BAD_REQUEST, &format!("evaluations[{bad}] must be an object"));
     }
     let mut subjects = Subjects::new();
     let mut out = Vec::with_capacity(items.len());
@@ -196,11 +207,14 @@ async fn evaluations(State(state): State<AppState>, headers: HeaderMap, body: By
     json_answer(&headers, json!({ "evaluations": out }))
 }
 
-/// `GET /.well-known/authzen-configuration`: the endpoints, under the address the caller used.
+/// `GET /.well-known/authzen-configuration`: the endpoints, under `--public-url`, else under
+/// the address the request came to (behind a proxy: the forwarded one, https unless it says
+/// otherwise).
 async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let behind_proxy = state.settings().behind_proxy;
+    let settings = state.settings();
     let forwarded = |name: &str| {
-        behind_proxy
+        settings
+            .behind_proxy
             .then(|| {
                 headers
                     .get(name)
@@ -209,11 +223,14 @@ async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response
             })
             .flatten()
     };
-    let scheme = forwarded("x-forwarded-proto").unwrap_or_else(|| "http".into());
-    let host = forwarded("x-forwarded-host")
-        .or_else(|| headers.get(header::HOST).and_then(|v| v.to_str().ok()).map(str::to_string))
-        .unwrap_or_else(|| "localhost".into());
-    let base = format!("{scheme}://{host}");
+    let base = settings.public_url.clone().unwrap_or_else(|| {
+        let default_scheme = if settings.behind_proxy { "https" } else { "http" };
+        let scheme = forwarded("x-forwarded-proto").unwrap_or_else(|| default_scheme.into());
+        let host = forwarded("x-forwarded-host")
+            .or_else(|| headers.get(header::HOST).and_then(|v| v.to_str().ok()).map(str::to_string))
+            .unwrap_or_else(|| "localhost".into());
+        format!("{scheme}://{host}")
+    });
     json_answer(
         &headers,
         json!({

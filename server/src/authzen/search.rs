@@ -29,7 +29,7 @@ fn paged(headers: &HeaderMap, o: &Map<String, Value>, all: Vec<Value>) -> Respon
     let end = start + results.len();
     let mut body = json!({ "results": results });
     if asked || end < total {
-        let next = if end < total { end.to_string() } else { String::new() };
+        let next = if end < total { format!("{end}.{}", wire::fingerprint(o)) } else { String::new() };
         body["page"] = json!({ "next_token": next, "count": end - start.min(end), "total": total });
     }
     json_answer(headers, body)

@@ -25,9 +25,10 @@ pub fn entity(v: Option<&Value>, what: &str, need_id: bool) -> Result<Entity, Ba
         Some(Value::String(_)) | None => return Err(format!("{what}.type is required")),
         Some(_) => return Err(format!("{what}.type must be a string")),
     };
+    // The searched entity's id is ignored, whatever it is (the spec's search rules).
     let id = match o.get("id") {
-        Some(Value::String(s)) if !s.is_empty() || !need_id => s.clone(),
-        None | Some(Value::Null) if !need_id => String::new(),
+        _ if !need_id => String::new(),
+        Some(Value::String(s)) if !s.is_empty() => s.clone(),
         Some(Value::String(_)) | None | Some(Value::Null) => return Err(format!("{what}.id is required")),
         Some(_) => return Err(format!("{what}.id must be a string")),
     };
@@ -69,11 +70,29 @@ pub fn merged(defaults: &Map<String, Value>, item: &Value) -> Result<Map<String,
     let Value::Object(item) = item else { return Err("each evaluation must be an object".into()) };
     let mut out = Map::new();
     for key in ["subject", "action", "resource", "context"] {
-        if let Some(v) = item.get(key).or_else(|| defaults.get(key)) {
+        // A member that is null is absent (I-JSON): the default applies.
+        let own = item.get(key).filter(|v| !v.is_null());
+        if let Some(v) = own.or_else(|| defaults.get(key).filter(|v| !v.is_null())) {
             out.insert(key.to_string(), v.clone());
         }
     }
     Ok(out)
+}
+
+/// The batch's top-level defaults, each checked when it is there.
+pub fn defaults(o: &Map<String, Value>) -> Result<(), Bad> {
+    let present = |key: &str| o.get(key).filter(|v| !v.is_null());
+    if let Some(v) = present("subject") {
+        entity(Some(v), "subject", true)?;
+    }
+    if let Some(v) = present("action") {
+        action(Some(v))?;
+    }
+    if let Some(v) = present("resource") {
+        entity(Some(v), "resource", true)?;
+    }
+    context(o.get("context"))?;
+    Ok(())
 }
 
 /// How a batch runs (`options.evaluations_semantic`).
@@ -102,7 +121,19 @@ pub fn semantic(o: &Map<String, Value>) -> Result<Semantic, Bad> {
     }
 }
 
-/// A search's `page`: where to start (the previous `next_token`) and how many at most.
+/// What a page token is bound to: the request without its `page`, and the page's `limit` (the
+/// spec: a follow-up must repeat the request that gave the token).
+pub fn fingerprint(o: &Map<String, Value>) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut rest = o.clone();
+    let limit = rest.remove("page").and_then(|p| p.get("limit").cloned()).unwrap_or(Value::Null);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (Value::Object(rest).to_string(), limit.to_string()).hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
+/// A search's `page`: where to start (the previous `next_token`, `offset.fingerprint`) and how
+/// many at most.
 pub fn page(o: &Map<String, Value>) -> Result<Option<(usize, usize)>, Bad> {
     let page = match o.get("page") {
         None | Some(Value::Null) => return Ok(None),
@@ -113,13 +144,21 @@ pub fn page(o: &Map<String, Value>) -> Result<Option<(usize, usize)>, Bad> {
         None | Some(Value::Null) => 0,
         Some(Value::String(t)) if t.is_empty() => 0,
         Some(Value::String(t)) => {
-            t.parse().map_err(|_| "page.token is not a token this PDP gave".to_string())?
+            let foreign = || "page.token is not a token this PDP gave for this request".to_string();
+            let (offset, bound) = t.split_once('.').ok_or_else(foreign)?;
+            if bound != fingerprint(o) {
+                return Err(foreign());
+            }
+            offset.parse().map_err(|_| foreign())?
         }
         Some(_) => return Err("page.token must be a string".into()),
     };
     let limit = match page.get("limit") {
         None | Some(Value::Null) => super::search::PAGE_MAX,
         Some(Value::Number(n)) => match n.as_u64() {
+            // No limit at all, not pages of nothing (which a client following tokens would
+            // never get to the end of).
+            Some(0) => super::search::PAGE_MAX,
             Some(n) => (n as usize).min(super::search::PAGE_MAX),
             None => return Err("page.limit must be a non-negative integer".into()),
         },
@@ -143,6 +182,10 @@ mod tests {
             "subject.id is required"
         );
         assert!(entity(Some(&json!({"type": "user"})), "subject", false).is_ok());
+        assert!(
+            entity(Some(&json!({"type": "user", "id": 7})), "subject", false).is_ok(),
+            "a searched id is ignored"
+        );
         assert_eq!(
             entity(Some(&json!({"type": "user", "id": 7})), "subject", true).unwrap_err(),
             "subject.id must be a string"
@@ -159,6 +202,16 @@ mod tests {
         assert_eq!(m["subject"], json!({"type": "user", "id": "a"}));
         assert_eq!(m["resource"], json!({"type": "users", "id": "2"}));
         assert!(m.get("action").is_none());
+        let nulls = merged(defaults.as_object().unwrap(), &json!({"subject": null})).unwrap();
+        assert_eq!(nulls["subject"], json!({"type": "user", "id": "a"}), "null is absent");
+        assert!(defaults_ok(json!({"action": "read"})).is_err());
+        assert!(defaults_ok(json!({"subject": {"type": "user"}})).is_err());
+        assert!(defaults_ok(json!({"context": 5})).is_err());
+        assert!(defaults_ok(json!({"action": {"name": "read"}})).is_ok());
+    }
+
+    fn defaults_ok(v: Value) -> Result<(), Bad> {
+        defaults(v.as_object().unwrap())
     }
 
     #[test]
@@ -166,10 +219,15 @@ mod tests {
         let o = json!({"options": {"evaluations_semantic": "deny_on_first_deny", "other": true}});
         assert_eq!(semantic(o.as_object().unwrap()).unwrap(), Semantic::DenyOnFirstDeny);
         assert!(semantic(json!({"options": {"evaluations_semantic": "maybe"}}).as_object().unwrap()).is_err());
-        assert_eq!(
-            page(json!({"page": {"limit": 2, "token": "4"}}).as_object().unwrap()).unwrap(),
-            Some((4, 2))
-        );
+        let first = json!({"subject": {"type": "user"}, "page": {"limit": 2}});
+        let token = format!("4.{}", fingerprint(first.as_object().unwrap()));
+        let next = json!({"subject": {"type": "user"}, "page": {"limit": 2, "token": token}});
+        assert_eq!(page(next.as_object().unwrap()).unwrap(), Some((4, 2)));
+        let changed = json!({"subject": {"type": "robot"}, "page": {"limit": 2, "token": token}});
+        assert!(page(changed.as_object().unwrap()).is_err(), "another request's token");
+        assert!(page(json!({"page": {"limit": 2, "token": "4"}}).as_object().unwrap()).is_err());
+        let no_limit = json!({"page": {"limit": 0}});
+        assert_eq!(page(no_limit.as_object().unwrap()).unwrap(), Some((0, super::super::search::PAGE_MAX)));
         assert!(page(json!({"page": {"token": "zz"}}).as_object().unwrap()).is_err());
     }
 }

@@ -68,6 +68,30 @@ async fn clients_are_authenticated_and_bad_requests_named(db: TestDb) {
     let (server, pdp) = pdp(&db).await;
     let question = json!({"subject": {"type": "user", "id": "anna.nowak"}, "action": {"name": "view"},
                           "resource": {"type": "users", "id": "1"}});
+    // The scheme in any case, or the bare secret (as the AuthZEN interop harnesses send it).
+    for value in [format!("BEARER {}", pdp.secret), pdp.secret.clone()] {
+        let r = pdp
+            .http
+            .post(format!("{}/access/v1/evaluation", server.base))
+            .header("authorization", value)
+            .json(&question);
+        assert_eq!(r.send().await.unwrap().status(), 200);
+    }
+    let r = pdp
+        .http
+        .post(format!("{}/access/v1/evaluation", server.base))
+        .header("x-request-id", "r-401")
+        .json(&question);
+    let r = r.send().await.unwrap();
+    assert_eq!((r.status().as_u16(), r.headers()["x-request-id"].to_str().unwrap()), (401, "r-401"));
+    let r = pdp
+        .http
+        .get(format!("{}/access/v1/evaluation", server.base))
+        .header("x-request-id", "r-405")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!((r.status().as_u16(), r.headers()["x-request-id"].to_str().unwrap()), (405, "r-405"));
     for bearer in [None, Some("wrong"), Some("")] {
         let mut request = pdp.http.post(format!("{}/access/v1/evaluation", server.base)).json(&question);
         if let Some(b) = bearer {
@@ -322,6 +346,16 @@ async fn batches_merge_defaults_and_stop_as_asked(db: TestDb) {
         (200, json!({"evaluations": [{"decision": true}]}))
     );
     assert_eq!(pdp.post("/access/v1/evaluations", &batch(Some("sometimes"))).await.0, 400);
+    // Defaults that are there must be valid; a null member of an item takes the default.
+    let mut bad_default = batch(None);
+    bad_default["action"] = json!({"name": 123});
+    assert_eq!(pdp.post("/access/v1/evaluations", &bad_default).await.0, 400);
+    let mut null_item = batch(None);
+    null_item["evaluations"] = json!([{"action": {"name": "view"}, "subject": null}]);
+    assert_eq!(
+        pdp.post("/access/v1/evaluations", &null_item).await,
+        (200, json!({"evaluations": [{"decision": true}]}))
+    );
     // No items: the single evaluation's answer.
     let single = json!({"subject": {"type": "user", "id": "anna.nowak"}, "action": {"name": "view"},
                         "resource": {"type": "users", "id": "1"}, "evaluations": []});
@@ -372,6 +406,15 @@ async fn searches_answer_what_evaluations_permit_page_by_page(db: TestDb) {
         assert!(paged.len() <= ids.len(), "the pages end");
     }
     assert_eq!(paged, ids);
+    // A token belongs to its request; limit 0 means no limit.
+    let (_, first) = pdp.post("/access/v1/search/subject", &subjects(json!({"limit": 1}))).await;
+    let token = first["page"]["next_token"].as_str().unwrap().to_string();
+    let mut other = subjects(json!({"limit": 1, "token": token}));
+    other["action"] = json!({"name": "view"});
+    assert_eq!(pdp.post("/access/v1/search/subject", &other).await.0, 400, "another request's token");
+    let (_, unlimited) = pdp.post("/access/v1/search/subject", &subjects(json!({"limit": 0}))).await;
+    assert_eq!(unlimited["results"].as_array().unwrap().len(), ids.len());
+    assert_eq!(unlimited["page"]["next_token"], json!(""));
 
     let (_, actions) = pdp
         .post("/access/v1/search/action", &json!({"subject": {"type": "user", "id": "anna.nowak"}, "resource": {"type": "users", "id": "1"}}))
@@ -419,7 +462,33 @@ async fn searches_answer_what_evaluations_permit_page_by_page(db: TestDb) {
     }
 }
 
+/// The metadata names the address callers use: `--public-url`, else https behind a proxy.
+async fn metadata_names_the_public_address(db: TestDb) {
+    let server = Server::start(&db, &["--public-url", "https://pdp.example.com/"]).await;
+    let meta: Value = reqwest::get(format!("{}/.well-known/authzen-configuration", server.base))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(meta["policy_decision_point"], json!("https://pdp.example.com"));
+    assert_eq!(meta["access_evaluations_endpoint"], json!("https://pdp.example.com/access/v1/evaluations"));
+    drop(server);
+    let server = Server::start(&db, &["--behind-proxy"]).await;
+    let meta: Value = reqwest::Client::new()
+        .get(format!("{}/.well-known/authzen-configuration", server.base))
+        .header("x-forwarded-host", "klucznik.example.org")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(meta["policy_decision_point"], json!("https://klucznik.example.org"));
+}
+
 both!(
+    metadata_names_the_public_address,
     clients_are_authenticated_and_bad_requests_named,
     decisions_follow_rights_blocking_and_sessions_at_once,
     batches_merge_defaults_and_stop_as_asked,
