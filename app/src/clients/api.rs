@@ -9,6 +9,17 @@ use domain::clients::{ClientRow, NewSecret};
 use klucznik_core::clients::store;
 use leptos::prelude::*;
 
+/// A client may ask about every user of the account and its sub-accounts (their rights, their
+/// logins): only an administrator, who holds every right, may make one (rule 6).
+#[cfg(feature = "ssr")]
+fn administrator(ctx: &crate::guard::Ctx) -> Result<(), AppError> {
+    if ctx.who.rights.administrator {
+        Ok(())
+    } else {
+        Err(AppError::refused(ClientT::AdministratorsOnly))
+    }
+}
+
 #[cfg(feature = "ssr")]
 fn main_account(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
     if ctx.who.account.is_main {
@@ -28,11 +39,12 @@ pub async fn list_clients() -> Result<Vec<ClientRow>, AppError> {
 }
 
 /// Adds a client of the built-in application; the answer carries its secret, shown once.
-/// **Permissions:** Configuration / Edit.
+/// **Permissions:** Configuration / Edit, and being an administrator.
 #[server(prefix = "/api", endpoint = "clients/create")]
 pub async fn create_client(name: String) -> Result<NewSecret, AppError> {
     let ctx = crate::guard::authorize_listed::<CreateClient>().await?;
     let account = main_account(&ctx)?;
+    administrator(&ctx)?;
     check_name(&name, ClientT::Name).finish()?;
     let mut tx = ctx.store().begin().await?;
     let made = store::create(&mut tx, &ctx.actor(), account, BUILT_IN_APPLICATION, &name).await?;
@@ -40,11 +52,13 @@ pub async fn create_client(name: String) -> Result<NewSecret, AppError> {
     Ok(made)
 }
 
-/// Replaces a client's secret; the old one is refused at once. **Permissions:** Configuration / Edit.
+/// Replaces a client's secret; the old one is refused at once. **Permissions:** Configuration /
+/// Edit, and being an administrator.
 #[server(prefix = "/api", endpoint = "clients/rotate")]
 pub async fn rotate_client(id: i64) -> Result<NewSecret, AppError> {
     let ctx = crate::guard::authorize_listed::<RotateClient>().await?;
     let account = main_account(&ctx)?;
+    administrator(&ctx)?;
     store::rotate(ctx.store(), &ctx.actor(), account, id).await
 }
 

@@ -8,9 +8,13 @@ use crate::ui::ErrorNote;
 use crate::ui::{error_of, ConfirmDialog, Dialog, TextField};
 use leptos::prelude::*;
 
-/// `may_edit`: the viewer holds Configuration / Edit (the server checks it again).
+/// `may_edit`: the viewer holds Configuration / Edit, and may revoke; `may_add`: they are an
+/// administrator too, and may add clients and give them new secrets (the server checks both).
 #[component]
-pub fn ClientsSection(#[prop(into)] may_edit: Signal<bool>) -> impl IntoView {
+pub fn ClientsSection(
+    #[prop(into)] may_edit: Signal<bool>,
+    #[prop(into)] may_add: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let clients = crate::ui::BrowserData::new(list_clients);
     let name = RwSignal::new(String::new());
@@ -57,7 +61,7 @@ pub fn ClientsSection(#[prop(into)] may_edit: Signal<bool>) -> impl IntoView {
                 let rotate_label = format!("{} — {}", i18n.t(ClientT::Rotate), for_revoke.name);
                 let revoke_label = format!("{} — {}", i18n.t(ClientT::Revoke), for_revoke.name);
                 view! {
-                    <button type="button" class="secondary" aria-label=rotate_label
+                    <button type="button" class="secondary" aria-label=rotate_label hidden=move || !may_add.get()
                         on:click=move |_| { rotate.dispatch(RotateClient { id }); }>
                         {move || i18n.t(ClientT::Rotate)}
                     </button>
@@ -104,7 +108,7 @@ pub fn ClientsSection(#[prop(into)] may_edit: Signal<bool>) -> impl IntoView {
                     </div>
                 }.into_any(),
             })}
-            <Show when=move || may_edit.get()>
+            <Show when=move || may_add.get()>
                 <form class="form" on:submit=submit>
                     <TextField label=ClientT::Name.into() name="client_name" value=name error=create_error maxlength=super::NAME_MAX />
                     <button type="submit" disabled=move || create.pending().get()>{move || i18n.t(ClientT::Add)}</button>

@@ -90,6 +90,9 @@ pub fn ConfigPage() -> impl IntoView {
                 <button type="submit" disabled=move || save.pending().get()>{move || i18n.t(CommonT::Save)}</button>
             </Show>
         </form>
-        <crate::clients::ClientsSection may_edit=Signal::derive(move || !locked.get()) />
+        <crate::clients::ClientsSection
+            may_edit=Signal::derive(move || !locked.get())
+            may_add=Signal::derive(move || !locked.get() && me.with(|m| m.rights.administrator))
+        />
     }
 }

@@ -39,6 +39,11 @@ text_table! {
             "Klienti patří hlavnímu účtu: přepněte se na něj, abyste je spravovali."
         ),
         Empty => ("No clients yet.", "Brak klientów.", "Zatím žádní klienti."),
+        AdministratorsOnly => (
+            "Only administrators add clients or give them new secrets: a client may ask about every user of the account.",
+            "Tylko administratorzy dodają klientów i nadają im nowe sekrety: klient może pytać o każdego użytkownika konta.",
+            "Klienty přidávají a nová tajemství jim dávají jen správci: klient se může ptát na každého uživatele účtu."
+        ),
         Close => ("Done", "Gotowe", "Hotovo"),
         Actions => ("Actions", "Akcje", "Akce"),
     }

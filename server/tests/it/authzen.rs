@@ -200,6 +200,18 @@ async fn clients_are_authenticated_and_bad_requests_named(db: TestDb) {
     assert_eq!(audited, 2);
     let (status, body) = admin.call("/api/clients/create", &[("name", "")]).await;
     assert_eq!(status, 422, "{body}");
+    // Rule 6: a client may ask about everyone, so holding Configuration / Edit is not enough.
+    let editor =
+        crate::matrix::user_holding(&server, &db, &admin, &["configuration.view", "configuration.edit"])
+            .await;
+    let (status, body) = editor.call("/api/clients/create", &[("name", "Side door")]).await;
+    assert_eq!(
+        (status, body["Refused"]["key"].clone()),
+        (409, json!({"Client": "AdministratorsOnly"})),
+        "{body}"
+    );
+    let (status, _) = editor.call("/api/clients/list", &[]).await;
+    assert_eq!(status, 200, "they may still see the clients");
 
     let r = pdp.http.get(format!("{}/.well-known/authzen-configuration", server.base)).send().await.unwrap();
     assert_eq!(r.status(), 200);
