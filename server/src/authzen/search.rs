@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use klucznik_core::catalogue::{Permission, MODULES};
-use klucznik_core::decisions::{self, decide, find_subject, Entity, Question};
+use klucznik_core::decisions::{self, decide, decide_in, find_subject, Entity, Question, Subjects};
 use serde_json::{json, Map, Value};
 
 /// The most results one page carries.
@@ -135,6 +135,8 @@ pub async fn action(State(state): State<AppState>, headers: HeaderMap, body: Byt
         names.extend(Permission::ALL.iter().map(|p| p.key().to_string()));
     }
     let mut found = Vec::new();
+    // One subject for every action: it is looked up once.
+    let mut subjects = Subjects::new();
     for name in names {
         let q = Question {
             subject: subject.clone(),
@@ -142,7 +144,7 @@ pub async fn action(State(state): State<AppState>, headers: HeaderMap, body: Byt
             action_properties: Map::new(),
             resource: resource.clone(),
         };
-        match decide(&state, &caller, &q).await {
+        match decide_in(&state, &caller, &q, &mut subjects).await {
             Ok(a) if a.decision => found.push(json!({ "name": name })),
             Ok(_) => {}
             Err(e) => return internal(&headers, e),
