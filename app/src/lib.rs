@@ -7,6 +7,7 @@
 #![recursion_limit = "512"]
 
 pub mod accounts;
+pub mod applications;
 pub mod audit_log;
 pub mod auth;
 pub mod clients;

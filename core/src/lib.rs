@@ -20,6 +20,7 @@ pub mod store;
 pub mod time;
 
 pub mod accounts;
+pub mod applications;
 pub mod audit_log;
 pub mod auth;
 pub mod clients;

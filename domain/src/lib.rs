@@ -13,6 +13,7 @@ pub mod rights;
 pub mod texts;
 
 pub mod accounts;
+pub mod applications;
 pub mod audit_log;
 pub mod auth;
 pub mod clients;

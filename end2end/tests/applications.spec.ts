@@ -1,6 +1,7 @@
 // Business applications: an administrator adds a client in the console, the decision API
 // (AuthZEN) answers with its secret, follows a right granted and denied in the console without
-// a restart, and refuses the secret once the client is revoked.
+// a restart, and refuses the secret once the client is revoked; an application registered from
+// its catalogue file gets its modules in the editors and its own decisions.
 import { APIRequestContext, expect, Page, test } from "@playwright/test";
 import { open, signIn } from "./helpers";
 
@@ -56,4 +57,70 @@ test("a client added in the console gets decisions that follow the rights editor
   await confirm.getByRole("button", { name: "Revoke" }).click();
   await expect(section.getByRole("row").filter({ hasText: "Nordwind POS (e2e)" })).toContainText("revoked");
   expect((await decide(request, secret, "ewa.szymanska", "view", "users")).status).toBe(401);
+});
+
+const SHOP = JSON.stringify({
+  format: 1,
+  application: { key: "shop_e2e", name: { en: "Shop (e2e)", pl: "Sklep (e2e)", cs: "Obchod (e2e)" } },
+  version: "1",
+  areas: [{ key: "till", name: "Till", modules: [
+    { key: "receipts", name: { en: "Receipts", pl: "Paragony", cs: "Účtenky" }, operations: ["view", "create", { key: "refund", name: "Refund" }] },
+  ] }],
+  permissions: [{ key: "discount", name: "Give discounts" }],
+}, null, 2);
+
+/** Cycles an application right's cell in the open editor until it says `state`, then saves. */
+async function setCell(page: Page, right: string, state: "allow" | "deny" | "inherit") {
+  const exact = page.getByRole("button", { name: `${right}: ${state}`, exact: true });
+  for (let i = 0; i < 3 && !(await exact.isVisible()); i++) {
+    await page.getByRole("button", { name: new RegExp(`^${right}: (allow|deny|inherit)$`) }).click();
+  }
+  await expect(exact).toBeVisible();
+  await page.getByRole("button", { name: "Save rights" }).click();
+  await expect(page.getByRole("status")).toContainText("The rights were saved");
+}
+
+test("an application registered from a file is granted in a role's editor and decided at once", async ({ page, request }) => {
+  await signIn(page, "magdalena.dabrowska");
+  await open(page, "/configuration");
+  const section = page.getByRole("region", { name: "Applications" });
+  // A broken file is refused with its line, and nothing is registered.
+  await section.getByLabel("Catalogue file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('{"format": 1,\n "application": }') });
+  await section.getByRole("button", { name: "Register or update from a file" }).click();
+  await expect(section.getByRole("alert").filter({ hasText: "line 2" })).toBeVisible();
+
+  await section.getByLabel("Catalogue file").setInputFiles({ name: "shop.json", mimeType: "application/json", buffer: Buffer.from(SHOP) });
+  await section.getByRole("button", { name: "Register or update from a file" }).click();
+  const preview = page.getByRole("dialog", { name: "Apply catalogue of Shop (e2e)?" });
+  await expect(preview).toBeVisible();
+  await expect(preview).toContainText("A new application is registered.");
+  await expect(preview).toContainText("receipts.refund — Receipts: Refund");
+  await preview.getByRole("button", { name: "Apply" }).click();
+  await expect(preview).toBeHidden();
+  await expect(section.getByRole("status")).toContainText("Catalogue of Shop (e2e) applied.");
+  await expect(section.getByRole("row").filter({ hasText: "shop_e2e" })).toBeVisible();
+
+  // A client of that application.
+  const clients = page.getByRole("region", { name: "Application clients" });
+  await clients.getByLabel("Name").fill("Shop till (e2e)");
+  await clients.getByLabel("Application").selectOption("shop_e2e");
+  await clients.getByRole("button", { name: "Add client" }).click();
+  const dialog = page.getByRole("dialog", { name: "The client's secret" });
+  const secret = (await dialog.getByTestId("client-secret").textContent())!.trim();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  expect(await decide(request, secret, "ewa.szymanska", "view", "receipts")).toEqual({ status: 200, body: { decision: false } });
+
+  // Its modules in a role's rights editor: granted, then denied, without a restart.
+  await open(page, "/roles");
+  await page.getByRole("link", { name: "Edit Magazynierzy", exact: true }).click();
+  await page.getByRole("link", { name: "Rights", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Rights of Magazynierzy" })).toBeVisible();
+  await page.getByLabel("Application").selectOption("shop_e2e");
+  await expect(page.getByRole("heading", { name: "Rights of Receipts" })).toBeVisible();
+  await setCell(page, "Receipts: View", "allow");
+  expect(await decide(request, secret, "ewa.szymanska", "view", "receipts")).toEqual({ status: 200, body: { decision: true } });
+  expect(await decide(request, secret, "ewa.szymanska", "refund", "receipts")).toEqual({ status: 200, body: { decision: false } });
+  await setCell(page, "Receipts: View", "deny");
+  expect(await decide(request, secret, "ewa.szymanska", "view", "receipts")).toEqual({ status: 200, body: { decision: false } });
+  await setCell(page, "Receipts: View", "inherit");
 });

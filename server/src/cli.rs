@@ -90,6 +90,25 @@ pub enum Command {
     /// Manage the clients of business applications (the decision API's credentials)
     #[command(subcommand)]
     Client(ClientCommand),
+    /// Register or update business applications from catalogue files (docs/INTEGRATION.md)
+    #[command(subcommand)]
+    Catalogue(CatalogueCommand),
+}
+
+#[derive(Subcommand, Debug, PartialEq, Eq)]
+pub enum CatalogueCommand {
+    /// Check a catalogue file and apply it: the application is registered, or its catalogue
+    /// updated (the same file again changes nothing)
+    Apply {
+        /// The catalogue file (JSON, format 1)
+        file: PathBuf,
+        /// The main account it belongs to (default: the installation's first main account)
+        #[arg(long)]
+        account: Option<i64>,
+        /// Only say what would change; write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand, Debug, PartialEq, Eq)]
@@ -102,6 +121,10 @@ pub enum ClientCommand {
         /// The main account it belongs to (default: the installation's first main account)
         #[arg(long)]
         account: Option<i64>,
+        /// The application whose catalogue it asks about: klucznik (the console's own modules)
+        /// or the key of a registered application
+        #[arg(long, default_value = "klucznik")]
+        application: String,
     },
 }
 

@@ -4,6 +4,7 @@
 #![recursion_limit = "512"]
 
 pub mod authzen;
+pub mod catalogue;
 pub mod cli;
 pub mod serve;
 
@@ -86,8 +87,16 @@ pub async fn fill_demo(store: &Store, hasher: &app::auth::password::Hasher) -> R
     match demo::fill(store, hasher, password).await? {
         DemoOutcome::Filled { users } => {
             println!("Demo sample added. Users (password {password}): {}", users.join(", "));
-            // A client of the decision API, so that the sample can be asked at once.
-            let client = create_client(store, None, "Nordwind ERP (demo)").await?;
+            // Nordwind ERP's catalogue, and a client of it, so that the sample can be asked at once.
+            let main = klucznik_core::clients::store::first_main_account(store)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or("no main account in this database")?;
+            klucznik_core::applications::demo::register(store, main)
+                .await
+                .map_err(|e| format!("cannot register the demo application: {e}"))?;
+            println!("Business application Nordwind ERP registered (docs/examples/nordwind-erp.json).");
+            let client = create_client(store, None, "nordwind", "Nordwind ERP (demo)").await?;
             println!(
                 "Decision API client {} (docs/INTEGRATION.md), secret shown only this once: {}",
                 client.client_id, client.secret
@@ -112,13 +121,14 @@ pub fn settings(cli: &cli::Cli) -> Settings {
     }
 }
 
-/// Adds a client of the built-in application to a main account (`klucznik client create`).
+/// Adds a client of an application to a main account (`klucznik client create`).
 pub async fn create_client(
     store: &Store,
     account: Option<i64>,
+    application: &str,
     name: &str,
 ) -> Result<klucznik_core::clients::NewSecret, String> {
-    use klucznik_core::clients::{check_name, store as clients, BUILT_IN_APPLICATION};
+    use klucznik_core::clients::{check_name, store as clients};
     check_name(name, klucznik_core::i18n::CommonT::Name)
         .finish()
         .map_err(|e| format!("bad --name: {}", e.render(klucznik_core::i18n::Lang::En)))?;
@@ -132,11 +142,13 @@ pub async fn create_client(
     };
     let mut tx = store.begin().await.map_err(fail)?;
     let actor = klucznik_core::actor::Actor { account_id: Some(account), ..Default::default() };
-    let made =
-        clients::create(&mut tx, &actor, account, BUILT_IN_APPLICATION, name).await.map_err(|e| match e {
-            klucznik_core::error::AppError::NotFound => format!("--account {account} is not a main account"),
-            e => fail(e),
-        })?;
+    let made = clients::create(&mut tx, &actor, account, application, name).await.map_err(|e| match e {
+        klucznik_core::error::AppError::NotFound => format!("--account {account} is not a main account"),
+        e @ klucznik_core::error::AppError::Invalid(_) => {
+            format!("bad --application: {}", e.render(klucznik_core::i18n::Lang::En))
+        }
+        e => fail(e),
+    })?;
     tx.commit().await.map_err(fail)?;
     Ok(made)
 }

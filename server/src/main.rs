@@ -32,8 +32,16 @@ async fn run(cli: Cli) -> Result<(), String> {
     if cli.command == Some(Command::Demo) {
         return server::fill_demo(&store, &hasher).await;
     }
-    if let Some(Command::Client(server::cli::ClientCommand::Create { name, account })) = &cli.command {
-        let made = server::create_client(&store, *account, name).await?;
+    if let Some(Command::Catalogue(server::cli::CatalogueCommand::Apply { file, account, dry_run })) =
+        &cli.command
+    {
+        println!("{}", server::catalogue::apply_file(&store, *account, file, *dry_run).await?);
+        return Ok(());
+    }
+    if let Some(Command::Client(server::cli::ClientCommand::Create { name, account, application })) =
+        &cli.command
+    {
+        let made = server::create_client(&store, *account, application, name).await?;
         println!("Client {} created. Its secret (shown only this once): {}", made.client_id, made.secret);
         return Ok(());
     }

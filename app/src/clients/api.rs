@@ -38,16 +38,17 @@ pub async fn list_clients() -> Result<Vec<ClientRow>, AppError> {
     store::list(ctx.store(), account, &zone, ctx.who.lang).await
 }
 
-/// Adds a client of the built-in application; the answer carries its secret, shown once.
-/// **Permissions:** Configuration / Edit, and being an administrator.
+/// Adds a client of an application (the built-in one when none is named); the answer carries
+/// its secret, shown once. **Permissions:** Configuration / Edit, and being an administrator.
 #[server(prefix = "/api", endpoint = "clients/create")]
-pub async fn create_client(name: String) -> Result<NewSecret, AppError> {
+pub async fn create_client(name: String, application: Option<String>) -> Result<NewSecret, AppError> {
     let ctx = crate::guard::authorize_listed::<CreateClient>().await?;
     let account = main_account(&ctx)?;
     administrator(&ctx)?;
     check_name(&name, ClientT::Name).finish()?;
     let mut tx = ctx.store().begin().await?;
-    let made = store::create(&mut tx, &ctx.actor(), account, BUILT_IN_APPLICATION, &name).await?;
+    let application = application.filter(|a| !a.is_empty()).unwrap_or_else(|| BUILT_IN_APPLICATION.into());
+    let made = store::create(&mut tx, &ctx.actor(), account, &application, &name).await?;
     tx.commit().await?;
     Ok(made)
 }

@@ -2,7 +2,8 @@
 //! client, replacing its secret and revoking it; a new secret is shown once in a dialog.
 
 use super::api::{list_clients, CreateClient, RevokeClient, RotateClient};
-use super::{ClientRow, ClientT, NewSecret};
+use super::{ClientRow, ClientT, NewSecret, BUILT_IN_APPLICATION};
+use crate::applications::AppT;
 use crate::i18n::{fill, use_i18n};
 use crate::ui::ErrorNote;
 use crate::ui::{error_of, ConfirmDialog, Dialog, TextField};
@@ -14,10 +15,20 @@ use leptos::prelude::*;
 pub fn ClientsSection(
     #[prop(into)] may_edit: Signal<bool>,
     #[prop(into)] may_add: Signal<bool>,
+    /// Bumped when an application was registered or updated: its list is read again.
+    applications: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let clients = crate::ui::BrowserData::new(list_clients);
+    let apps = crate::ui::BrowserData::new(crate::applications::api::list_applications);
     let name = RwSignal::new(String::new());
+    let application = RwSignal::new(BUILT_IN_APPLICATION.to_string());
+    Effect::new(move |first: Option<()>| {
+        applications.track();
+        if first.is_some() {
+            apps.refetch();
+        }
+    });
     let create = ServerAction::<CreateClient>::new();
     let rotate = ServerAction::<RotateClient>::new();
     let revoke = ServerAction::<RevokeClient>::new();
@@ -49,7 +60,10 @@ pub fn ClientsSection(
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        create.dispatch(CreateClient { name: name.get_untracked() });
+        create.dispatch(CreateClient {
+            name: name.get_untracked(),
+            application: Some(application.get_untracked()),
+        });
     };
     let row = move |c: ClientRow| {
         let live = c.revoked_at.is_none();
@@ -75,6 +89,7 @@ pub fn ClientsSection(
         view! {
             <tr>
                 <td>{c.name.clone()}</td>
+                <td>{c.application.clone()}</td>
                 <td><code>{c.client_id.clone()}</code></td>
                 <td>{c.created_text.clone()}</td>
                 <td>{c.last_used_text.clone().unwrap_or_else(|| i18n.t(ClientT::Never).to_string())}</td>
@@ -97,6 +112,7 @@ pub fn ClientsSection(
                         <table class="table">
                             <thead><tr>
                                 <th scope="col">{move || i18n.t(ClientT::Name)}</th>
+                                <th scope="col">{move || i18n.t(AppT::Application)}</th>
                                 <th scope="col">{move || i18n.t(ClientT::ClientId)}</th>
                                 <th scope="col">{move || i18n.t(ClientT::Created)}</th>
                                 <th scope="col">{move || i18n.t(ClientT::LastUsed)}</th>
@@ -111,6 +127,15 @@ pub fn ClientsSection(
             <Show when=move || may_add.get()>
                 <form class="form" on:submit=submit>
                     <TextField label=ClientT::Name.into() name="client_name" value=name error=create_error maxlength=super::NAME_MAX />
+                    <label for="client-application">{move || i18n.t(AppT::Application)}</label>
+                    <select id="client-application" on:change=move |ev| application.set(event_target_value(&ev))>
+                        <option value=BUILT_IN_APPLICATION selected=move || application.get() == BUILT_IN_APPLICATION>"Klucznik"</option>
+                        {move || apps.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|a| {
+                            let key = a.key.clone();
+                            let chosen = key.clone();
+                            view! { <option value=key selected=move || application.get() == chosen>{a.name}</option> }
+                        }).collect_view()}
+                    </select>
                     <button type="submit" disabled=move || create.pending().get()>{move || i18n.t(ClientT::Add)}</button>
                 </form>
             </Show>

@@ -64,6 +64,7 @@ pub fn ConfigPage() -> impl IntoView {
         });
     };
     let locked = Signal::derive(move || !me.with(|m| m.rights.can(Module::Configuration, Op::Edit)));
+    let applications_changed = RwSignal::new(0u32);
     view! {
         <h1>{move || i18n.t(ConfigT::Title)}</h1>
         <ErrorNote error=Signal::derive(move || load_error.get()) />
@@ -90,7 +91,12 @@ pub fn ConfigPage() -> impl IntoView {
                 <button type="submit" disabled=move || save.pending().get()>{move || i18n.t(CommonT::Save)}</button>
             </Show>
         </form>
+        <crate::applications::ApplicationsSection
+            may_add=Signal::derive(move || !locked.get() && me.with(|m| m.rights.administrator))
+            changed=applications_changed
+        />
         <crate::clients::ClientsSection
+            applications=applications_changed
             may_edit=Signal::derive(move || !locked.get())
             may_add=Signal::derive(move || !locked.get() && me.with(|m| m.rights.administrator))
         />

@@ -25,6 +25,11 @@ impl I18n {
         message.render(self.current())
     }
 
+    /// A field's problem with its label: "Catalogue file: line 3, column 5: …".
+    pub fn field(&self, field: &crate::error::FieldError) -> String {
+        field.render(self.current())
+    }
+
     pub fn error(&self, error: &AppError) -> String {
         error.render(self.current())
     }

@@ -57,6 +57,19 @@ pub async fn create(
     if main.is_none() {
         return Err(AppError::NotFound);
     }
+    // A client asks about one application's catalogue: the built-in one or a registered one.
+    if application != super::BUILT_IN_APPLICATION {
+        let known: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM applications WHERE account_id = $1 AND app_key = $2")
+                .bind(account)
+                .bind(application)
+                .fetch_optional(tx.conn())
+                .await?;
+        if known.is_none() {
+            let problem = crate::error::Message::new(crate::i18n::CommonT::FieldUnknown);
+            return Err(AppError::invalid("application", domain::applications::AppT::Application, problem));
+        }
+    }
     let client_id = new_client_id();
     let secret = new_token();
     let id: i64 = sqlx::query_scalar(

@@ -14,13 +14,32 @@ use serde_json::{json, Value};
 /// it names, and `text`.
 pub async fn explain(state: &CoreState, answer: &Answer, lang: Lang) -> Result<Value, AppError> {
     let mut out = json!({ "ground": answer.ground.key() });
-    let (Ground::Rights, Some(right), Some(found)) = (answer.ground, answer.right, &answer.subject) else {
+    let (Ground::Rights, Some(found)) = (answer.ground, &answer.subject) else {
         return Ok(out);
     };
     let store = state.store();
-    let subject = crate::rights::store::load_subject(store, found.user_id, found.home_account_id).await?;
-    let d = subject.decide_right(right);
-    let right_name = |i: u32| crate::catalogue::Right::at(i as usize).key();
+    // The decision, the asked right's key and how other rights of its catalogue are named.
+    let (d, key, right_name): (_, String, Box<dyn Fn(u32) -> String + Send + Sync>) =
+        match (&answer.app, answer.right) {
+            (Some(app), _) => {
+                let rights = app.rights.clone();
+                (
+                    app.decision,
+                    rights.key(app.index).to_string(),
+                    Box::new(move |i| rights.key(i).to_string()),
+                )
+            }
+            (None, Some(right)) => {
+                let subject =
+                    crate::rights::store::load_subject(store, found.user_id, found.home_account_id).await?;
+                (
+                    subject.decide_right(right),
+                    right.key(),
+                    Box::new(|i| crate::catalogue::Right::at(i as usize).key()),
+                )
+            }
+            (None, None) => return Ok(out),
+        };
     let (source, text) = match (d.source, d.allowed) {
         (Source::Administrator, _) => {
             ("administrator".to_string(), RightT::AllowedAdministrator.text(lang).to_string())
@@ -48,7 +67,7 @@ pub async fn explain(state: &CoreState, answer: &Answer, lang: Lang) -> Result<V
         }
         (Source::ViewMissing, _) => ("view_missing".into(), RightT::ViewMissing.text(lang).into()),
     };
-    out["right"] = json!(right.key());
+    out["right"] = json!(key);
     out["source"] = json!(source);
     out["text"] = json!(text);
     if let Some((op, record)) = answer.data {

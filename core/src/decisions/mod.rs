@@ -4,6 +4,7 @@
 //! client and its sub-accounts. The HTTP binding (AuthZEN) is the server's; this module knows
 //! only subjects, actions and resources.
 
+mod app;
 mod explain;
 #[cfg(test)]
 mod scope_tests;
@@ -73,11 +74,13 @@ pub struct Answer {
     pub right: Option<Right>,
     pub data: Option<(DataOp, Record)>,
     pub subject: Option<Found>,
+    /// For a business application's catalogue: its rights, the right asked and the decision.
+    pub app: Option<app::AppDecision>,
 }
 
 impl Answer {
     fn no(ground: Ground, subject: Option<Found>) -> Answer {
-        Answer { decision: false, ground, right: None, data: None, subject }
+        Answer { decision: false, ground, right: None, data: None, subject, app: None }
     }
 }
 
@@ -104,9 +107,20 @@ pub fn is_module(key: &str) -> bool {
     crate::catalogue::MODULES.iter().any(|m| m.key == key)
 }
 
-/// Subjects already found while answering one request (a batch names the same few again and
-/// again); never kept beyond the request, so every request sees the latest rights.
-pub type Subjects = std::collections::HashMap<(String, String), Option<Found>>;
+/// What one request already looked up: subjects (a batch names the same few again and again),
+/// the caller's application catalogue and its subjects' grants. Never kept beyond the request,
+/// so every request sees the latest rights and catalogue.
+#[derive(Default)]
+pub struct Subjects {
+    found: std::collections::HashMap<(String, String), Option<Found>>,
+    app: app::Memo,
+}
+
+impl Subjects {
+    pub fn new() -> Subjects {
+        Subjects::default()
+    }
+}
 
 /// Decides one question for `caller`. Never an error for what the caller named: an unknown
 /// subject, action, resource type or record is `false` with its ground.
@@ -126,11 +140,11 @@ pub async fn decide_in(
     subjects: &mut Subjects,
 ) -> Result<Answer, crate::error::AppError> {
     let key = (q.subject.kind.clone(), q.subject.id.clone());
-    let found = match subjects.get(&key) {
+    let found = match subjects.found.get(&key) {
         Some(found) => found.clone(),
         None => {
             let found = find_subject(state, caller, &q.subject).await?;
-            subjects.insert(key, found.clone());
+            subjects.found.insert(key, found.clone());
             found
         }
     };
@@ -139,6 +153,9 @@ pub async fn decide_in(
     };
     if !found.may_work {
         return Ok(Answer::no(Ground::SubjectBarred, Some(found)));
+    }
+    if caller.application != crate::clients::BUILT_IN_APPLICATION {
+        return app::decide(state, caller, q, found, &mut subjects.app).await;
     }
     if !is_module(&q.resource.kind) {
         return Ok(Answer::no(Ground::UnknownResource, Some(found)));
@@ -153,9 +170,10 @@ pub async fn decide_in(
         right: Some(right),
         data: None,
         subject: None,
+        app: None,
     };
     if let Some(op) = data_op(right) {
-        match subject::record_of(state, &found, &q.resource).await? {
+        match subject::record_of(state, &found, &q.resource, true).await? {
             subject::RecordRef::None => {}
             subject::RecordRef::Unknown => return Ok(Answer::no(Ground::UnknownRecord, Some(found))),
             subject::RecordRef::Known(record) => {
@@ -183,11 +201,29 @@ fn data_op(right: Right) -> Option<DataOp> {
     }
 }
 
-fn data_allows(rights: &Arc<Snapshot>, op: DataOp, record: Record) -> bool {
+pub(crate) fn data_allows(rights: &Arc<Snapshot>, op: DataOp, record: Record) -> bool {
     match record {
         Record::Person { person, unit } => rights.data(op, person, unit),
         Record::Unit(unit) => rights.data_in_unit(op, unit),
     }
+}
+
+/// The actions a resource type offers the caller: its module's operations and the named
+/// permissions of the caller's application.
+pub async fn action_names(
+    state: &CoreState,
+    caller: &Caller,
+    kind: &str,
+) -> Result<Vec<String>, crate::error::AppError> {
+    if caller.application != crate::clients::BUILT_IN_APPLICATION {
+        return app::action_names(state, caller, kind).await;
+    }
+    let mut names = Vec::new();
+    if let Some(module) = crate::catalogue::MODULES.iter().find(|m| m.key == kind) {
+        names.extend(module.ops.iter().map(|op| op.key().to_string()));
+        names.extend(Permission::ALL.iter().map(|p| p.key().to_string()));
+    }
+    Ok(names)
 }
 
 /// The logins of the users of the caller's main account and its sub-accounts (subject search).

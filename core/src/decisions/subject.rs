@@ -140,6 +140,7 @@ pub(super) async fn record_of(
     state: &CoreState,
     found: &Found,
     resource: &Entity,
+    id_is_person: bool,
 ) -> Result<RecordRef, AppError> {
     let store = state.store();
     let p = &resource.properties;
@@ -160,7 +161,9 @@ pub(super) async fn record_of(
         (None, None) => match id_of(p, "unit") {
             Some(Some(unit)) => return unit_in(state, found, unit).await,
             Some(None) => return Ok(RecordRef::Unknown),
-            None => (!resource.id.is_empty() && resource.id != "*").then(|| resource.id.parse().ok()),
+            // An application's record id is its own, not a person's: only properties count.
+            None => (id_is_person && !resource.id.is_empty() && resource.id != "*")
+                .then(|| resource.id.parse().ok()),
         },
     };
     let Some(person) = person else { return Ok(RecordRef::None) };

@@ -74,6 +74,15 @@ pub async fn own(tx: &mut Tx, ctx: &Ctx, holder: Holder) -> Result<bool, AppErro
     }
 }
 
+/// Who gives or takes applications' rights here (rule 6 in each application's catalogue).
+pub fn author(ctx: &Ctx) -> crate::applications::store::Author {
+    crate::applications::store::Author {
+        user_id: ctx.who.effective.id,
+        home: ctx.who.home_account_id,
+        administrator: ctx.who.rights.administrator,
+    }
+}
+
 pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppError> {
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
@@ -113,7 +122,10 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
     let editable = crate::guard::check(&ctx.who, need(holder, true)).is_ok()
         && !own(&mut tx, ctx, holder).await?
         && !matches!(holder, Holder::Role(_) if administrator);
+    let author = author(ctx);
+    let apps = crate::applications::store::editors(ctx.store(), account, author).await?;
     Ok(EditorData {
+        apps,
         holder,
         name,
         version,
@@ -159,6 +171,8 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
     if !ctx.who.rights.may_change(&before, &grants) {
         return Err(AppError::refused(RoleT::NotYourRights));
     }
+    let author = author(ctx);
+    crate::applications::store::may_change(ctx.store(), account, author, &before, &grants, true).await?;
     replace(&mut tx, account, holder, &grants).await?;
     let (table, id, topic) = match holder {
         Holder::Role(id) => ("roles", id, Topic::Roles),

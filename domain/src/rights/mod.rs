@@ -10,7 +10,7 @@ pub mod view;
 
 pub use crate::texts::rights::RightT;
 pub use engine::{DataDecision, DataGrant, Decision, Grants, Node, RoleGrants, Source, Spec, Subject, Tree};
-pub use grant::{changed, split, GrantRow, Holder};
+pub use grant::{changed, split, split_key, GrantRow, Holder};
 pub use reach::PersonUnits;
 pub use snapshot::{PersonFilter, Snapshot};
 

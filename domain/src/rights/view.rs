@@ -25,6 +25,9 @@ pub struct EditorData {
     pub subordinates: Vec<i64>,
     /// Whether the caller may save an edit here at all (their right and not their own rights).
     pub editable: bool,
+    /// The business applications of the account's main account, for their rights (issue 16).
+    #[serde(default)]
+    pub apps: Vec<crate::applications::AppEditor>,
 }
 
 impl EditorData {
@@ -40,6 +43,13 @@ impl EditorData {
             })
             .collect();
         Subject { administrator: self.administrator, own, own_data, roles }
+    }
+
+    /// The resolver's subject over an application's rights, with `grants` as the holder's own.
+    pub fn app_subject(&self, rights: &crate::applications::AppRights, grants: &[GrantRow]) -> Subject {
+        let roles: Vec<(i64, Vec<GrantRow>)> =
+            self.roles.iter().map(|(id, _, rows)| (*id, rows.clone())).collect();
+        rights.subject(self.administrator, grants, &roles)
     }
 
     pub fn tree(&self) -> Tree {

@@ -3,6 +3,7 @@
 //! so that errors and notices carry a key the browser translates.
 
 pub mod accounts;
+pub mod applications;
 pub mod audit_actions;
 pub mod audit_log;
 pub mod auth;

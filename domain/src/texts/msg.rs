@@ -1,6 +1,7 @@
 //! `Msg`: a text of any area, so that errors and notices can carry a translatable key.
 
 use super::accounts::AccountT;
+use super::applications::AppT;
 use super::audit_actions::ActionT;
 use super::audit_log::AuditT;
 use super::auth::AuthT;
@@ -39,6 +40,7 @@ pub enum Msg {
     Audit(AuditT),
     Action(ActionT),
     Client(ClientT),
+    App(AppT),
 }
 
 impl Text for Msg {
@@ -61,6 +63,7 @@ impl Text for Msg {
             Msg::Audit(t) => t.text(lang),
             Msg::Action(t) => t.text(lang),
             Msg::Client(t) => t.text(lang),
+            Msg::App(t) => t.text(lang),
         }
     }
 }
@@ -92,7 +95,8 @@ into_msg!(
     Notice(NoticeT),
     Audit(AuditT),
     Action(ActionT),
-    Client(ClientT)
+    Client(ClientT),
+    App(AppT)
 );
 
 /// Every text of every area, for the completeness tests.
@@ -115,5 +119,6 @@ pub fn all_msgs() -> Vec<Msg> {
     all.extend(AuditT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(ActionT::ALL.iter().map(|t| Msg::from(*t)));
     all.extend(ClientT::ALL.iter().map(|t| Msg::from(*t)));
+    all.extend(AppT::ALL.iter().map(|t| Msg::from(*t)));
     all
 }

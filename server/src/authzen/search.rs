@@ -8,7 +8,6 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use klucznik_core::catalogue::{Permission, MODULES};
 use klucznik_core::decisions::{self, decide, decide_in, find_subject, Entity, Question, Subjects};
 use serde_json::{json, Map, Value};
 
@@ -90,9 +89,9 @@ pub async fn resource(State(state): State<AppState>, headers: HeaderMap, body: B
         Ok(p) => p,
         Err(bad) => return error(&headers, StatusCode::BAD_REQUEST, &bad),
     };
-    // Klucznik knows the records of one module only: the persons (its data rights).
+    // Klucznik knows the records of one module only: its own persons (its data rights).
     let mut found = Vec::new();
-    if resource.kind == "persons" {
+    if resource.kind == "persons" && caller.application == klucznik_core::clients::BUILT_IN_APPLICATION {
         let who = match find_subject(&state, &caller, &subject).await {
             Ok(w) => w,
             Err(e) => return internal(&headers, e),
@@ -129,11 +128,10 @@ pub async fn action(State(state): State<AppState>, headers: HeaderMap, body: Byt
         Ok(p) => p,
         Err(bad) => return error(&headers, StatusCode::BAD_REQUEST, &bad),
     };
-    let mut names: Vec<String> = Vec::new();
-    if let Some(module) = MODULES.iter().find(|m| m.key == resource.kind) {
-        names.extend(module.ops.iter().map(|op| op.key().to_string()));
-        names.extend(Permission::ALL.iter().map(|p| p.key().to_string()));
-    }
+    let names = match decisions::action_names(&state, &caller, &resource.kind).await {
+        Ok(n) => n,
+        Err(e) => return internal(&headers, e),
+    };
     let mut found = Vec::new();
     // One subject for every action: it is looked up once.
     let mut subjects = Subjects::new();

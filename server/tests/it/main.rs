@@ -4,6 +4,7 @@
 mod support;
 
 mod accounts;
+mod applications;
 mod audit;
 mod authzen;
 mod config;

@@ -159,6 +159,30 @@ fn calls(ids: &Ids, main: bool) -> Vec<Call> {
             only: &["configuration.view", "configuration.edit"],
         },
         Call {
+            path: "/api/applications/list",
+            access: Access::Right,
+            body: form(&[]),
+            only: &["configuration.view"],
+        },
+        Call {
+            path: "/api/applications/preview",
+            access: Access::Right,
+            body: form(&[("content", "{}".into())]),
+            only: &["configuration.view", "configuration.edit"],
+        },
+        Call {
+            path: "/api/applications/apply",
+            access: Access::Right,
+            body: form(&[("content", "{}".into()), ("base", "new".into())]),
+            only: &["configuration.view", "configuration.edit"],
+        },
+        Call {
+            path: "/api/applications/purge",
+            access: Access::Right,
+            body: form(&[("key", "nothing".into())]),
+            only: &["configuration.view", "configuration.edit"],
+        },
+        Call {
             path: "/api/clients/list",
             access: Access::Right,
             body: form(&[]),

@@ -2,6 +2,7 @@
 //! view. The page edits a copy of the holder's grants; everything it shows is computed from
 //! that copy by the same resolver the server uses, so what you see is what saving will give.
 
+mod apps;
 mod data;
 mod effective;
 mod modules;
@@ -28,6 +29,8 @@ pub struct Editing {
     pub grants: RwSignal<Vec<GrantRow>>,
     pub module: RwSignal<Module>,
     pub snapshot: Memo<Option<(Subject, Snapshot)>>,
+    /// The business application whose rights are shown (None: Klucznik's own).
+    pub app: RwSignal<Option<String>>,
 }
 
 impl Editing {
@@ -44,14 +47,26 @@ impl Editing {
         self.grants.update(|g| state::set(g, key, target, next));
     }
 
+    /// Whether the viewer holds the right a grant gives (rule 6: only those they may change).
+    pub fn holds(&self, key: &str, target: Option<crate::catalogue::Target>) -> bool {
+        match crate::applications::split_key(key) {
+            Some((app, local)) => self.data.with(|d| {
+                d.as_ref().is_some_and(|d| {
+                    d.apps.iter().any(|a| a.catalogue.key == app && a.held.iter().any(|k| k == local))
+                })
+            }),
+            None => crate::shell::current_user().with(|m| m.rights.holds(key, target)),
+        }
+    }
+
     /// Sets every right of a node that the editor may change: rights the editor does not hold
     /// are left as they are, as their cells are (rule 6; issue 14: "Add all" changed them and
     /// the whole save then failed).
     pub fn set_all(&self, keys: &[(String, Option<crate::catalogue::Target>)], own: Own) {
-        let me = crate::shell::current_user();
+        let held: Vec<bool> = keys.iter().map(|(key, target)| untrack(|| self.holds(key, *target))).collect();
         self.grants.update(|g| {
-            for (key, target) in keys {
-                if me.with_untracked(|m| m.rights.holds(key, *target)) {
+            for ((key, target), held) in keys.iter().zip(held) {
+                if held {
                     state::set(g, key, *target, own);
                 }
             }
@@ -105,7 +120,8 @@ pub fn RightsPage(#[prop(into)] role: bool) -> impl IntoView {
             })
         })
     });
-    let editing = Editing { data, grants, module: RwSignal::new(Module::Users), snapshot };
+    let editing =
+        Editing { data, grants, module: RwSignal::new(Module::Users), snapshot, app: RwSignal::new(None) };
     provide_context(editing);
     let save = ServerAction::<SaveRights>::new();
     Effect::new(move |_| {
@@ -151,9 +167,12 @@ pub fn RightsPage(#[prop(into)] role: bool) -> impl IntoView {
                 <ErrorNote error=error_of(save.value()) />
                 <Status text=saved />
             </div>
-            <modules::Modules />
-            <permissions::Permissions />
-            <data::PersonsRights />
+            <apps::AppChoice />
+            <Show when=move || editing.app.with(Option::is_none) fallback=|| view! { <apps::AppRightsPanel /> }>
+                <modules::Modules />
+                <permissions::Permissions />
+                <data::PersonsRights />
+            </Show>
         </Show>
     }
 }

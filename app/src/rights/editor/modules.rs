@@ -115,10 +115,7 @@ pub fn Cell(key: String, target: Option<crate::catalogue::Target>, name: Signal<
     let editing = expect_context::<Editing>();
     let key = StoredValue::new(key);
     let own = move || editing.own(&key.get_value(), target);
-    let holds = move || {
-        let me = crate::shell::current_user();
-        me.with(|m| m.rights.holds(&key.get_value(), target))
-    };
+    let holds = move || editing.holds(&key.get_value(), target);
     view! {
         <button type="button" class=move || format!("cell own-{:?}", own()).to_lowercase()
             disabled=move || !editing.editable() || !holds()

@@ -83,8 +83,13 @@ fn node_name(i18n: &I18n, data: &EditorData, node: Node) -> String {
 
 /// "allowed directly", "denied by role Sales", "denied: needs Users: View", …
 pub fn describe(i18n: &I18n, data: &EditorData, d: &Decision) -> String {
+    describe_with(i18n, data, d, |i| right_name(i18n, Right::at(i as usize)))
+}
+
+/// As `describe`, naming the rights a decision refers to by `name` (an application's catalogue).
+pub fn describe_with(i18n: &I18n, data: &EditorData, d: &Decision, name: impl Fn(u32) -> String) -> String {
     let role = |id: i64| vec![("role".to_string(), data.role_name(id))];
-    let right = |i: u32| vec![("right".to_string(), right_name(i18n, Right::at(i as usize)))];
+    let right = |i: u32| vec![("right".to_string(), name(i))];
     match (d.source, d.allowed) {
         (Source::Administrator, _) => i18n.t(RightT::AllowedAdministrator).to_string(),
         (Source::User, true) => i18n.t(RightT::AllowedDirectly).to_string(),

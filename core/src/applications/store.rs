@@ -1,0 +1,371 @@
+//! Applications in storage: the checked catalogue is kept whole per main account; its rights
+//! live in `grants` under `<application>/<right>` keys, in the main account and its
+//! sub-accounts (docs/INTEGRATION.md "Catalogue file").
+
+use super::{parse, preview as diff, AppCatalogue, AppEditor, AppRights, AppRow, AppT, Preview};
+use crate::actor::Actor;
+use crate::audit::{self, Entry};
+use crate::error::AppError;
+use crate::store::Store;
+use domain::rights::GrantRow;
+use sqlx::Row;
+use std::sync::Arc;
+
+/// The main account whose catalogues `account` uses: itself, or its main account.
+pub async fn main_of(store: &Store, account: i64) -> Result<i64, AppError> {
+    let parent: Option<Option<i64>> = sqlx::query_scalar("SELECT parent_id FROM accounts WHERE id = $1")
+        .bind(account)
+        .fetch_optional(store.reader())
+        .await?;
+    Ok(parent.flatten().unwrap_or(account))
+}
+
+fn decode(text: &str) -> Result<AppCatalogue, AppError> {
+    serde_json::from_str(text).map_err(|e| AppError::internal("stored catalogue unreadable", e))
+}
+
+/// One application's catalogue, with its revision.
+pub async fn load(store: &Store, main: i64, key: &str) -> Result<Option<(AppCatalogue, i64)>, AppError> {
+    let row =
+        sqlx::query("SELECT catalogue, revision FROM applications WHERE account_id = $1 AND app_key = $2")
+            .bind(main)
+            .bind(key)
+            .fetch_optional(store.reader())
+            .await?;
+    match row {
+        Some(r) => Ok(Some((decode(&r.try_get::<String, _>("catalogue")?)?, r.try_get("revision")?))),
+        None => Ok(None),
+    }
+}
+
+/// The rights of one application of `main`, ready for the resolver.
+pub async fn rights(store: &Store, main: i64, key: &str) -> Result<Option<Arc<AppRights>>, AppError> {
+    Ok(load(store, main, key).await?.map(|(c, _)| Arc::new(AppRights::new(c))))
+}
+
+/// Every application catalogue of `main`, by key.
+pub async fn all(store: &Store, main: i64) -> Result<Vec<AppCatalogue>, AppError> {
+    let rows = sqlx::query("SELECT catalogue FROM applications WHERE account_id = $1 ORDER BY app_key")
+        .bind(main)
+        .fetch_all(store.reader())
+        .await?;
+    rows.iter().map(|r| decode(&r.try_get::<String, _>("catalogue")?)).collect()
+}
+
+/// The stored grant keys of application `key` in `main` and its sub-accounts, with how many
+/// grants name each.
+async fn grant_keys(store: &Store, main: i64, key: &str) -> Result<Vec<(String, i64)>, AppError> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT right_key, COUNT(*) FROM grants
+         WHERE account_id IN (SELECT id FROM accounts WHERE id = $1 OR parent_id = $1)
+           AND right_key LIKE $2
+         GROUP BY right_key",
+    )
+    .bind(main)
+    .bind(format!("{key}/%"))
+    .fetch_all(store.reader())
+    .await?;
+    // LIKE's "_" matches any character: keep the keys of this application only.
+    Ok(rows
+        .into_iter()
+        .filter(|(k, _)| domain::applications::split_key(k).is_some_and(|(a, _)| a == key))
+        .collect())
+}
+
+/// How many grants of the application name rights its catalogue no longer has.
+async fn orphaned(store: &Store, main: i64, rights: &AppRights) -> Result<i64, AppError> {
+    let keys = grant_keys(store, main, &rights.catalogue.key).await?;
+    Ok(keys.iter().filter(|(k, _)| !rights.knows(k)).map(|(_, n)| n).sum())
+}
+
+/// The applications of `main` as the console lists them.
+pub async fn list(
+    store: &Store,
+    main: i64,
+    zone: &str,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<AppRow>, AppError> {
+    let rows =
+        sqlx::query("SELECT catalogue, applied_at FROM applications WHERE account_id = $1 ORDER BY app_key")
+            .bind(main)
+            .fetch_all(store.reader())
+            .await?;
+    let mut out = Vec::new();
+    for r in rows {
+        let catalogue = decode(&r.try_get::<String, _>("catalogue")?)?;
+        let applied: i64 = r.try_get("applied_at")?;
+        let rights = AppRights::new(catalogue);
+        out.push(AppRow {
+            key: rights.catalogue.key.clone(),
+            name: rights.catalogue.name.get(lang).to_string(),
+            version: rights.catalogue.version.clone(),
+            modules: rights.catalogue.modules().count(),
+            applied_text: crate::time::format_ms(applied, zone, lang),
+            orphaned: orphaned(store, main, &rights).await?,
+        });
+    }
+    Ok(out)
+}
+
+/// A fingerprint of what is stored for `key`, so that applying can tell the preview is stale.
+fn base_of(stored: Option<&(AppCatalogue, i64)>) -> String {
+    stored.map(|(_, revision)| revision.to_string()).unwrap_or_else(|| "new".into())
+}
+
+/// What applying `text` to `main` would change; nothing is written.
+pub async fn preview(store: &Store, main: i64, text: &str) -> Result<Preview, AppError> {
+    let after = parse(text)?;
+    let stored = load(store, main, &after.key).await?;
+    let mut p = diff(stored.as_ref().map(|(c, _)| c), &after, base_of(stored.as_ref()));
+    let rights = AppRights::new(after);
+    p.orphaned = orphaned(store, main, &rights).await?;
+    Ok(p)
+}
+
+/// Registers or updates the application `text` declares in `main`. With `base` (from a
+/// preview), refuses when the stored catalogue moved since. Idempotent: the same file again
+/// writes nothing. Returns what changed.
+pub async fn apply(
+    store: &Store,
+    actor: &Actor,
+    main: i64,
+    text: &str,
+    base: Option<&str>,
+) -> Result<Preview, AppError> {
+    let after = parse(text)?;
+    let mut tx = store.begin().await?;
+    let is_main: Option<Option<i64>> = sqlx::query_scalar("SELECT parent_id FROM accounts WHERE id = $1")
+        .bind(main)
+        .fetch_optional(tx.conn())
+        .await?;
+    if is_main.flatten().is_some() || is_main.is_none() {
+        return Err(AppError::refused(AppT::MainOnly));
+    }
+    let row =
+        sqlx::query("SELECT catalogue, revision FROM applications WHERE account_id = $1 AND app_key = $2")
+            .bind(main)
+            .bind(&after.key)
+            .fetch_optional(tx.conn())
+            .await?;
+    let stored = match row {
+        Some(r) => Some((decode(&r.try_get::<String, _>("catalogue")?)?, r.try_get::<i64, _>("revision")?)),
+        None => None,
+    };
+    if base.is_some_and(|b| b != base_of(stored.as_ref())) {
+        return Err(AppError::refused(AppT::Changed));
+    }
+    let p = diff(stored.as_ref().map(|(c, _)| c), &after, base_of(stored.as_ref()));
+    if stored.as_ref().is_some_and(|(c, _)| *c == after) {
+        return Ok(p);
+    }
+    let json = serde_json::to_string(&after).map_err(|e| AppError::internal("catalogue not written", e))?;
+    let now = tx.now();
+    if stored.is_some() {
+        sqlx::query(
+            "UPDATE applications SET name = $1, version = $2, catalogue = $3, applied_at = $4, revision = revision + 1
+             WHERE account_id = $5 AND app_key = $6",
+        )
+        .bind(&after.name.en)
+        .bind(&after.version)
+        .bind(&json)
+        .bind(now)
+        .bind(main)
+        .bind(&after.key)
+        .execute(tx.conn())
+        .await?;
+    } else {
+        sqlx::query(
+            "INSERT INTO applications (account_id, app_key, name, version, catalogue, applied_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(main)
+        .bind(&after.key)
+        .bind(&after.name.en)
+        .bind(&after.version)
+        .bind(&json)
+        .bind(now)
+        .execute(tx.conn())
+        .await?;
+    }
+    let summary = serde_json::json!({
+        "version": after.version,
+        "added": p.added.iter().map(|c| &c.key).collect::<Vec<_>>(),
+        "renamed": p.renamed.iter().map(|c| &c.key).collect::<Vec<_>>(),
+        "removed": p.removed.iter().map(|c| &c.key).collect::<Vec<_>>(),
+    });
+    let entry = Entry::new("application.apply").detail(&after.key).change(None, Some(summary));
+    audit::record(&mut tx, actor, entry).await?;
+    crate::rights::store::changed(&mut tx, main).await?;
+    tx.commit().await?;
+    Ok(p)
+}
+
+/// Deletes the grants of application `key` in `main` and its sub-accounts that name rights its
+/// catalogue no longer has; returns how many.
+pub async fn purge(store: &Store, actor: &Actor, main: i64, key: &str) -> Result<i64, AppError> {
+    let rights = rights(store, main, key).await?.ok_or(AppError::NotFound)?;
+    let gone: Vec<String> = grant_keys(store, main, key)
+        .await?
+        .into_iter()
+        .map(|(k, _)| k)
+        .filter(|k| !rights.knows(k))
+        .collect();
+    let mut tx = store.begin().await?;
+    let mut count = 0;
+    for k in &gone {
+        let done = sqlx::query(
+            "DELETE FROM grants WHERE right_key = $1
+               AND account_id IN (SELECT id FROM accounts WHERE id = $2 OR parent_id = $2)",
+        )
+        .bind(k)
+        .bind(main)
+        .execute(tx.conn())
+        .await?;
+        count += done.rows_affected() as i64;
+    }
+    let entry = Entry::new("application.purge").detail(key).change(None, Some(serde_json::json!(gone)));
+    audit::record(&mut tx, actor, entry).await?;
+    tx.commit().await?;
+    Ok(count)
+}
+
+/// The grants of application `key` a user holds through their own grants and their roles in
+/// `home` (Everyone always), and whether they are an administrator there (rule 1).
+pub async fn holder_rows(
+    store: &Store,
+    user_id: i64,
+    home: i64,
+    key: &str,
+) -> Result<(bool, Vec<GrantRow>, Vec<(i64, Vec<GrantRow>)>), AppError> {
+    let administrator: Option<i64> = sqlx::query_scalar(
+        "SELECT r.id FROM roles r JOIN role_members m ON m.role_id = r.id
+         WHERE r.account_id = $1 AND r.builtin = 'administrators' AND m.user_id = $2",
+    )
+    .bind(home)
+    .bind(user_id)
+    .fetch_optional(store.reader())
+    .await?;
+    let rows = sqlx::query(
+        "SELECT g.role_id, g.right_key, g.allow FROM grants g
+         WHERE g.target = 'account' AND g.right_key LIKE $3
+           AND (g.user_id = $1
+                OR g.role_id IN (SELECT r.id FROM roles r
+                                 WHERE r.account_id = $2
+                                   AND (r.builtin = 'everyone'
+                                        OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $1))))",
+    )
+    .bind(user_id)
+    .bind(home)
+    .bind(format!("{key}/%"))
+    .fetch_all(store.reader())
+    .await?;
+    let mut own = Vec::new();
+    let mut roles: Vec<(i64, Vec<GrantRow>)> = Vec::new();
+    for r in &rows {
+        let grant =
+            GrantRow { key: r.try_get("right_key")?, target: None, allow: crate::store::flag(r, "allow")? };
+        match r.try_get::<Option<i64>, _>("role_id")? {
+            Some(role) => match roles.iter_mut().find(|(id, _)| *id == role) {
+                Some((_, g)) => g.push(grant),
+                None => roles.push((role, vec![grant])),
+            },
+            None => own.push(grant),
+        }
+    }
+    roles.sort_by_key(|(id, _)| *id);
+    Ok((administrator.is_some(), own, roles))
+}
+
+/// Who gives or takes applications' rights in an editor: the effective user, their home
+/// account, whether they administer it.
+#[derive(Clone, Copy, Debug)]
+pub struct Author {
+    pub user_id: i64,
+    pub home: i64,
+    pub administrator: bool,
+}
+
+impl Author {
+    pub fn of(who: &crate::guard::Who) -> Author {
+        Author {
+            user_id: who.effective.id,
+            home: who.home_account_id,
+            administrator: who.rights.administrator,
+        }
+    }
+}
+
+/// The keys of `rights` the author holds (rule 6: what they may give or take).
+async fn held(store: &Store, author: Author, rights: &AppRights) -> Result<Vec<String>, AppError> {
+    if author.administrator {
+        return Ok(rights.keys().to_vec());
+    }
+    let (admin, own, roles) = holder_rows(store, author.user_id, author.home, &rights.catalogue.key).await?;
+    let snapshot = rights.subject(admin, &own, &roles).snapshot(rights.spec(), &Default::default());
+    Ok((0..rights.len() as u32)
+        .filter(|i| snapshot.allows_index(*i as usize))
+        .map(|i| rights.key(i).to_string())
+        .collect())
+}
+
+/// Every application of the main account of `account`, as the rights editors get them.
+pub async fn editors(store: &Store, account: i64, author: Author) -> Result<Vec<AppEditor>, AppError> {
+    let main = main_of(store, account).await?;
+    let mut out = Vec::new();
+    for catalogue in all(store, main).await? {
+        let rights = AppRights::new(catalogue);
+        let held = held(store, author, &rights).await?;
+        out.push(AppEditor { catalogue: rights.catalogue, held });
+    }
+    Ok(out)
+}
+
+/// Rule 6 for the applications' grants of an edit: every grant given, switched or taken must
+/// name a right of a registered application's catalogue that the author holds. A grant whose
+/// right left the catalogue (orphaned, out of effect) gives nothing and needs nothing; with
+/// `strict` (an editor's save), a new grant must name a present right.
+pub async fn may_change(
+    store: &Store,
+    account: i64,
+    author: Author,
+    before: &[GrantRow],
+    after: &[GrantRow],
+    strict: bool,
+) -> Result<(), AppError> {
+    let changes: Vec<&GrantRow> = domain::rights::changed(before, after)
+        .into_iter()
+        .filter(|g| domain::applications::split_key(&g.key).is_some())
+        .collect();
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let main = main_of(store, account).await?;
+    let mut apps: std::collections::HashMap<String, Option<(AppRights, Vec<String>)>> = Default::default();
+    for g in changes {
+        let (app, local) = domain::applications::split_key(&g.key).unwrap_or_default();
+        if !apps.contains_key(app) {
+            let entry = match load(store, main, app).await? {
+                Some((c, _)) => {
+                    let rights = AppRights::new(c);
+                    let held = held(store, author, &rights).await?;
+                    Some((rights, held))
+                }
+                None => None,
+            };
+            apps.insert(app.to_string(), entry);
+        }
+        let taken = !after.iter().any(|a| a.key == g.key && a.target == g.target);
+        let added = !before.iter().any(|b| b.key == g.key && b.target == g.target);
+        match &apps[app] {
+            Some((rights, held)) if rights.index(local).is_some() => {
+                if !held.iter().any(|k| k == local) {
+                    return Err(AppError::refused(domain::roles::RoleT::NotYourRights));
+                }
+            }
+            Some(_) if taken || !(strict && added) => {}
+            None if taken => {}
+            _ => return Err(AppError::Request("a grant names no right of the catalogue".into())),
+        }
+    }
+    Ok(())
+}
