@@ -64,8 +64,9 @@ pub async fn guard_layer(State(state): State<AppState>, req: Request, next: Next
     let tls = client.secure;
     let token = cookie(req.headers(), TOKEN_COOKIE);
     let who = match &token {
+        // A business application's session token is not a console cookie (issue 17).
         Some(token) => match resolve(&state, token, true).await {
-            Ok(who) => who,
+            Ok(who) => who.filter(|w| w.web),
             Err(e) => return error_response(&path, &e),
         },
         None => None,
@@ -124,7 +125,7 @@ fn same_origin(headers: &HeaderMap, behind_proxy: bool) -> bool {
 /// of them saw — the entry that many places from the right of X-Forwarded-For, since each
 /// proxy appends the address it was called from. Whatever the client wrote further left is
 /// not trusted.
-fn client_of(req: &Request, trusted: Option<usize>) -> Client {
+pub fn client_of(req: &Request, trusted: Option<usize>) -> Client {
     let headers = req.headers();
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());

@@ -87,7 +87,7 @@ pub async fn delete_role(id: i64, version: i64) -> Result<(), AppError> {
     // Deleting a role takes it from every member (rule 6 as for detaching one).
     let head = super::store::head(&mut tx, ctx.who.account.id, id).await?;
     let rights = super::store::grants(&mut tx, id).await?;
-    super::members::may_take(&ctx, head.builtin, &rights)?;
+    super::members::may_take(&ctx, head.builtin, &rights).await?;
     let before = super::store::delete(&mut tx, ctx.who.account.id, id, version).await?;
     let entry = Entry::new("role.delete")
         .object("role", id)

@@ -369,3 +369,40 @@ pub async fn may_change(
     }
     Ok(())
 }
+
+/// Rule 6 for joining or leaving a role: the author holds every application right among
+/// `grants` (only the allowed ones with `allow_only`: joining gives those). Rights no longer in
+/// a catalogue are out of effect and need nothing.
+pub async fn holds_all(
+    store: &Store,
+    account: i64,
+    author: Author,
+    grants: &[GrantRow],
+    allow_only: bool,
+) -> Result<bool, AppError> {
+    if author.administrator {
+        return Ok(true);
+    }
+    let main = main_of(store, account).await?;
+    let mut apps: std::collections::HashMap<String, Option<(AppRights, Vec<String>)>> = Default::default();
+    for g in grants.iter().filter(|g| g.allow || !allow_only) {
+        let Some((app, local)) = domain::applications::split_key(&g.key) else { continue };
+        if !apps.contains_key(app) {
+            let entry = match load(store, main, app).await? {
+                Some((c, _)) => {
+                    let rights = AppRights::new(c);
+                    let held = held(store, author, &rights).await?;
+                    Some((rights, held))
+                }
+                None => None,
+            };
+            apps.insert(app.to_string(), entry);
+        }
+        if let Some((rights, held)) = &apps[app] {
+            if rights.index(local).is_some() && !held.iter().any(|k| k == local) {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}

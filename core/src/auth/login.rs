@@ -41,7 +41,7 @@ pub enum Outcome {
 }
 
 /// The units a user may sign in to: those of their roles in their account (Everyone's too).
-async fn units_of(
+pub(crate) async fn units_of(
     tx: &mut crate::store::Tx,
     user: i64,
     account: i64,
@@ -62,7 +62,11 @@ async fn units_of(
 }
 
 /// Whether the user's rights include "open multiple sessions".
-async fn may_hold_several(store: &crate::store::Store, user: i64, account: i64) -> Result<bool, AppError> {
+pub(crate) async fn may_hold_several(
+    store: &crate::store::Store,
+    user: i64,
+    account: i64,
+) -> Result<bool, AppError> {
     use crate::catalogue::{Permission, Right};
     let subject = crate::rights::store::load_subject(store, user, account).await?;
     Ok(subject.decide_right(Right::Perm(Permission::MultipleSessions)).allowed)
@@ -282,6 +286,7 @@ pub async fn sign_in(
         unit_id: Some(unit_id),
         token_hash: &hash_token(&token),
         client: &ctx.client,
+        service: None,
     };
     let session_id = sessions::open(&mut tx, store.schema_version(), opening).await?;
     let device = remember_device(&mut tx, user_id, &ctx.client).await?;

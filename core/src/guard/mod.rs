@@ -54,6 +54,8 @@ pub struct AccountRef {
 #[derive(Clone, Debug)]
 pub struct Who {
     pub session_id: i64,
+    /// A console session (a business application's session is no console cookie, issue 17).
+    pub web: bool,
     /// Who is really at the keyboard.
     pub native: UserRef,
     /// Whose identity and rights the session uses (differs only in a substitution).
@@ -172,6 +174,7 @@ mod tests {
         let user = UserRef { id: 1, login: "u".into(), full_name: "U".into() };
         Who {
             session_id: 1,
+            web: true,
             native: user.clone(),
             effective: user,
             home_account_id: 1,

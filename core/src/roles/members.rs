@@ -8,14 +8,34 @@ use crate::error::AppError;
 use crate::guard::Ctx;
 use crate::store::Tx;
 
+/// The author of a membership change, for rule 6 in business applications' catalogues.
+fn author(ctx: &Ctx) -> crate::applications::store::Author {
+    crate::applications::store::Author {
+        user_id: ctx.who.effective.id,
+        home: ctx.who.home_account_id,
+        administrator: ctx.who.rights.administrator,
+    }
+}
+
+/// Whether a grant is of a business application (decided by `applications::store::holds_all`).
+fn of_application(g: &crate::rights::GrantRow) -> bool {
+    domain::rights::split_key(&g.key).is_some()
+}
+
 /// Whether the caller may put someone into a role with these grants.
-fn may_give(ctx: &Ctx, builtin: Option<Builtin>, rights: &[crate::rights::GrantRow]) -> Result<(), AppError> {
+async fn may_give(
+    ctx: &Ctx,
+    builtin: Option<Builtin>,
+    rights: &[crate::rights::GrantRow],
+) -> Result<(), AppError> {
     let holds = &ctx.who.rights;
     if holds.administrator {
         return Ok(());
     }
     let gives_more = builtin == Some(Builtin::Administrators)
-        || rights.iter().any(|g| g.allow && !holds.holds(&g.key, g.target));
+        || rights.iter().any(|g| g.allow && !of_application(g) && !holds.holds(&g.key, g.target))
+        || !crate::applications::store::holds_all(ctx.store(), ctx.who.account.id, author(ctx), rights, true)
+            .await?;
     if gives_more {
         Err(AppError::refused(RoleT::NotYourRights))
     } else {
@@ -26,7 +46,7 @@ fn may_give(ctx: &Ctx, builtin: Option<Builtin>, rights: &[crate::rights::GrantR
 /// Whether the caller may take someone out of a role: leaving a role lifts its denials and
 /// takes its allowances, so the caller must hold every right the role names (rule 6), and
 /// only administrators change who is an administrator.
-pub fn may_take(
+pub async fn may_take(
     ctx: &Ctx,
     builtin: Option<Builtin>,
     rights: &[crate::rights::GrantRow],
@@ -35,7 +55,11 @@ pub fn may_take(
     if holds.administrator {
         return Ok(());
     }
-    if builtin == Some(Builtin::Administrators) || rights.iter().any(|g| !holds.holds(&g.key, g.target)) {
+    if builtin == Some(Builtin::Administrators)
+        || rights.iter().any(|g| !of_application(g) && !holds.holds(&g.key, g.target))
+        || !crate::applications::store::holds_all(ctx.store(), ctx.who.account.id, author(ctx), rights, false)
+            .await?
+    {
         Err(AppError::refused(RoleT::NotYourRights))
     } else {
         Ok(())
@@ -98,7 +122,7 @@ pub async fn change(
             continue;
         }
         not_own(ctx, *user)?;
-        may_give(ctx, role.builtin, &rights)?;
+        may_give(ctx, role.builtin, &rights).await?;
         crate::store::bootstrap::add_member(tx, role.id, *user).await?;
         changed += 1;
     }
@@ -107,7 +131,7 @@ pub async fn change(
             continue;
         }
         not_own(ctx, *user)?;
-        may_take(ctx, role.builtin, &rights)?;
+        may_take(ctx, role.builtin, &rights).await?;
         sqlx::query("DELETE FROM role_members WHERE role_id = $1 AND user_id = $2")
             .bind(role.id)
             .bind(user)

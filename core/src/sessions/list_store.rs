@@ -65,7 +65,12 @@ pub fn filter(account: i64, query: &SessionQuery, zone: &str) -> Filter {
     let mut text = Vec::new();
     if !query.search.trim().is_empty() {
         text.push(contains_pattern(&query.search));
-        sql.push_str(&format!(" AND u.search_key LIKE ${} ESCAPE '\\'", numbers.len() + 1));
+        // The user, or the service and session name of a business application (issue 17).
+        let n = numbers.len() + 1;
+        sql.push_str(&format!(
+            " AND (u.search_key LIKE ${n} ESCAPE '\\' OR LOWER(s.service) LIKE ${n} ESCAPE '\\'
+                  OR LOWER(s.session_name) LIKE ${n} ESCAPE '\\')"
+        ));
     }
     // NULLs last in both directions, the same on SQLite and PostgreSQL; columns that are never
     // NULL sort plainly, so that the newest-first list can walk its index.

@@ -21,7 +21,7 @@ const TOUCH_EVERY_MS: i64 = 5_000;
 
 const SESSION_SQL: &str = "
 SELECT s.id, s.user_id, s.effective_user_id, s.home_account_id, s.current_account_id, s.unit_id,
-       s.created_at, s.last_activity_at, s.closed_at,
+       s.created_at, s.last_activity_at, s.closed_at, s.service,
        u.login, u.full_name, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
        u.must_change_password, u.language, u.theme,
        a.name AS account_name, a.parent_id AS account_parent,
@@ -99,8 +99,12 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         sessions::end_now(store, session_id, EndReason::Expired, None).await?;
         return Ok(None);
     }
+    // A business application's session (issue 17) holds external users too; the console's
+    // only internal and universal ones.
+    let web = row.try_get::<String, _>("service")? == sessions::SERVICE;
+    let kind: String = if web { row.try_get("kind")? } else { "universal".into() };
     let signable = may_sign_in(
-        &row.try_get::<String, _>("kind")?,
+        &kind,
         flag(&row, "active")?,
         flag(&row, "blocked")?,
         row.try_get("valid_from")?,
@@ -175,6 +179,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
     };
     Ok(Some(Arc::new(Who {
         session_id,
+        web,
         native,
         effective,
         home_account_id,

@@ -19,6 +19,18 @@ pub struct Opening<'a> {
     pub unit_id: Option<i64>,
     pub token_hash: &'a str,
     pub client: &'a Client,
+    /// A session a business application opened (issue 17); `None` for the console.
+    pub service: Option<Service<'a>>,
+}
+
+/// The application that opened a session, as seed 000's columns show it.
+pub struct Service<'a> {
+    /// "Whether the session comes from an external service": the application's name.
+    pub service: &'a str,
+    /// "The system or application in which the session was started", as the application says.
+    pub session_name: &'a str,
+    pub computer: &'a str,
+    pub client_id: i64,
 }
 
 /// The seed's "computer" column: the client address and a short description of the browser.
@@ -67,8 +79,8 @@ pub async fn open(tx: &mut Tx, schema_version: i64, s: Opening<'_>) -> Result<i6
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO sessions (token_hash, user_id, home_account_id, current_account_id, unit_id,
                                client_addr, user_agent, computer, service, session_name,
-                               db_version, program_version, created_at, last_activity_at)
-         VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+                               db_version, program_version, created_at, last_activity_at, client_id)
+         VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)
          RETURNING id",
     )
     .bind(s.token_hash)
@@ -77,12 +89,13 @@ pub async fn open(tx: &mut Tx, schema_version: i64, s: Opening<'_>) -> Result<i6
     .bind(s.unit_id)
     .bind(&s.client.addr)
     .bind(&s.client.user_agent)
-    .bind(computer(s.client))
-    .bind(SERVICE)
-    .bind(SESSION_NAME)
+    .bind(s.service.as_ref().map_or_else(|| computer(s.client), |a| a.computer.to_string()))
+    .bind(s.service.as_ref().map_or(SERVICE, |a| a.service))
+    .bind(s.service.as_ref().map_or(SESSION_NAME, |a| a.session_name))
     .bind(schema_version.to_string())
     .bind(PROGRAM_VERSION)
     .bind(now)
+    .bind(s.service.as_ref().map(|a| a.client_id))
     .fetch_one(tx.conn())
     .await?;
     tx.raise(Some(s.account_id), EventKind::SessionOpened { session_id: id, user_id: s.user_id }).await?;

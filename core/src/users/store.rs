@@ -267,9 +267,30 @@ async fn write_secret(
     let value = match change {
         SecretChange::Keep => return Ok(()),
         SecretChange::Clear => None,
+        // A card signs in alone, so it is found by its number (issue 17): the same digest for
+        // everyone, one user per card.
+        SecretChange::Set(card) if column == "card_hash" => {
+            let key = crate::auth::app_sign_in::card_key(card);
+            let taken: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM users WHERE card_hash = $1 AND id <> $2")
+                    .bind(&key)
+                    .bind(id)
+                    .fetch_optional(tx.conn())
+                    .await?;
+            if taken.is_some() {
+                return Err(AppError::invalid(
+                    "card",
+                    UserT::NewCardNumber,
+                    Message::new(domain::auth::AuthT::CardTaken),
+                ));
+            }
+            Some(key)
+        }
         SecretChange::Set(secret) => Some(ctx.state().hasher().hash(secret.trim()).await?),
     };
-    sqlx::query(&format!("UPDATE users SET {column} = $1 WHERE id = $2"))
+    // A new or cleared PIN starts with no failures and no lock.
+    let extra = if column == "pin_hash" { ", pin_failures = 0, pin_locked_at = NULL" } else { "" };
+    sqlx::query(&format!("UPDATE users SET {column} = $1{extra} WHERE id = $2"))
         .bind(value)
         .bind(id)
         .execute(tx.conn())

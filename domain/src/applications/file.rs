@@ -36,6 +36,8 @@ struct RawApp {
     name: RawNames,
     #[serde(default)]
     description: Option<RawNames>,
+    #[serde(default)]
+    accepts_internal_users: bool,
 }
 
 #[derive(Deserialize)]
@@ -214,7 +216,15 @@ pub fn parse(text: &str) -> Result<AppCatalogue, AppError> {
         })
         .collect();
     p.0.finish()?;
-    Ok(AppCatalogue { key: raw.application.key, name, description, version: raw.version, areas, permissions })
+    Ok(AppCatalogue {
+        key: raw.application.key,
+        name,
+        description,
+        version: raw.version,
+        accepts_internal_users: raw.application.accepts_internal_users,
+        areas,
+        permissions,
+    })
 }
 
 fn read_module(p: &mut Problems, at: &str, raw: RawModule, seen: &mut HashSet<String>) -> AppModule {

@@ -90,6 +90,10 @@ pub struct AppCatalogue {
     pub name: Names,
     pub description: Names,
     pub version: String,
+    /// Internal users (the console's) may sign in to it too (issue 17); external and universal
+    /// users always may.
+    #[serde(default)]
+    pub accepts_internal_users: bool,
     pub areas: Vec<AppArea>,
     pub permissions: Vec<Item>,
 }

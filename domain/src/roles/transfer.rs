@@ -36,7 +36,12 @@ impl GrantEntry {
     /// Whether the key and the scope fit together and name something of the catalogue.
     fn sound(&self) -> bool {
         match self.scope.as_deref() {
-            None => Right::parse(&self.right).is_some(),
+            // A business application's right: its catalogue is checked when imported.
+            None => {
+                Right::parse(&self.right).is_some()
+                    || crate::rights::split_key(&self.right)
+                        .is_some_and(|(a, r)| !a.is_empty() && !r.is_empty())
+            }
             Some(scope) => {
                 crate::catalogue::DataOp::parse_grant_key(&self.right).is_some()
                     && (matches!(scope, "assigned" | "subordinates")

@@ -96,5 +96,12 @@ text_table! {
         PasswordUnchanged => ("must differ from the current password.", "musi różnić się od aktualnego hasła.", "se musí lišit od současného hesla."),
         PasswordMismatch => ("does not match the new password.", "nie zgadza się z nowym hasłem.", "neodpovídá novému heslu."),
         CurrentPasswordWrong => ("is not correct.", "jest nieprawidłowe.", "není správné."),
+        Computer => ("Computer", "Komputer", "Počítač"),
+        SessionName => ("Session name", "Nazwa sesji", "Název relace"),
+        Pin => ("PIN", "PIN", "PIN"),
+        Card => ("Card number", "Numer karty", "Číslo karty"),
+        Step => ("Step token", "Token kroku", "Token kroku"),
+        PinDigits => ("must be 1 to {max} digits.", "musi mieć od 1 do {max} cyfr.", "musí mít 1 až {max} číslic."),
+        CardTaken => ("is already another user's card.", "jest już kartą innego użytkownika.", "je již kartou jiného uživatele."),
     }
 }

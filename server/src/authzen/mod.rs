@@ -3,6 +3,7 @@
 //! console's guard (cookies, same-origin writes) does not apply here, this module's own does.
 
 mod search;
+mod sessions;
 mod wire;
 
 use app::guard::AppState;
@@ -30,6 +31,9 @@ pub fn routes() -> Router<AppState> {
         .route("/access/v1/search/resource", post(search::resource))
         .route("/access/v1/search/action", post(search::action))
         .route("/integration/v1/events", get(events))
+        .route("/integration/v1/sessions", post(sessions::open))
+        .route("/integration/v1/sessions/activity", post(sessions::activity))
+        .route("/integration/v1/sessions/end", post(sessions::end))
         .layer(axum::extract::DefaultBodyLimit::max(1 << 20))
         .layer(axum::middleware::from_fn(echo_request_id))
 }

@@ -39,13 +39,14 @@ async fn demo_fills_once_and_its_users_sign_in(db: TestDb) {
     let (_, brno) = server.client().signed_in("jana.novakova", DEMO_PASSWORD).await.me().await;
     assert_eq!(brno["account_name"], "Oddział Brno");
     assert_eq!(brno["account_is_main"], false);
-    // The demo's client asks the decision API about the sample at once.
+    // The demo's client (of its business application, Nordwind ERP) asks the decision API
+    // about the sample at once.
     let answer: serde_json::Value = reqwest::Client::new()
         .post(format!("{}/access/v1/evaluation", server.base))
         .bearer_auth(&secret)
         .json(
-            &serde_json::json!({"subject": {"type": "user", "id": "anna.nowak"}, "action": {"name": "view"},
-                                  "resource": {"type": "users", "id": "1"}}),
+            &serde_json::json!({"subject": {"type": "user", "id": "anna.nowak"}, "action": {"name": "approve"},
+                                  "resource": {"type": "attendance_sheet", "id": "1"}}),
         )
         .send()
         .await

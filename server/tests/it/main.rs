@@ -4,6 +4,7 @@
 mod support;
 
 mod accounts;
+mod app_sign_in;
 mod applications;
 mod audit;
 mod authzen;

@@ -129,6 +129,16 @@ async fn nobody_gives_rights_they_lack_or_changes_their_own_roles(db: TestDb) {
         json!({"Role": "NotYourRights"})
     );
     let warehouse = role_id(&db, "Magazynierzy").await;
+    // The demo gives the warehouse the warehouse documents of Nordwind ERP: not hers to give.
+    let (status, body) = anna.json("/api/roles/members", &members(warehouse, jan)).await;
+    assert_eq!(
+        (status, refusal(&body)),
+        (409, json!({"Role": "NotYourRights"})),
+        "an application's rights count"
+    );
+    db.execute(&format!("DELETE FROM grants WHERE role_id = {warehouse} AND right_key LIKE 'nordwind/%'"))
+        .await;
+    db.execute("UPDATE accounts SET rights_version = rights_version + 1").await;
     assert_eq!(
         anna.json("/api/roles/members", &members(warehouse, jan)).await.0,
         200,
