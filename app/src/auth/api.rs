@@ -60,6 +60,7 @@ pub async fn login(
     password: String,
     unit: Option<String>,
     replace: Option<String>,
+    step: Option<String>,
 ) -> Result<LoginOutcome, AppError> {
     use super::login::Outcome;
     let ctx = crate::guard::public::<Login>().await?;
@@ -70,7 +71,7 @@ pub async fn login(
         })
         .transpose()?;
     let replace = replace.is_some_and(|r| r == "1");
-    match super::login::sign_in(&ctx, &login, &password, unit, replace).await? {
+    match super::login::sign_in(&ctx, &login, &password, unit, replace, step.as_deref()).await? {
         Outcome::Signed(signed) => {
             cookies::set_session(&signed.token, ctx.client.secure);
             if let Some(device) = &signed.device {
@@ -83,16 +84,18 @@ pub async fn login(
                 units: Vec::new(),
                 default_unit: None,
                 already: None,
+                step: None,
             })
         }
-        Outcome::ChooseUnit { units, default_unit } => {
-            Ok(LoginOutcome { next: None, units, default_unit, already: None })
+        Outcome::ChooseUnit { units, default_unit, step } => {
+            Ok(LoginOutcome { next: None, units, default_unit, already: None, step: Some(step) })
         }
-        Outcome::AlreadySignedIn { computer, since_text, unit } => Ok(LoginOutcome {
+        Outcome::AlreadySignedIn { computer, since_text, unit, step } => Ok(LoginOutcome {
             next: None,
             units: Vec::new(),
             default_unit: None,
             already: Some(super::AlreadySignedIn { computer, since: since_text, unit }),
+            step: Some(step),
         }),
     }
 }

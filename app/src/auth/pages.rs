@@ -30,6 +30,10 @@ pub fn LoginPage() -> impl IntoView {
         Some(Ok(outcome)) => outcome.already,
         _ => None,
     });
+    let step = Signal::derive(move || match action.value().get() {
+        Some(Ok(outcome)) => outcome.step,
+        _ => None,
+    });
     let on_lang = move |ev: leptos::ev::Event| {
         if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
             crate::shell::switch_prefs(i18n, theme, lang, theme.get_untracked(), false);
@@ -65,6 +69,7 @@ pub fn LoginPage() -> impl IntoView {
                         </select>
                     })}
                     <FieldNote error field="unit" id="unit-note" />
+                    {move || step.get().map(|s| view! { <input type="hidden" name="step" value=s /> })}
                     {move || already.get().map(|a| view! {
                         <div class="notice" role="alert">
                             <p>{fill(i18n.t(AuthT::AlreadySignedIn), &[("computer".into(), a.computer.clone()), ("since".into(), a.since.clone())])}</p>

@@ -37,6 +37,11 @@ struct Form {
     card: RwSignal<String>,
     remove_card: RwSignal<bool>,
     has_card: RwSignal<bool>,
+    /// When applications last used each secret (issue 17), and the PIN's lock.
+    pin_used: RwSignal<Option<String>>,
+    card_used: RwSignal<Option<String>>,
+    external_used: RwSignal<Option<String>>,
+    pin_locked: RwSignal<bool>,
     password: RwSignal<String>,
     password_confirm: RwSignal<String>,
     shared_password: RwSignal<bool>,
@@ -73,6 +78,10 @@ impl Form {
             card: RwSignal::new(String::new()),
             remove_card: RwSignal::new(false),
             has_card: RwSignal::new(false),
+            pin_used: RwSignal::new(None),
+            card_used: RwSignal::new(None),
+            external_used: RwSignal::new(None),
+            pin_locked: RwSignal::new(false),
             password: RwSignal::new(String::new()),
             password_confirm: RwSignal::new(String::new()),
             shared_password: RwSignal::new(true),
@@ -103,6 +112,10 @@ impl Form {
         self.default_unit.set(c.default_unit_id.map(|u| u.to_string()).unwrap_or_default());
         self.has_pin.set(c.has_pin);
         self.has_card.set(c.has_card);
+        self.pin_used.set(c.pin_used.clone());
+        self.card_used.set(c.card_used.clone());
+        self.external_used.set(c.external_password_used.clone());
+        self.pin_locked.set(c.pin_locked);
         self.pin.set(String::new());
         self.card.set(String::new());
         self.remove_pin.set(false);
@@ -295,13 +308,16 @@ pub fn UserCardPage() -> impl IntoView {
                         <UnitSelect value=form.default_unit error disabled=fixed("default_unit") />
                     </Show>
                     <Show when=move || sees("credentials") && !fixed("credentials").get()>
-                    <Secret label=UserT::NewPin name="pin" value=form.pin has=form.has_pin remove=form.remove_pin set_text=UserT::PinSet remove_text=UserT::RemovePin error hint=UserT::PinHint />
-                    <Secret label=UserT::NewCardNumber name="card" value=form.card has=form.has_card remove=form.remove_card set_text=UserT::CardSet remove_text=UserT::RemoveCard error hint=UserT::CardHint />
+                    <Secret label=UserT::NewPin name="pin" value=form.pin has=form.has_pin remove=form.remove_pin set_text=UserT::PinSet remove_text=UserT::RemovePin error hint=UserT::PinHint used=form.pin_used locked=form.pin_locked />
+                    <Secret label=UserT::NewCardNumber name="card" value=form.card has=form.has_card remove=form.remove_card set_text=UserT::CardSet remove_text=UserT::RemoveCard error hint=UserT::CardHint used=form.card_used locked=RwSignal::new(false) />
                     </Show>
                 </div>
             </div>
             <fieldset>
                 <legend>{move || i18n.t(UserT::Password)}</legend>
+                <p class="muted" hidden=move || form.external_used.with(Option::is_none)>
+                    {move || crate::i18n::fill(i18n.t(UserT::ExternalUsed), &[("when".into(), form.external_used.get().unwrap_or_default())])}
+                </p>
                 <Show when=move || creating.get() fallback=move || view! {
                     <button type="button" class="secondary" on:click=move |_| password_open.set(true) disabled=move || locked.get()>{move || i18n.t(UserT::SetPassword)}</button>
                 }>
@@ -357,6 +373,8 @@ fn Secret(
     remove_text: UserT,
     hint: UserT,
     error: Signal<Option<AppError>>,
+    used: RwSignal<Option<String>>,
+    locked: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // Shown as typed, so the administrator sees the number they hand over (issue 14: masked);
@@ -365,7 +383,8 @@ fn Secret(
     view! {
         <TextField label=label.into() name value error kind="text" autocomplete="off" hint=hint.into() inputmode=inputmode.unwrap_or("text") />
         <Show when=move || has.get()>
-            <p class="muted">{move || i18n.t(set_text)}</p>
+            <p class="muted">{move || i18n.t(set_text)} " " <LastUsed used /></p>
+            <p class="notice" role="status" hidden=move || !locked.get()>{move || i18n.t(UserT::PinLocked)}</p>
             <CheckField label=remove_text.into() name=if name == "pin" { "remove_pin" } else { "remove_card" } checked=remove />
         </Show>
     }
@@ -411,5 +430,15 @@ fn RoleChoice(chosen: RwSignal<Vec<i64>>, locked: Signal<bool>) -> impl IntoView
                 }
             }).collect_view())}
         </fieldset>
+    }
+}
+
+/// "Last used by an application: …" or "Not used by an application yet." (issue 17).
+#[component]
+fn LastUsed(used: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match used.get() {
+        Some(when) => crate::i18n::fill(i18n.t(UserT::LastUsed), &[("when".into(), when)]),
+        None => i18n.t(UserT::NeverUsed).to_string(),
     }
 }

@@ -9,7 +9,7 @@ use super::policy::{login_key, may_sign_in, LOGIN_MAX, PASSWORD_MAX};
 use super::throttle::{self, Key};
 use crate::actor::{Actor, Client};
 use crate::audit::{self, Entry};
-use crate::auth::token::{hash_token, new_token};
+use crate::auth::token::{card_key, hash_token, new_token};
 use crate::clients::store::Caller;
 use crate::error::AppError;
 use crate::events::EndReason;
@@ -133,11 +133,6 @@ pub fn check(r: &AppRequest) -> Result<(), AppError> {
         Secret::Step(step) => bounded("step", AuthT::Step, step, 100, true),
     }
     c.finish()
-}
-
-/// The stored form of a card number: found by it alone, so the same for every user.
-pub fn card_key(card: &str) -> String {
-    hash_token(card.trim())
 }
 
 /// Whether the client's application lets internal users in, and the service name sessions get.

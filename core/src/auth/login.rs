@@ -26,10 +26,12 @@ pub struct SignedIn {
 /// What a correct password leads to.
 pub enum Outcome {
     Signed(SignedIn),
-    /// The user has several units: the same request again with one of them.
+    /// The user has several units: the same request again with one of them, and the step
+    /// token instead of a second password check (issue 17: one verification per sign-in).
     ChooseUnit {
         units: Vec<(i64, String)>,
         default_unit: Option<i64>,
+        step: String,
     },
     /// Without "open multiple sessions" the user already has an open session: continuing
     /// (the same request with `replace`) ends it (seed 000).
@@ -37,7 +39,37 @@ pub enum Outcome {
         computer: String,
         since_text: String,
         unit: i64,
+        step: String,
     },
+}
+
+/// How long a step token of the console's sign-in stays good.
+const STEP_MS: i64 = 120_000;
+
+/// A single-use step token for the next request of this sign-in (no client: the console's).
+async fn new_step(tx: &mut crate::store::Tx, user: i64) -> Result<String, AppError> {
+    let step = new_token();
+    sqlx::query("INSERT INTO sign_in_steps (token_hash, user_id, client_id, unit_id, expires_at) VALUES ($1, $2, NULL, NULL, $3)")
+        .bind(hash_token(&step))
+        .bind(user)
+        .bind(tx.now() + STEP_MS)
+        .execute(tx.conn())
+        .await?;
+    Ok(step)
+}
+
+/// The user of a console step token, used up; `None` if unknown, used or expired.
+async fn take_step(store: &crate::store::Store, step: &str) -> Result<Option<i64>, AppError> {
+    let mut tx = store.begin().await?;
+    let user: Option<i64> = sqlx::query_scalar(
+        "DELETE FROM sign_in_steps WHERE token_hash = $1 AND client_id IS NULL AND expires_at > $2 RETURNING user_id",
+    )
+    .bind(hash_token(step))
+    .bind(tx.now())
+    .fetch_optional(tx.conn())
+    .await?;
+    tx.commit().await?;
+    Ok(user)
 }
 
 /// The units a user may sign in to: those of their roles in their account (Everyone's too).
@@ -155,10 +187,17 @@ pub async fn sign_in(
     password: &str,
     unit: Option<i64>,
     replace: bool,
+    step: Option<&str>,
 ) -> Result<Outcome, AppError> {
     check_form(login, password)?;
     let store = ctx.store();
     let key = login_key(login);
+    // The step token of this sign-in's first answer stands for the password checked then; an
+    // unknown or expired one falls back to checking the password again.
+    let stepped = match step.filter(|s| !s.is_empty() && s.len() <= 100) {
+        Some(step) => take_step(store, step).await?,
+        None => None,
+    };
     let user = sqlx::query(
         "SELECT u.id, u.account_id, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
                 u.password_hash, u.password_changed_at, u.must_change_password, u.language, u.default_unit_id,
@@ -169,11 +208,15 @@ pub async fn sign_in(
     .bind(&key)
     .fetch_optional(store.reader())
     .await?;
+    let by_step = match (&user, stepped) {
+        (Some(row), Some(id)) => row.try_get::<i64, _>("id")? == id,
+        _ => false,
+    };
     let known = match &user {
         Some(row) => known_place(store, row.try_get("id")?, &ctx.client).await?,
         None => false,
     };
-    let keys = throttle::sign_in_keys(&key, &ctx.client.addr, known);
+    let keys = if by_step { Vec::new() } else { throttle::sign_in_keys(&key, &ctx.client.addr, known) };
     if let Some(seconds) = throttle::attempt(store, &keys).await? {
         let mut tx = store.begin().await?;
         let actor = Actor { client_addr: ctx.client.addr.clone(), ..Default::default() };
@@ -185,7 +228,7 @@ pub async fn sign_in(
         Some(row) => row.try_get("password_hash")?,
         None => None,
     };
-    let correct = ctx.state().hasher().verify(password, hash.as_deref()).await?;
+    let correct = by_step || ctx.state().hasher().verify(password, hash.as_deref()).await?;
     throttle::finish(store, &keys, correct && user.is_some()).await?;
 
     let mut tx = store.begin().await?;
@@ -235,8 +278,9 @@ pub async fn sign_in(
         Some(_) => return Err(AppError::invalid("unit", AuthT::Unit, Message::new(AuthT::UnitNotYours))),
         None if units.len() == 1 => units[0].0,
         None => {
+            let step = new_step(&mut tx, user_id).await?;
             tx.commit().await?;
-            return Ok(Outcome::ChooseUnit { units, default_unit });
+            return Ok(Outcome::ChooseUnit { units, default_unit, step });
         }
     };
     // A password past its periodic change must be changed now.
@@ -264,6 +308,7 @@ pub async fn sign_in(
     .collect::<Result<_, sqlx::Error>>()?;
     if !open.is_empty() && !may_hold_several(store, user_id, account_id).await? {
         if !replace {
+            let step = new_step(&mut tx, user_id).await?;
             tx.commit().await?;
             let (_, computer, since) = open[0].clone();
             let zone: String = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
@@ -272,7 +317,7 @@ pub async fn sign_in(
                 .await?;
             let lang = Lang::from_code(&user.try_get::<String, _>("language")?).unwrap_or_default();
             let since_text = crate::time::format_ms(since, &zone, lang);
-            return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id });
+            return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id, step });
         }
         for (id, _, _) in &open {
             sessions::end(&mut tx, *id, EndReason::Replaced, None, None).await?;

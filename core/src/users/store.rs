@@ -136,6 +136,10 @@ pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<Use
         }),
         None => None,
     };
+    let used = |c: &str| -> Result<Option<String>, sqlx::Error> {
+        Ok(r.try_get::<Option<i64>, _>(c)?
+            .map(|t| crate::time::format_ms(t, zone, crate::i18n::Lang::default())))
+    };
     let day = |c: &str, shift: i64| -> Result<String, sqlx::Error> {
         Ok(r.try_get::<Option<i64>, _>(c)?.map(|t| day_of_ms(t - shift, zone)).unwrap_or_default())
     };
@@ -157,6 +161,10 @@ pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<Use
         has_external_password: r.try_get::<Option<String>, _>("external_password_hash")?.is_some(),
         has_pin: r.try_get::<Option<String>, _>("pin_hash")?.is_some(),
         has_card: r.try_get::<Option<String>, _>("card_hash")?.is_some(),
+        pin_used: used("pin_used_at")?,
+        card_used: used("card_used_at")?,
+        external_password_used: used("external_password_used_at")?,
+        pin_locked: r.try_get::<Option<i64>, _>("pin_locked_at")?.is_some(),
         shared_password: flag(&r, "shared_password")?,
         pw_own_policy: flag(&r, "pw_own_policy")?,
         pw_strong: flag(&r, "pw_strong")?,
@@ -270,7 +278,7 @@ async fn write_secret(
         // A card signs in alone, so it is found by its number (issue 17): the same digest for
         // everyone, one user per card.
         SecretChange::Set(card) if column == "card_hash" => {
-            let key = crate::auth::app_sign_in::card_key(card);
+            let key = crate::auth::token::card_key(card);
             let taken: Option<i64> =
                 sqlx::query_scalar("SELECT id FROM users WHERE card_hash = $1 AND id <> $2")
                     .bind(&key)

@@ -66,6 +66,10 @@ pub struct LoginOutcome {
     /// The user is signed in elsewhere and may hold one session only: where, since when, and
     /// the unit to sign in to if they continue.
     pub already: Option<AlreadySignedIn>,
+    /// Sent back with the unit or "continue" instead of a second password check (single use,
+    /// two minutes; issue 17: one verification per sign-in).
+    #[serde(default)]
+    pub step: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

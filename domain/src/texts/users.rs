@@ -35,6 +35,14 @@ text_table! {
         NewPin => ("New PIN", "Nowy PIN", "Nový PIN"),
         PinHint => ("Up to 6 digits, for other applications.", "Do 6 cyfr, do logowania w aplikacjach zewnętrznych.", "Nejvýše 6 číslic, pro jiné aplikace."),
         PinSet => ("A PIN is set.", "PIN jest ustawiony.", "PIN je nastaven."),
+        LastUsed => ("Last used by an application: {when}.", "Ostatnio użyty przez aplikację: {when}.", "Naposledy použit aplikací: {when}."),
+        NeverUsed => ("Not used by an application yet.", "Jeszcze nie użyty przez aplikację.", "Zatím nepoužit žádnou aplikací."),
+        PinLocked => (
+            "Locked after three wrong PINs: set a new PIN to unlock it.",
+            "Zablokowany po trzech błędnych PIN-ach: ustaw nowy PIN, aby go odblokować.",
+            "Zablokován po třech chybných PIN: nastavte nový PIN, abyste ho odblokovali."
+        ),
+        ExternalUsed => ("External password last used by an application: {when}.", "Hasło zewnętrzne ostatnio użyte przez aplikację: {when}.", "Externí heslo naposledy použito aplikací: {when}."),
         RemovePin => ("Remove the PIN", "Usuń PIN", "Odebrat PIN"),
         CardNumber => ("Card number", "Numer karty", "Číslo karty"),
         NewCardNumber => ("New card number", "Nowy numer karty", "Nové číslo karty"),

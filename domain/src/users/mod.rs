@@ -145,6 +145,16 @@ pub struct UserCard {
     pub has_external_password: bool,
     pub has_pin: bool,
     pub has_card: bool,
+    /// When applications last signed the user in with each (issue 17), in the account's zone.
+    #[serde(default)]
+    pub pin_used: Option<String>,
+    #[serde(default)]
+    pub card_used: Option<String>,
+    #[serde(default)]
+    pub external_password_used: Option<String>,
+    /// Three wrong PINs in a row lock the PIN until a new one is set.
+    #[serde(default)]
+    pub pin_locked: bool,
     pub shared_password: bool,
     pub pw_own_policy: bool,
     pub pw_strong: bool,

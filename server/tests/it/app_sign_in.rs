@@ -224,4 +224,55 @@ async fn pins_lock_and_sign_ins_are_throttled(db: TestDb) {
     assert_eq!(body["account"]["id"], json!(1));
 }
 
-both!(applications_sign_their_users_in, pins_lock_and_sign_ins_are_throttled);
+/// The console's sign-in checks the password once (issue 17): choosing the unit, or continuing
+/// past "already signed in", sends the step token of the first answer instead.
+async fn the_console_checks_the_password_once(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let http = reqwest::Client::new();
+    let login = |form: Vec<(&'static str, String)>| {
+        http.post(format!("{}/api/auth/login", server.base))
+            .header("sec-fetch-site", "same-origin")
+            .form(&form)
+            .send()
+    };
+    let mut chooser = None;
+    for user in ["piotr.wisniewski", "anna.nowak", "jan.kowalski", "michal.zielinski", "magdalena.dabrowska"]
+    {
+        let first: Value = login(vec![("login", user.into()), ("password", DEMO_PASSWORD.into())])
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if first["units"].as_array().is_some_and(|u| u.len() > 1) {
+            chooser = Some((user, first));
+            break;
+        }
+    }
+    let (user, first) = chooser.expect("a demo user with several units");
+    let step = first["step"].as_str().expect("a step token").to_string();
+    let unit = first["units"][1][0].as_i64().unwrap().to_string();
+    // The password is not checked again: a wrong one with the step still signs in.
+    let with_step = |password: &str| {
+        vec![
+            ("login", user.to_string()),
+            ("password", password.to_string()),
+            ("unit", unit.clone()),
+            ("step", step.clone()),
+            ("replace", "1".into()),
+        ]
+    };
+    let r = login(with_step("not-the-password")).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["next"], "/", "{body}");
+    // Used once: the same step with a wrong password is a wrong password.
+    let r = login(with_step("not-the-password")).await.unwrap();
+    assert_eq!(r.status(), 409, "a step token is single-use");
+}
+
+both!(
+    applications_sign_their_users_in,
+    pins_lock_and_sign_ins_are_throttled,
+    the_console_checks_the_password_once
+);

@@ -1,0 +1,210 @@
+//! Load script for signing in (issue 17): bare argon2id verifications per second on these
+//! cores, console and application sign-ins per second with 32 concurrent clients against the
+//! release binary, and the p99 of other requests idle and during a login storm. `./dev
+//! sign-ins` runs it on loopback; every phase is bounded in requests and time.
+
+use klucznik_core::auth::password::Hasher;
+use serde_json::{json, Value};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const PHASE: Duration = Duration::from_secs(10);
+const WORKERS: usize = 32;
+const MAX_REQUESTS: usize = 20_000;
+const PASSWORD: &str = "Demo-Klucznik-2026";
+/// Demo users of the main account (several have more than one unit to choose from).
+const USERS: [&str; 5] =
+    ["anna.nowak", "piotr.wisniewski", "jan.kowalski", "ewa.szymanska", "michal.zielinski"];
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0
+}
+
+/// Bare argon2id verifications per second with the server's parameters and concurrency.
+async fn bare_argon2() -> f64 {
+    let hasher = Hasher::new();
+    let hash: Arc<str> = hasher.hash(PASSWORD).await.unwrap().into();
+    let start = Instant::now();
+    let tasks: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let (hasher, hash) = (hasher.clone(), hash.clone());
+            tokio::spawn(async move {
+                let mut n = 0usize;
+                while start.elapsed() < PHASE && n * WORKERS < MAX_REQUESTS {
+                    assert!(hasher.verify(PASSWORD, Some(&hash)).await.unwrap());
+                    n += 1;
+                }
+                n
+            })
+        })
+        .collect();
+    let mut total = 0;
+    for t in tasks {
+        total += t.await.unwrap();
+    }
+    total as f64 / start.elapsed().as_secs_f64()
+}
+
+/// One console sign-in through the form's server function: the unit chosen (with the step
+/// token the first answer gives), the other session ended; answers how many requests it took.
+async fn console_sign_in(base: &str, login: &str) -> usize {
+    let http = reqwest::Client::new();
+    let post = |form: Vec<(&'static str, String)>| {
+        http.post(format!("{base}/api/auth/login")).header("sec-fetch-site", "same-origin").form(&form).send()
+    };
+    let mut form =
+        vec![("login", login.to_string()), ("password", PASSWORD.to_string()), ("replace", "1".into())];
+    for step in 1..=3 {
+        let r = post(form.clone()).await.expect("sign-in request");
+        assert!(r.status().is_success(), "{login}: {}", r.status());
+        let body: Value = r.json().await.unwrap_or(Value::Null);
+        let Some(units) = body["units"].as_array().filter(|u| !u.is_empty()) else { return step };
+        let unit = body["default_unit"].as_i64().unwrap_or_else(|| units[0][0].as_i64().unwrap());
+        form.push(("unit", unit.to_string()));
+        if let Some(token) = body["step"].as_str() {
+            form.retain(|(k, _)| *k != "password");
+            form.push(("step", token.to_string()));
+        }
+    }
+    panic!("{login}: no session after three steps")
+}
+
+/// Sign-ins per second with `WORKERS` clients, and the requests they took.
+async fn storm(base: &str, app_secret: Option<&str>) -> (f64, usize) {
+    let start = Instant::now();
+    let tasks: Vec<_> = (0..WORKERS)
+        .map(|w| {
+            let base = base.to_string();
+            let secret = app_secret.map(str::to_string);
+            tokio::spawn(async move {
+                let http = reqwest::Client::new();
+                let (mut done, mut requests) = (0usize, 0usize);
+                while start.elapsed() < PHASE && done * WORKERS < MAX_REQUESTS {
+                    let login = USERS[(w + done) % USERS.len()];
+                    match &secret {
+                        None => requests += console_sign_in(&base, login).await,
+                        Some(secret) => {
+                            let body = json!({"login": login, "password": PASSWORD, "computer": format!("LOAD-{w}"),
+                                              "session_name": "load", "close_other": true});
+                            let r = http
+                                .post(format!("{base}/integration/v1/sessions"))
+                                .bearer_auth(secret)
+                                .json(&body)
+                                .send()
+                                .await
+                                .expect("sign-in request");
+                            assert_eq!(r.status(), 201, "{login}");
+                            requests += 1;
+                        }
+                    }
+                    done += 1;
+                }
+                (done, requests)
+            })
+        })
+        .collect();
+    let (mut done, mut requests) = (0, 0);
+    for t in tasks {
+        let (d, r) = t.await.unwrap();
+        done += d;
+        requests += r;
+    }
+    (done as f64 / start.elapsed().as_secs_f64(), requests)
+}
+
+/// Latencies of a signed-in user's `/api/auth/me`, 20 per second for the phase.
+async fn others(base: &str, cookie: &str) -> Vec<Duration> {
+    let http = reqwest::Client::new();
+    let mut ticker = tokio::time::interval(Duration::from_millis(50));
+    let mut all = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < PHASE {
+        ticker.tick().await;
+        let t = Instant::now();
+        let r = http
+            .post(format!("{base}/api/auth/me"))
+            .header("cookie", cookie)
+            .header("sec-fetch-site", "same-origin")
+            .send()
+            .await
+            .expect("me");
+        assert!(r.status().is_success());
+        all.push(t.elapsed());
+    }
+    all.sort();
+    all
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let bin = args.windows(2).find(|w| w[0] == "--bin").map(|w| w[1].clone()).expect("--bin <klucznik>");
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("signins.db").display());
+    let demo = Command::new(&bin).args(["demo", "--database-url", &db, "--log", "warn"]).output().unwrap();
+    assert!(demo.status.success());
+    let made = Command::new(&bin)
+        .args(["--database-url", &db, "--log", "warn", "client", "create", "--name", "Load"])
+        .output()
+        .unwrap();
+    let secret = String::from_utf8_lossy(&made.stdout).trim().rsplit(": ").next().unwrap().to_string();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(&bin)
+        .args(["--database-url", &db, "--addr", &format!("127.0.0.1:{port}"), "--log", "warn"])
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let http = reqwest::Client::new();
+    for _ in 0..200 {
+        if http.get(format!("{base}/healthz")).send().await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    println!("sign-in load, {bin}, SQLite, loopback, {WORKERS} clients; each phase {} s", PHASE.as_secs());
+    let bare = bare_argon2().await;
+    println!("bare argon2id verifications: {bare:.1}/s");
+    // A watcher who stays signed in (the auditor may hold several sessions).
+    let r = http
+        .post(format!("{base}/api/auth/login"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("login", "magdalena.dabrowska"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("klucznik_session="))
+        .map(|c| c.split(';').next().unwrap().to_string())
+        .expect("the watcher's session");
+    let idle = others(&base, &cookie).await;
+    println!(
+        "other requests idle: p50 {:.2} ms, p99 {:.2} ms",
+        percentile(&idle, 0.5),
+        percentile(&idle, 0.99)
+    );
+    let (watch, (rate, requests)) = tokio::join!(others(&base, &cookie), storm(&base, None));
+    println!(
+        "console sign-ins: {rate:.1}/s ({:.0} % of bare argon2), {:.2} requests each",
+        rate / bare * 100.0,
+        requests as f64 / (rate * PHASE.as_secs_f64()).max(1.0)
+    );
+    println!(
+        "other requests during the storm: p50 {:.2} ms, p99 {:.2} ms ({:.1}× idle)",
+        percentile(&watch, 0.5),
+        percentile(&watch, 0.99),
+        percentile(&watch, 0.99) / percentile(&idle, 0.99).max(0.001)
+    );
+    let (rate, _) = storm(&base, Some(&secret)).await;
+    println!("application sign-ins: {rate:.1}/s ({:.0} % of bare argon2)", rate / bare * 100.0);
+    let _ = child.kill();
+    let _ = child.wait();
+}
