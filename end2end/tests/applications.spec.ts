@@ -124,3 +124,15 @@ test("an application registered from a file is granted in a role's editor and de
   expect(await decide(request, secret, "ewa.szymanska", "view", "receipts")).toEqual({ status: 200, body: { decision: false } });
   await setCell(page, "Receipts: View", "inherit");
 });
+
+test("the effective-rights view and compare show a business application's rights", async ({ page }) => {
+  await signIn(page, "magdalena.dabrowska");
+  await open(page, "/users");
+  await page.getByRole("link", { name: "jan.kowalski", exact: true }).click();
+  await page.getByRole("link", { name: "Effective rights", exact: true }).click();
+  const row = page.getByRole("row", { name: /Nordwind ERP › Sales invoices: View/ });
+  await expect(row).toContainText("allowed by role Sprzedawcy");
+  await page.getByLabel("Compare with").selectOption({ label: "ewa.szymanska" });
+  await expect(row).toContainText("Differs");
+  await expect(page.getByRole("row", { name: /Nordwind ERP › Goods received notes: View/ })).toContainText("Differs");
+});

@@ -65,8 +65,8 @@ async fn console_sign_in(base: &str, login: &str) -> usize {
         let Some(units) = body["units"].as_array().filter(|u| !u.is_empty()) else { return step };
         let unit = body["default_unit"].as_i64().unwrap_or_else(|| units[0][0].as_i64().unwrap());
         form.push(("unit", unit.to_string()));
+        // The form sends the password again, as the page does; the step token stands for it.
         if let Some(token) = body["step"].as_str() {
-            form.retain(|(k, _)| *k != "password");
             form.push(("step", token.to_string()));
         }
     }

@@ -1,5 +1,7 @@
-//! Password hashing with argon2id (OWASP parameters), on the blocking pool, at most one hash
-//! per core at a time.
+//! Password hashing with argon2id (OWASP parameters), at most one hash per core at a time, on
+//! threads of its own that yield to every other request: they run at a lower scheduling
+//! priority (nice 10), so a storm of sign-ins takes every idle cycle but not the cycles other
+//! requests need (docs/MEASUREMENTS.md "Signing in").
 
 use crate::error::AppError;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -58,7 +60,58 @@ impl Hasher {
 
     async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
         let _permit = self.permits.acquire().await.map_err(|e| AppError::internal("hasher", e))?;
-        tokio::task::spawn_blocking(work).await.map_err(|e| AppError::internal("hasher", e))
+        let (done, answer) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || {
+            let _ = done.send(work());
+        });
+        pool()
+            .lock()
+            .map_err(|e| AppError::internal("hasher", e))?
+            .send(job)
+            .map_err(|e| AppError::internal("hasher", e))?;
+        answer.await.map_err(|e| AppError::internal("hasher", e))
+    }
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The hashing threads, one per core (as many as the permits let work at once), started once.
+fn pool() -> &'static std::sync::Mutex<std::sync::mpsc::Sender<Job>> {
+    static POOL: std::sync::OnceLock<std::sync::Mutex<std::sync::mpsc::Sender<Job>>> =
+        std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        let (send, receive) = std::sync::mpsc::channel::<Job>();
+        let receive = Arc::new(std::sync::Mutex::new(receive));
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        for i in 0..cores {
+            let receive = receive.clone();
+            let started = std::thread::Builder::new().name(format!("argon2-{i}")).spawn(move || {
+                lower_priority();
+                loop {
+                    let job = match receive.lock() {
+                        Ok(r) => r.recv(),
+                        Err(_) => return,
+                    };
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => return,
+                    }
+                }
+            });
+            if let Err(e) = started {
+                tracing::error!("cannot start a hashing thread: {e}");
+            }
+        }
+        std::sync::Mutex::new(send)
+    })
+}
+
+/// Nice 10 for the calling thread (on Linux a thread has its own priority); elsewhere nothing.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its integer arguments; who = 0 is the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 

@@ -1,7 +1,8 @@
-//! "Effective rights" (read-only): every right of a user with its state and reason, and
-//! "Compare with…" another user side by side, the differences marked.
+//! "Effective rights" (read-only): every right of a user with its state and reason — of
+//! Klucznik's catalogue and of every business application's — and "Compare with…" another
+//! user side by side, the differences marked.
 
-use super::state::{describe, describe_data, right_name};
+use super::state::{describe, describe_data, describe_with, right_name};
 use crate::i18n::{fill, use_i18n};
 use crate::rights::api::effective_rights;
 use crate::rights::view::Effective;
@@ -43,6 +44,21 @@ fn lines(i18n: &crate::i18n::I18n, e: &Effective) -> Vec<Line> {
             why: describe_data(i18n, &e.data, &p.decision),
         }
     }));
+    // Business applications' rights (issue 16), by the same resolver over each catalogue.
+    let lang = i18n.lang.get();
+    for app in &e.data.apps {
+        let rights = crate::applications::AppRights::new(app.catalogue.clone());
+        let subject = e.data.app_subject(&rights, &e.data.grants);
+        let name = app.catalogue.name.get(lang).to_string();
+        out.extend((0..rights.len() as u32).map(|i| {
+            let decision = subject.decide(rights.spec(), i);
+            Line {
+                what: format!("{name} › {}", rights.name(i, lang)),
+                allowed: decision.allowed,
+                why: describe_with(i18n, &e.data, &decision, |n| rights.name(n, lang)),
+            }
+        }));
+    }
     out
 }
 
