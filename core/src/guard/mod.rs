@@ -152,6 +152,18 @@ pub fn authorize_parts(state: &CoreState, parts: &Parts, need: Need) -> Result<C
     Ok(Ctx { who, client: resolved.client.clone(), state: state.clone() })
 }
 
+/// The guard for the user of a business application's session (issue 17): the application
+/// acts for the user its session belongs to, under the same checks as the console's requests.
+pub fn for_application_session(
+    state: &CoreState,
+    who: Arc<Who>,
+    client: Client,
+    need: Need,
+) -> Result<Ctx, AppError> {
+    check(&who, need)?;
+    Ok(Ctx { who, client, state: state.clone() })
+}
+
 /// The anonymous entry: what public entry points (sign-in, the login page's settings) may use.
 /// The web layer checks that the entry point is listed as public before it asks for one.
 pub fn public_entry(state: &CoreState, parts: &Parts) -> PublicCtx {

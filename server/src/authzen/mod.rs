@@ -34,6 +34,8 @@ pub fn routes() -> Router<AppState> {
         .route("/integration/v1/sessions", post(sessions::open))
         .route("/integration/v1/sessions/activity", post(sessions::activity))
         .route("/integration/v1/sessions/end", post(sessions::end))
+        .route("/integration/v1/sessions/substitutions", post(sessions::substitutions))
+        .route("/integration/v1/sessions/substitution", post(sessions::substitution))
         .layer(axum::extract::DefaultBodyLimit::max(1 << 20))
         .layer(axum::middleware::from_fn(echo_request_id))
 }

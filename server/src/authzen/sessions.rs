@@ -237,3 +237,123 @@ pub async fn end(State(state): State<AppState>, req: Request) -> Response {
         Err(e) => internal(&headers, e),
     }
 }
+
+/// The console's guard for the user of an application's session: the same rules as the
+/// console's own self-service (issue 17: working on someone's behalf from the application).
+async fn session_ctx(
+    state: &AppState,
+    caller: &Caller,
+    client: klucznik_core::actor::Client,
+    token: &str,
+) -> Result<Option<klucznik_core::guard::Ctx>, klucznik_core::error::AppError> {
+    let Some(who) = klucznik_core::sessions::resolve::resolve(state, token, true).await? else {
+        return Ok(None);
+    };
+    if !klucznik_core::auth::app_sign_in::owns(state, caller, who.session_id).await? {
+        return Ok(None);
+    }
+    klucznik_core::guard::for_application_session(state, who, client, klucznik_core::guard::Need::SelfService)
+        .map(Some)
+}
+
+/// An error of the console's rules as this API says it.
+fn app_error(headers: &HeaderMap, e: klucznik_core::error::AppError) -> Response {
+    use klucznik_core::error::AppError;
+    match e {
+        AppError::NotFound => refused(
+            headers,
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such substitution of this user",
+            json!({}),
+        ),
+        AppError::Refused(m) => {
+            refused(headers, StatusCode::CONFLICT, "refused", &m.render(Lang::En), json!({}))
+        }
+        AppError::PasswordChangeRequired => refused(
+            headers,
+            StatusCode::FORBIDDEN,
+            "password_change_required",
+            "the user must change their password first",
+            json!({}),
+        ),
+        e => internal(headers, e),
+    }
+}
+
+/// `POST /integration/v1/sessions/substitutions`: the substitutions the session's user may
+/// start now, and whom the session works as.
+pub async fn substitutions(State(state): State<AppState>, req: Request) -> Response {
+    let (headers, caller, client, o) = match read(&state, req).await {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    let token = match token(&o) {
+        Ok(t) => t,
+        Err(bad) => return refused(&headers, StatusCode::BAD_REQUEST, "invalid_request", &bad, json!({})),
+    };
+    let ctx = match session_ctx(&state, &caller, client, &token).await {
+        Ok(Some(ctx)) => ctx,
+        Ok(None) => return ended(&headers),
+        Err(e) => return app_error(&headers, e),
+    };
+    match klucznik_core::substitutions::store::mode::startable(&ctx).await {
+        Ok(list) => {
+            let items: Vec<Value> = list
+                .into_iter()
+                .map(|s| json!({"id": s.id, "absent": s.absent, "to_day": s.to_day}))
+                .collect();
+            let working_as =
+                (ctx.who.native.id != ctx.who.effective.id).then(|| ctx.who.effective.login.clone());
+            json_answer(&headers, json!({ "substitutions": items, "working_as": working_as }))
+        }
+        Err(e) => app_error(&headers, e),
+    }
+}
+
+/// `POST /integration/v1/sessions/substitution`: `{"token", "substitution": id}` starts working
+/// on the absent user's behalf, `"substitution": null` ends it — the console's rules (seed 003).
+pub async fn substitution(State(state): State<AppState>, req: Request) -> Response {
+    let (headers, caller, client, o) = match read(&state, req).await {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    let token = match token(&o) {
+        Ok(t) => t,
+        Err(bad) => return refused(&headers, StatusCode::BAD_REQUEST, "invalid_request", &bad, json!({})),
+    };
+    let id = match o.get("substitution") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_i64() {
+            Some(id) => Some(id),
+            None => {
+                let bad = "\"substitution\" must be a substitution's id or null";
+                return refused(&headers, StatusCode::BAD_REQUEST, "invalid_request", bad, json!({}));
+            }
+        },
+    };
+    let ctx = match session_ctx(&state, &caller, client, &token).await {
+        Ok(Some(ctx)) => ctx,
+        Ok(None) => return ended(&headers),
+        Err(e) => return app_error(&headers, e),
+    };
+    let done = match id {
+        Some(id) => klucznik_core::substitutions::store::mode::start(&ctx, id).await,
+        None => klucznik_core::substitutions::store::mode::end_own(&ctx).await,
+    };
+    if let Err(e) = done {
+        return app_error(&headers, e);
+    }
+    // The session as it is now: whose rights it uses.
+    match klucznik_core::sessions::resolve::resolve(&state, &token, false).await {
+        Ok(Some(who)) => {
+            let user = |u: &klucznik_core::guard::UserRef| json!({"id": u.id, "login": u.login, "full_name": u.full_name});
+            json_answer(
+                &headers,
+                json!({ "user": user(&who.native), "effective_user": user(&who.effective) }),
+            )
+        }
+        Ok(None) => ended(&headers),
+        Err(e) => internal(&headers, e),
+    }
+}

@@ -222,6 +222,14 @@ async fn pins_lock_and_sign_ins_are_throttled(db: TestDb) {
         console_app.sign_in(json!({"login": "piotr.wisniewski", "password": DEMO_PASSWORD})).await;
     assert_eq!(status, 201, "{body} {:?}", server.output());
     assert_eq!(body["account"]["id"], json!(1));
+    // A sub-account's user signs in to their own account; an expired one is told so.
+    let (status, body) =
+        console_app.sign_in(json!({"login": "jana.novakova", "password": DEMO_PASSWORD})).await;
+    assert_eq!((status, body["account"]["name"].as_str()), (201, Some("Oddział Brno")), "{body}");
+    db.execute("UPDATE users SET valid_to = 1000 WHERE login = 'marek.mazur'").await;
+    let (status, body) =
+        console_app.sign_in(json!({"login": "marek.mazur", "password": DEMO_PASSWORD})).await;
+    assert_eq!((status, body["reason"].as_str()), (403, Some("expired")), "{body}");
 }
 
 /// The console's sign-in checks the password once (issue 17): choosing the unit, or continuing
@@ -271,8 +279,48 @@ async fn the_console_checks_the_password_once(db: TestDb) {
     assert_eq!(r.status(), 409, "a step token is single-use");
 }
 
+/// Working on an absent colleague's behalf from the application, by the console's rules: the
+/// session's decisions follow the absent user until the mode ends.
+async fn substitutions_start_and_end_from_an_application(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let app =
+        App { base: server.base.clone(), secret: client(&db, "klucznik"), http: reqwest::Client::new() };
+    let (status, s) = app.sign_in(json!({"login": "piotr.wisniewski", "password": DEMO_PASSWORD})).await;
+    assert_eq!(status, 201, "{s}");
+    let token = s["token"].as_str().unwrap().to_string();
+    let may_edit_users = |token: String| {
+        let app = &app;
+        async move {
+            let q = json!({"subject": {"type": "session", "id": token}, "action": {"name": "edit"}, "resource": {"type": "users", "id": "1"}});
+            app.post("/access/v1/evaluation", q).await.1["decision"] == json!(true)
+        }
+    };
+    assert!(!may_edit_users(token.clone()).await, "Piotr may not edit users");
+    let (status, list) = app.post("/integration/v1/sessions/substitutions", json!({"token": token})).await;
+    assert_eq!(status, 200, "{list}");
+    let id = list["substitutions"][0]["id"].as_i64().expect("the demo's substitution (Piotr for Anna)");
+    let (status, body) =
+        app.post("/integration/v1/sessions/substitution", json!({"token": token, "substitution": id})).await;
+    assert_eq!((status, body["effective_user"]["login"].as_str()), (200, Some("anna.nowak")), "{body}");
+    assert!(may_edit_users(token.clone()).await, "working as Anna (Kadry), with her rights");
+    let (status, body) =
+        app.post("/integration/v1/sessions/substitution", json!({"token": token, "substitution": id})).await;
+    assert_eq!((status, body["error"].as_str()), (409, Some("refused")), "no chains: {body}");
+    let (status, body) = app
+        .post("/integration/v1/sessions/substitution", json!({"token": token, "substitution": null}))
+        .await;
+    assert_eq!((status, body["effective_user"]["login"].as_str()), (200, Some("piotr.wisniewski")), "{body}");
+    assert!(!may_edit_users(token.clone()).await, "his own rights again");
+    assert_eq!(db.number("SELECT COUNT(*) FROM audit WHERE action = 'substitution.start'").await, 1);
+    let (status, _) = app
+        .post("/integration/v1/sessions/substitution", json!({"token": token, "substitution": 999999}))
+        .await;
+    assert_eq!(status, 404);
+}
+
 both!(
     applications_sign_their_users_in,
     pins_lock_and_sign_ins_are_throttled,
-    the_console_checks_the_password_once
+    the_console_checks_the_password_once,
+    substitutions_start_and_end_from_an_application
 );
