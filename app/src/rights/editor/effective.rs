@@ -87,9 +87,12 @@ pub fn EffectivePage() -> impl IntoView {
         let other_name = other.get().flatten().map(|o| o.data.name.clone());
         let rows = left
             .into_iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let theirs = right.as_ref().and_then(|r| r.get(i).map(|o| (o.allowed, o.why.clone())));
+            .map(|l| {
+                // By what the line is about, not by position: the assigned-person and
+                // subordinates lines exist only for users who have grants there.
+                let theirs = right
+                    .as_ref()
+                    .and_then(|r| r.iter().find(|o| o.what == l.what).map(|o| (o.allowed, o.why.clone())));
                 let differs = theirs.as_ref().is_some_and(|(a, _)| *a != l.allowed);
                 view! {
                     <tr class:differs=differs>
