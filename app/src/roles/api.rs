@@ -112,7 +112,8 @@ pub async fn copy_role(id: i64) -> Result<(i64, String), AppError> {
         return Err(AppError::refused(super::RoleT::NotYourRights));
     }
     let author = klucznik_core::rights::server::author(&ctx);
-    klucznik_core::applications::store::may_change(ctx.store(), account, author, &[], &rights, false).await?;
+    klucznik_core::applications::giving::may_change(ctx.store(), account, author, &[], &rights, false)
+        .await?;
     let (copy, name) = super::store::copy(&mut tx, account, id).await?;
     let entry =
         Entry::new("role.copy").object("role", copy).detail(format!("copy of role {id} ({})", source.name));
@@ -166,8 +167,15 @@ pub async fn import_roles(roles: Vec<i64>, content: String) -> Result<usize, App
             return Err(AppError::refused(super::RoleT::NotYourRights));
         }
         let author = klucznik_core::rights::server::author(&ctx);
-        klucznik_core::applications::store::may_change(ctx.store(), account, author, &current, &grants, true)
-            .await?;
+        klucznik_core::applications::giving::may_change(
+            ctx.store(),
+            account,
+            author,
+            &current,
+            &grants,
+            true,
+        )
+        .await?;
         super::store::import(&mut tx, account, *role, &file, &grants).await?;
         entries.push((*role, serde_json::to_value(before).ok()));
     }

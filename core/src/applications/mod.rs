@@ -3,6 +3,7 @@
 //! orphaned. Records and the file's checks are the domain's (`domain::applications`).
 
 pub mod demo;
+pub mod giving;
 pub mod store;
 
 pub use domain::applications::*;

@@ -75,8 +75,8 @@ pub async fn own(tx: &mut Tx, ctx: &Ctx, holder: Holder) -> Result<bool, AppErro
 }
 
 /// Who gives or takes applications' rights here (rule 6 in each application's catalogue).
-pub fn author(ctx: &Ctx) -> crate::applications::store::Author {
-    crate::applications::store::Author {
+pub fn author(ctx: &Ctx) -> crate::applications::giving::Author {
+    crate::applications::giving::Author {
         user_id: ctx.who.effective.id,
         home: ctx.who.home_account_id,
         administrator: ctx.who.rights.administrator,
@@ -123,7 +123,7 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
         && !own(&mut tx, ctx, holder).await?
         && !matches!(holder, Holder::Role(_) if administrator);
     let author = author(ctx);
-    let apps = crate::applications::store::editors(ctx.store(), account, author).await?;
+    let apps = crate::applications::giving::editors(ctx.store(), account, author).await?;
     Ok(EditorData {
         apps,
         holder,
@@ -172,7 +172,7 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
         return Err(AppError::refused(RoleT::NotYourRights));
     }
     let author = author(ctx);
-    crate::applications::store::may_change(ctx.store(), account, author, &before, &grants, true).await?;
+    crate::applications::giving::may_change(ctx.store(), account, author, &before, &grants, true).await?;
     replace(&mut tx, account, holder, &grants).await?;
     let (table, id, topic) = match holder {
         Holder::Role(id) => ("roles", id, Topic::Roles),

@@ -9,15 +9,15 @@ use crate::guard::Ctx;
 use crate::store::Tx;
 
 /// The author of a membership change, for rule 6 in business applications' catalogues.
-fn author(ctx: &Ctx) -> crate::applications::store::Author {
-    crate::applications::store::Author {
+fn author(ctx: &Ctx) -> crate::applications::giving::Author {
+    crate::applications::giving::Author {
         user_id: ctx.who.effective.id,
         home: ctx.who.home_account_id,
         administrator: ctx.who.rights.administrator,
     }
 }
 
-/// Whether a grant is of a business application (decided by `applications::store::holds_all`).
+/// Whether a grant is of a business application (decided by `applications::giving::holds_all`).
 fn of_application(g: &crate::rights::GrantRow) -> bool {
     domain::rights::split_key(&g.key).is_some()
 }
@@ -34,8 +34,14 @@ async fn may_give(
     }
     let gives_more = builtin == Some(Builtin::Administrators)
         || rights.iter().any(|g| g.allow && !of_application(g) && !holds.holds(&g.key, g.target))
-        || !crate::applications::store::holds_all(ctx.store(), ctx.who.account.id, author(ctx), rights, true)
-            .await?;
+        || !crate::applications::giving::holds_all(
+            ctx.store(),
+            ctx.who.account.id,
+            author(ctx),
+            rights,
+            true,
+        )
+        .await?;
     if gives_more {
         Err(AppError::refused(RoleT::NotYourRights))
     } else {
@@ -57,8 +63,14 @@ pub async fn may_take(
     }
     if builtin == Some(Builtin::Administrators)
         || rights.iter().any(|g| !of_application(g) && !holds.holds(&g.key, g.target))
-        || !crate::applications::store::holds_all(ctx.store(), ctx.who.account.id, author(ctx), rights, false)
-            .await?
+        || !crate::applications::giving::holds_all(
+            ctx.store(),
+            ctx.who.account.id,
+            author(ctx),
+            rights,
+            false,
+        )
+        .await?
     {
         Err(AppError::refused(RoleT::NotYourRights))
     } else {

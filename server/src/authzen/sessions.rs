@@ -188,16 +188,24 @@ fn token(o: &Map<String, Value>) -> Result<String, String> {
     }
 }
 
+/// A request about one session: the client, the body and its `token`.
+async fn with_token(
+    state: &AppState,
+    req: Request,
+) -> Result<(HeaderMap, Caller, klucznik_core::actor::Client, Map<String, Value>, String), Response> {
+    let (headers, caller, client, o) = read(state, req).await?;
+    match token(&o) {
+        Ok(t) => Ok((headers, caller, client, o, t)),
+        Err(bad) => Err(refused(&headers, StatusCode::BAD_REQUEST, "invalid_request", &bad, json!({}))),
+    }
+}
+
 /// `POST /integration/v1/sessions/activity`: the user did something (the session's "last
 /// activity", recorded at most every 5 seconds).
 pub async fn activity(State(state): State<AppState>, req: Request) -> Response {
-    let (headers, caller, _, o) = match read(&state, req).await {
+    let (headers, caller, _, _, token) = match with_token(&state, req).await {
         Ok(r) => r,
         Err(res) => return res,
-    };
-    let token = match token(&o) {
-        Ok(t) => t,
-        Err(bad) => return refused(&headers, StatusCode::BAD_REQUEST, "invalid_request", &bad, json!({})),
     };
     match session_of(&state, &caller, &token, true).await {
         Ok(Some(id)) => json_answer(&headers, json!({ "session": id, "open": true })),
@@ -218,13 +226,9 @@ fn ended(headers: &HeaderMap) -> Response {
 
 /// `POST /integration/v1/sessions/end`: the user signed out of the application.
 pub async fn end(State(state): State<AppState>, req: Request) -> Response {
-    let (headers, caller, client, o) = match read(&state, req).await {
+    let (headers, caller, client, _, token) = match with_token(&state, req).await {
         Ok(r) => r,
         Err(res) => return res,
-    };
-    let token = match token(&o) {
-        Ok(t) => t,
-        Err(bad) => return refused(&headers, StatusCode::BAD_REQUEST, "invalid_request", &bad, json!({})),
     };
     match session_of(&state, &caller, &token, false).await {
         Ok(Some(id)) => {
@@ -284,13 +288,9 @@ fn app_error(headers: &HeaderMap, e: klucznik_core::error::AppError) -> Response
 /// `POST /integration/v1/sessions/substitutions`: the substitutions the session's user may
 /// start now, and whom the session works as.
 pub async fn substitutions(State(state): State<AppState>, req: Request) -> Response {
-    let (headers, caller, client, o) = match read(&state, req).await {
+    let (headers, caller, client, _, token) = match with_token(&state, req).await {
         Ok(r) => r,
         Err(res) => return res,
-    };
-    let token = match token(&o) {
-        Ok(t) => t,
-        Err(bad) => return refused(&headers, StatusCode::BAD_REQUEST, "invalid_request", &bad, json!({})),
     };
     let ctx = match session_ctx(&state, &caller, client, &token).await {
         Ok(Some(ctx)) => ctx,
@@ -314,13 +314,9 @@ pub async fn substitutions(State(state): State<AppState>, req: Request) -> Respo
 /// `POST /integration/v1/sessions/substitution`: `{"token", "substitution": id}` starts working
 /// on the absent user's behalf, `"substitution": null` ends it — the console's rules (seed 003).
 pub async fn substitution(State(state): State<AppState>, req: Request) -> Response {
-    let (headers, caller, client, o) = match read(&state, req).await {
+    let (headers, caller, client, o, token) = match with_token(&state, req).await {
         Ok(r) => r,
         Err(res) => return res,
-    };
-    let token = match token(&o) {
-        Ok(t) => t,
-        Err(bad) => return refused(&headers, StatusCode::BAD_REQUEST, "invalid_request", &bad, json!({})),
     };
     let id = match o.get("substitution") {
         None | Some(Value::Null) => None,
