@@ -85,7 +85,7 @@ pub fn changed<'a>(before: &'a [GrantRow], after: &'a [GrantRow]) -> Vec<&'a Gra
 impl Snapshot {
     /// Rule 6 for a whole edit: every grant that changes must be one its author holds.
     /// Applications' rights are not this snapshot's: the server checks them against the
-    /// author's rights in each application (`applications::store::may_change`).
+    /// author's rights in each application (`applications::giving::may_change`).
     pub fn may_change(&self, before: &[GrantRow], after: &[GrantRow]) -> bool {
         changed(before, after)
             .iter()
