@@ -46,15 +46,25 @@ pub enum Outcome {
 /// How long a step token of the console's sign-in stays good.
 const STEP_MS: i64 = 120_000;
 
-/// A single-use step token for the next request of this sign-in (no client: the console's).
-async fn new_step(tx: &mut crate::store::Tx, user: i64) -> Result<String, AppError> {
+/// A single-use step token for the next request of a sign-in: the console's (no client) or an
+/// application client's, with the unit already chosen.
+pub(crate) async fn new_step(
+    tx: &mut crate::store::Tx,
+    user: i64,
+    client: Option<i64>,
+    unit: Option<i64>,
+) -> Result<String, AppError> {
     let step = new_token();
-    sqlx::query("INSERT INTO sign_in_steps (token_hash, user_id, client_id, unit_id, expires_at) VALUES ($1, $2, NULL, NULL, $3)")
-        .bind(hash_token(&step))
-        .bind(user)
-        .bind(tx.now() + STEP_MS)
-        .execute(tx.conn())
-        .await?;
+    sqlx::query(
+        "INSERT INTO sign_in_steps (token_hash, user_id, client_id, unit_id, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(hash_token(&step))
+    .bind(user)
+    .bind(client)
+    .bind(unit)
+    .bind(tx.now() + STEP_MS)
+    .execute(tx.conn())
+    .await?;
     Ok(step)
 }
 
@@ -278,7 +288,7 @@ pub async fn sign_in(
         Some(_) => return Err(AppError::invalid("unit", AuthT::Unit, Message::new(AuthT::UnitNotYours))),
         None if units.len() == 1 => units[0].0,
         None => {
-            let step = new_step(&mut tx, user_id).await?;
+            let step = new_step(&mut tx, user_id, None, None).await?;
             tx.commit().await?;
             return Ok(Outcome::ChooseUnit { units, default_unit, step });
         }
@@ -297,20 +307,12 @@ pub async fn sign_in(
     // first makes racing sign-ins of one user wait for each other (a row lock on PostgreSQL;
     // SQLite has a single writer anyway).
     sqlx::query("UPDATE users SET version = version WHERE id = $1").bind(user_id).execute(tx.conn()).await?;
-    let open: Vec<(i64, String, i64)> = sqlx::query(
-        "SELECT id, computer, created_at FROM sessions WHERE user_id = $1 AND closed_at IS NULL ORDER BY created_at",
-    )
-    .bind(user_id)
-    .fetch_all(tx.conn())
-    .await?
-    .iter()
-    .map(|r| Ok((r.try_get("id")?, r.try_get("computer")?, r.try_get("created_at")?)))
-    .collect::<Result<_, sqlx::Error>>()?;
+    let open = sessions::open_of(&mut tx, user_id).await?;
     if !open.is_empty() && !may_hold_several(store, user_id, account_id).await? {
         if !replace {
-            let step = new_step(&mut tx, user_id).await?;
+            let step = new_step(&mut tx, user_id, None, None).await?;
             tx.commit().await?;
-            let (_, computer, since) = open[0].clone();
+            let (_, computer, _, since) = open[0].clone();
             let zone: String = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
                 .bind(account_id)
                 .fetch_one(store.reader())
@@ -319,7 +321,7 @@ pub async fn sign_in(
             let since_text = crate::time::format_ms(since, &zone, lang);
             return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id, step });
         }
-        for (id, _, _) in &open {
+        for (id, ..) in &open {
             sessions::end(&mut tx, *id, EndReason::Replaced, None, None).await?;
         }
     }

@@ -73,6 +73,17 @@ pub fn browser_summary(user_agent: &str) -> String {
     }
 }
 
+/// A user's open sessions, oldest first: (id, computer, service, created at) — the console's
+/// and applications' alike, for the one-session rule of seed 000.
+pub async fn open_of(tx: &mut Tx, user: i64) -> Result<Vec<(i64, String, String, i64)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT id, computer, service, created_at FROM sessions WHERE user_id = $1 AND closed_at IS NULL ORDER BY created_at",
+    )
+    .bind(user)
+    .fetch_all(tx.conn())
+    .await?)
+}
+
 /// Opens a session row and announces it.
 pub async fn open(tx: &mut Tx, schema_version: i64, s: Opening<'_>) -> Result<i64, AppError> {
     let now = tx.now();

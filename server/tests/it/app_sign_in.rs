@@ -148,6 +148,10 @@ async fn applications_sign_their_users_in(db: TestDb) {
     // Activity, and an end in the console seen by the stream and the next call at once.
     let (status, _) = app.post("/integration/v1/sessions/activity", json!({"token": token})).await;
     assert_eq!(status, 200);
+    // Another application's client may not act on this application's session.
+    let other =
+        App { base: server.base.clone(), secret: client(&db, "klucznik"), http: reqwest::Client::new() };
+    assert_eq!(other.post("/integration/v1/sessions/end", json!({"token": token})).await.0, 404);
     let stream = app
         .http
         .get(format!("{}/integration/v1/events", app.base))

@@ -25,8 +25,6 @@ pub const PIN_MAX: usize = 6;
 pub const CARD_MAX: usize = 50;
 /// PIN failures in a row that lock the PIN until an administrator sets a new one.
 pub const PIN_LOCK_AFTER: i64 = 3;
-/// How long a step token (continue after "already signed in") stays good.
-const STEP_MS: i64 = 120_000;
 
 /// What the user proves themselves with.
 #[derive(Clone, Debug)]

@@ -104,25 +104,10 @@ pub async fn sign_in(
     // One session per user across the console and applications, unless the permission says
     // otherwise (seed 000); the user's row orders racing sign-ins.
     sqlx::query("UPDATE users SET version = version WHERE id = $1").bind(user_id).execute(tx.conn()).await?;
-    let open: Vec<(i64, String, String, i64)> = sqlx::query_as(
-        "SELECT id, computer, service, created_at FROM sessions WHERE user_id = $1 AND closed_at IS NULL ORDER BY created_at",
-    )
-    .bind(user_id)
-    .fetch_all(tx.conn())
-    .await?;
+    let open = sessions::open_of(&mut tx, user_id).await?;
     if !open.is_empty() && !crate::auth::login::may_hold_several(store, user_id, account_id).await? {
         if !r.close_other {
-            let step = new_token();
-            sqlx::query(
-                "INSERT INTO sign_in_steps (token_hash, user_id, client_id, unit_id, expires_at) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(hash_token(&step))
-            .bind(user_id)
-            .bind(caller.id)
-            .bind(unit_id)
-            .bind(tx.now() + STEP_MS)
-            .execute(tx.conn())
-            .await?;
+            let step = crate::auth::login::new_step(&mut tx, user_id, Some(caller.id), Some(unit_id)).await?;
             tx.commit().await?;
             let (_, computer, service, since) = open[0].clone();
             return Err(SignInError::AlreadySignedIn { computer, service, since, step });

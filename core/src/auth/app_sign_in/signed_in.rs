@@ -2,16 +2,17 @@
 
 use super::*;
 
-/// Whether an open session is an application session of the caller's main account (or its
-/// sub-accounts): only those may be reported on or ended by the caller.
+/// Whether a session was opened by a client of the caller's application in the caller's main
+/// account: only those may be reported on, ended or moved into a substitution by the caller
+/// (not the console's sessions, not another application's).
 pub async fn owns(state: &CoreState, caller: &Caller, session_id: i64) -> Result<bool, AppError> {
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT s.id FROM sessions s JOIN accounts a ON a.id = s.home_account_id
-         WHERE s.id = $1 AND s.service <> $2 AND (a.id = $3 OR a.parent_id = $3)",
+        "SELECT s.id FROM sessions s JOIN app_clients c ON c.id = s.client_id
+         WHERE s.id = $1 AND c.account_id = $2 AND c.application = $3",
     )
     .bind(session_id)
-    .bind(sessions::SERVICE)
     .bind(caller.account_id)
+    .bind(&caller.application)
     .fetch_optional(state.store().reader())
     .await?;
     Ok(found.is_some())
