@@ -68,7 +68,7 @@ text_table! {
         CurrentPassword => ("Current password", "Aktualne hasło", "Současné heslo"),
         NewPassword => ("New password", "Nowe hasło", "Nové heslo"),
         ConfirmPassword => ("Confirm new password", "Potwierdź hasło", "Kontrolní heslo"),
-        EndOtherSessions => ("End my other sessions", "Zakończ moje pozostałe sesje", "Ukončit mé ostatní relace"),
+        EndOtherSessions => ("End my other sessions, in the console and in applications", "Zakończ moje pozostałe sesje w konsoli i w aplikacjach", "Ukončit mé ostatní relace v konzoli i v aplikacích"),
         ChangePassword => ("Change password", "Zmień hasło", "Změnit heslo"),
         PasswordChanged => ("Your password has been changed.", "Hasło zostało zmienione.", "Heslo bylo změněno."),
         PasswordRules => (

@@ -66,7 +66,7 @@ text_table! {
         MaxAgeDays => ("Require a periodic change every (days)", "Wymagaj okresowej zmiany hasła co (dni)", "Vyžadovat pravidelnou změnu každých (dní)"),
         DaysRange => ("must be a whole number of days from 1 to 3650.", "musi być liczbą dni od 1 do 3650.", "musí být počet dní od 1 do 3650."),
         MustChange => ("Require a password change at the next sign-in", "Wymagaj zmiany hasła przy następnym logowaniu", "Vyžadovat změnu hesla při příštím přihlášení"),
-        EndSessions => ("End the user's open sessions", "Zakończ otwarte sesje użytkownika", "Ukončit otevřené relace uživatele"),
+        EndSessions => ("End the user's open sessions, in the console and in applications", "Zakończ otwarte sesje użytkownika w konsoli i w aplikacjach", "Ukončit otevřené relace uživatele v konzoli i v aplikacích"),
         SetPassword => ("Set password", "Ustaw hasło", "Nastavit heslo"),
         SetPasswordFor => ("Set a password for {login}", "Zmiana hasła użytkownika {login}", "Nastavit heslo pro {login}"),
         WhichPassword => ("Which password", "Które hasło", "Které heslo"),

@@ -195,6 +195,18 @@ async fn applications_sign_their_users_in(db: TestDb) {
     assert_eq!(console.status(), 401, "an application's session does not open the console");
     assert_eq!(app.post("/integration/v1/sessions/end", json!({"token": fresh})).await.0, 204);
     assert_eq!(app.post("/integration/v1/sessions/activity", json!({"token": fresh})).await.0, 404);
+
+    // An administrator's new external password may end the user's application sessions too.
+    let (_, till) = app.sign_in(json!({"login": "ewa.szymanska", "pin": "2468"})).await;
+    let till = till["token"].as_str().unwrap().to_string();
+    let ewa = db.number("SELECT id FROM users WHERE login = 'ewa.szymanska'").await;
+    let body = json!({"user": ewa, "target": "External", "password": "Till-Pass-2027-new", "confirm": "Till-Pass-2027-new",
+                      "must_change": false, "end_sessions": true});
+    let (status, ended) = admin.json("/api/users/set-password", &body).await;
+    assert_eq!((status, ended), (200, json!(1)));
+    assert_eq!(app.post("/integration/v1/sessions/activity", json!({"token": till})).await.0, 404);
+    let (status, _) = app.sign_in(json!({"login": "ewa.szymanska", "password": "Till-Pass-2027-new"})).await;
+    assert_eq!(status, 201, "the new external password signs her in");
 }
 
 async fn pins_lock_and_sign_ins_are_throttled(db: TestDb) {
