@@ -18,6 +18,7 @@ pub mod events;
 pub mod i18n;
 pub use domain::list;
 pub mod notices;
+pub mod page_context;
 pub mod persons;
 pub mod rights;
 pub mod roles;
@@ -31,8 +32,6 @@ pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod guard;
-#[cfg(feature = "ssr")]
-pub mod health;
 #[cfg(feature = "ssr")]
 pub use klucznik_core::{audit, mail, store, time};
 mod wire;

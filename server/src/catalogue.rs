@@ -1,7 +1,7 @@
 //! `klucznik catalogue apply FILE`: registers or updates a business application from its
 //! catalogue file (docs/INTEGRATION.md "Catalogue file"), as the console's upload does.
 
-use klucznik_core::applications::store;
+use klucznik_core::applications::repo;
 use klucznik_core::applications::Preview;
 use klucznik_core::error::AppError;
 use klucznik_core::i18n::Lang;
@@ -53,17 +53,17 @@ pub async fn apply_file(
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let account = match account {
         Some(a) => a,
-        None => klucznik_core::clients::store::first_main_account(store)
+        None => klucznik_core::clients::repo::first_main_account(store)
             .await
             .map_err(|e| e.to_string())?
             .ok_or("no main account in this database")?,
     };
     let refused = |e: AppError| format!("{} refused:\n{}", file.display(), problems(&e));
     if dry_run {
-        return store::preview(store, account, &text).await.map(|p| describe(&p, false)).map_err(refused);
+        return repo::preview(store, account, &text).await.map(|p| describe(&p, false)).map_err(refused);
     }
     let actor = klucznik_core::actor::Actor { account_id: Some(account), ..Default::default() };
-    let mut p = store::apply(store, &actor, account, &text, None).await.map_err(refused)?;
-    p.orphaned = store::preview(store, account, &text).await.map_err(refused)?.orphaned;
+    let mut p = repo::apply(store, &actor, account, &text, None).await.map_err(refused)?;
+    p.orphaned = repo::preview(store, account, &text).await.map_err(refused)?.orphaned;
     Ok(describe(&p, true))
 }

@@ -1,10 +1,10 @@
 //! `GET /healthz`: public; the program version and the database's state.
 
-use crate::guard::{public_route, AppState};
-use crate::store::PROGRAM_VERSION;
+use app::guard::{public_route, AppState};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use klucznik_core::store::PROGRAM_VERSION;
 use serde_json::{json, Value};
 
 /// 200 while the database answers, 503 (with the same body shape) when it does not.

@@ -6,6 +6,9 @@
 pub mod authzen;
 pub mod catalogue;
 pub mod cli;
+pub mod exports;
+pub mod health;
+pub mod live;
 pub mod serve;
 
 use app::guard::{guard_layer, AppState, Settings};
@@ -24,10 +27,10 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options().clone();
     Router::new()
-        .route("/healthz", get(app::health::healthz))
-        .route("/events", get(app::events::sse::events))
-        .route("/sessions/export", get(app::sessions::export::export))
-        .route("/audit/export", get(app::audit_log::export::export))
+        .route("/healthz", get(health::healthz))
+        .route("/events", get(live::events))
+        .route("/sessions/export", get(exports::sessions::export))
+        .route("/audit/export", get(exports::audit::export))
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), guard_layer))
@@ -74,7 +77,7 @@ pub async fn open_store(url: &str, state_hasher: &app::auth::password::Hasher) -
         },
         None => tracing::info!("database {url} ready (schema version {})", store.schema_version()),
     }
-    app::accounts::store::refresh_name_keys(&store)
+    app::accounts::repo::refresh_name_keys(&store)
         .await
         .map_err(|e| format!("cannot prepare the accounts: {e}"))?;
     Ok(store)
@@ -88,7 +91,7 @@ pub async fn fill_demo(store: &Store, hasher: &app::auth::password::Hasher) -> R
         DemoOutcome::Filled { users } => {
             println!("Demo sample added. Users (password {password}): {}", users.join(", "));
             // Nordwind ERP's catalogue, and a client of it, so that the sample can be asked at once.
-            let main = klucznik_core::clients::store::first_main_account(store)
+            let main = klucznik_core::clients::repo::first_main_account(store)
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or("no main account in this database")?;
@@ -128,7 +131,7 @@ pub async fn create_client(
     application: &str,
     name: &str,
 ) -> Result<klucznik_core::clients::NewSecret, String> {
-    use klucznik_core::clients::{check_name, store as clients};
+    use klucznik_core::clients::{check_name, repo as clients};
     check_name(name, klucznik_core::i18n::CommonT::Name)
         .finish()
         .map_err(|e| format!("bad --name: {}", e.render(klucznik_core::i18n::Lang::En)))?;

@@ -2,12 +2,12 @@
 //! after `Last-Event-ID`, keeps the connection alive, shows only what the session may see, and
 //! ends when the session does.
 
-use super::{EventKind, LiveEvent};
-use crate::guard::{authorize_parts, AppState, Need};
+use app::guard::{authorize_parts, AppState, Need};
 use async_stream::stream;
 use axum::extract::{Request, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
+use domain::events::{EventKind, LiveEvent};
 use std::convert::Infallible;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
@@ -21,10 +21,10 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
     let (parts, _) = req.into_parts();
     let ctx = match authorize_parts(&state, &parts, Need::SelfService) {
         Ok(ctx) => ctx,
-        Err(e) => return crate::guard::error_response("/events", &e),
+        Err(e) => return app::guard::error_response("/events", &e),
     };
     let Some(slot) = state.streams().take(ctx.who.session_id) else {
-        return crate::guard::error_response("/events", &crate::error::AppError::Throttled { seconds: 15 });
+        return app::guard::error_response("/events", &domain::error::AppError::Throttled { seconds: 15 });
     };
     let last_id: Option<i64> =
         parts.headers.get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok());
@@ -39,7 +39,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
         let _slot = slot;
         let mut sent = last_id.unwrap_or(0);
         if let Some(last) = last_id {
-            match crate::store::bus::backlog(&store, account, last, BACKLOG_LIMIT).await {
+            match klucznik_core::store::bus::backlog(&store, account, last, BACKLOG_LIMIT).await {
                 Ok((events, complete)) => {
                     if !complete {
                         yield Ok::<Event, Infallible>(frame(&resync()));
@@ -73,7 +73,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                     Err(RecvError::Closed) => return,
                 },
                 _ = recheck.tick() => {
-                    let here = crate::guard::current_account_of(&state, mine).await;
+                    let here = app::guard::current_account_of(&state, mine).await;
                     if here.is_some_and(|a| a != account) {
                         return;
                     }
@@ -81,7 +81,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                         let event = LiveEvent {
                             id: 0,
                             account_id: Some(account),
-                            kind: EventKind::SessionClosed { session_id: mine, user_id: ctx.who.native.id, reason: super::EndReason::Expired, by: None, at_text: String::new(), note: None },
+                            kind: EventKind::SessionClosed { session_id: mine, user_id: ctx.who.native.id, reason: domain::events::EndReason::Expired, by: None, at_text: String::new(), note: None },
                         };
                         yield Ok(frame(&event));
                         return;

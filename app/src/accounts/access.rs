@@ -2,10 +2,10 @@
 //! dodatkowego"): a checkbox per sub-account, saved in one call.
 
 use super::api::{get_user_access, set_user_access};
-use super::{AccountT, UserAccess};
 use crate::error::AppError;
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::ui::Dialog;
+use domain::accounts::{AccountT, UserAccess};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 

@@ -11,4 +11,4 @@ pub use switcher::SwitchAccount;
 
 pub use domain::accounts::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::accounts::store;
+pub use klucznik_core::accounts::repo;

@@ -2,12 +2,13 @@
 //! account" with a confirmation step, rename, deactivate / activate, delete when empty.
 
 use super::api::{list_accounts, DeleteAccount, SaveAccount, SetAccountActive};
-use super::{AccountInput, AccountT, SubAccount, ACCOUNT_NAME_MAX, EXTERNAL_ID_MAX};
 use crate::catalogue::{Module, Op};
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, CommonT, Msg};
-use crate::shell::current_user;
+use crate::page_context::current_user;
 use crate::ui::{error_of, loaded, ConfirmDialog, Dialog, TextField};
+use domain::accounts::{AccountInput, AccountT, SubAccount, ACCOUNT_NAME_MAX, EXTERNAL_ID_MAX};
+use domain::events::Topic;
 use leptos::prelude::*;
 
 /// What the confirmation dialog will do.

@@ -3,10 +3,10 @@
 //! reloads in the chosen account without a new sign-in.
 
 use super::api::{switch_account, switchable};
-use super::{AccountT, SwitchTarget};
 use crate::error::AppError;
 use crate::i18n::{use_i18n, CommonT};
 use crate::ui::Dialog;
+use domain::accounts::{AccountT, SwitchTarget};
 use leptos::prelude::*;
 
 /// Lists longer than this get a filter by name.
@@ -41,7 +41,7 @@ pub fn SwitchAccount() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             match switch_account(account).await {
-                Ok(()) => crate::shell::go("/"),
+                Ok(()) => crate::page_context::go("/"),
                 Err(e) => {
                     busy.set(false);
                     error.set(Some(e));

@@ -3,39 +3,14 @@
 //! rights editor offers (rule 6: nobody reaches a right they do not hold).
 
 use crate::error::AppError;
-#[cfg(feature = "ssr")]
-use domain::applications::AppT;
 use domain::applications::{AppRow, Preview};
-#[cfg(feature = "ssr")]
-use klucznik_core::applications::store;
 use leptos::prelude::*;
-
-#[cfg(feature = "ssr")]
-fn main_account(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
-    if ctx.who.account.is_main {
-        Ok(ctx.who.account.id)
-    } else {
-        Err(AppError::refused(AppT::MainOnly))
-    }
-}
-
-#[cfg(feature = "ssr")]
-fn administrator(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
-    let main = main_account(ctx)?;
-    if ctx.who.rights.administrator {
-        Ok(main)
-    } else {
-        Err(AppError::refused(AppT::AdministratorsOnly))
-    }
-}
 
 /// The main account's applications. **Permissions:** Configuration / View.
 #[server(prefix = "/api", endpoint = "applications/list")]
 pub async fn list_applications() -> Result<Vec<AppRow>, AppError> {
     let ctx = crate::guard::authorize_listed::<ListApplications>().await?;
-    let account = main_account(&ctx)?;
-    let zone = klucznik_core::config::store::load(ctx.store(), account).await?.time_zone;
-    store::list(ctx.store(), account, &zone, ctx.who.lang).await
+    klucznik_core::applications::service::list_applications(&ctx).await
 }
 
 /// What applying a catalogue file would change; nothing is written. **Permissions:**
@@ -43,8 +18,7 @@ pub async fn list_applications() -> Result<Vec<AppRow>, AppError> {
 #[server(prefix = "/api", endpoint = "applications/preview")]
 pub async fn preview_catalogue(content: String) -> Result<Preview, AppError> {
     let ctx = crate::guard::authorize_listed::<PreviewCatalogue>().await?;
-    let main = administrator(&ctx)?;
-    store::preview(ctx.store(), main, &content).await
+    klucznik_core::applications::service::preview_catalogue(&ctx, content).await
 }
 
 /// Registers the application the file declares or updates its catalogue, unless it changed
@@ -52,8 +26,7 @@ pub async fn preview_catalogue(content: String) -> Result<Preview, AppError> {
 #[server(prefix = "/api", endpoint = "applications/apply")]
 pub async fn apply_catalogue(content: String, base: String) -> Result<Preview, AppError> {
     let ctx = crate::guard::authorize_listed::<ApplyCatalogue>().await?;
-    let main = administrator(&ctx)?;
-    store::apply(ctx.store(), &ctx.actor(), main, &content, Some(&base)).await
+    klucznik_core::applications::service::apply_catalogue(&ctx, content, base).await
 }
 
 /// Deletes an application's grants of rights its catalogue no longer has; answers how many.
@@ -61,6 +34,5 @@ pub async fn apply_catalogue(content: String, base: String) -> Result<Preview, A
 #[server(prefix = "/api", endpoint = "applications/purge")]
 pub async fn purge_orphans(key: String) -> Result<i64, AppError> {
     let ctx = crate::guard::authorize_listed::<PurgeOrphans>().await?;
-    let main = administrator(&ctx)?;
-    store::purge(ctx.store(), &ctx.actor(), main, &key).await
+    klucznik_core::applications::service::purge_orphans(&ctx, key).await
 }

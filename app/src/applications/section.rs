@@ -3,10 +3,10 @@
 //! applied; purging the orphaned grants of removed rights.
 
 use super::api::{list_applications, ApplyCatalogue, PreviewCatalogue, PurgeOrphans};
-use super::{AppRow, AppT, Change, Preview};
 use crate::error::AppError;
 use crate::i18n::{fill, use_i18n};
 use crate::ui::{error_of, ConfirmDialog, Dialog, ErrorNote, Status};
+use domain::applications::{AppRow, AppT, Change, Preview};
 use leptos::prelude::*;
 
 const FILE_INPUT: &str = "catalogue-file";

@@ -2,11 +2,9 @@
 //! action, showing "X for Y" for work done on someone's behalf, and exported to CSV.
 
 pub mod api;
-#[cfg(feature = "ssr")]
-pub mod export;
 mod page;
 pub use page::AuditPage;
 
 pub use domain::audit_log::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::audit_log::store;
+pub use klucznik_core::audit_log::repo;

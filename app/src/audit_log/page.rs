@@ -1,12 +1,12 @@
 //! The Audit page: a filter, the records as a table with "X for Y", paging and the export.
 
 use super::api::list_audit;
-use super::{AuditQuery, AuditRow, AuditT, PAGE_SIZE};
 use crate::catalogue::{Module, Op};
 use crate::i18n::{use_i18n, CommonT};
 use crate::list::url_encode;
-use crate::shell::current_user;
+use crate::page_context::current_user;
 use crate::ui::{loaded, DateField, Pager, TextField};
+use domain::audit_log::{AuditQuery, AuditRow, AuditT, PAGE_SIZE};
 use leptos::prelude::*;
 
 fn export_url(q: &AuditQuery) -> String {

@@ -1,7 +1,7 @@
 //! Server functions of signing in and out, the current user, passwords and preferences.
 
-use super::{LoginOutcome, Me};
 use crate::error::AppError;
+use domain::auth::{LoginOutcome, Me};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -62,7 +62,7 @@ pub async fn login(
     replace: Option<String>,
     step: Option<String>,
 ) -> Result<LoginOutcome, AppError> {
-    use super::login::Outcome;
+    use klucznik_core::auth::login::Outcome;
     let ctx = crate::guard::public::<Login>().await?;
     let unit = unit
         .filter(|u| !u.is_empty())
@@ -71,7 +71,8 @@ pub async fn login(
         })
         .transpose()?;
     let replace = replace.is_some_and(|r| r == "1");
-    match super::login::sign_in(&ctx, &login, &password, unit, replace, step.as_deref()).await? {
+    match klucznik_core::auth::login::sign_in(&ctx, &login, &password, unit, replace, step.as_deref()).await?
+    {
         Outcome::Signed(signed) => {
             cookies::set_session(&signed.token, ctx.client.secure);
             if let Some(device) = &signed.device {
@@ -94,7 +95,7 @@ pub async fn login(
             next: None,
             units: Vec::new(),
             default_unit: None,
-            already: Some(super::AlreadySignedIn { computer, since: since_text, unit }),
+            already: Some(domain::auth::AlreadySignedIn { computer, since: since_text, unit }),
             step: Some(step),
         }),
     }
@@ -103,10 +104,8 @@ pub async fn login(
 /// Ends the caller's session. **Permissions:** any session.
 #[server(prefix = "/api", endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::events::EndReason;
     let ctx = crate::guard::authorize_listed::<Logout>().await?;
-    crate::sessions::store::end_now(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&ctx.actor()))
-        .await?;
+    klucznik_core::auth::service::log_out(&ctx).await?;
     cookies::clear_session();
     Ok(())
 }
@@ -115,33 +114,7 @@ pub async fn logout() -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "auth/me")]
 pub async fn whoami() -> Result<Me, AppError> {
     let ctx = crate::guard::authorize_listed::<Whoami>().await?;
-    let who = &ctx.who;
-    let unit_name: Option<String> = match who.unit_id {
-        Some(unit) => crate::units::store::name_of(ctx.store(), unit).await?,
-        None => None,
-    };
-    // Not while working on someone's behalf: the substitution lives in the home account.
-    let can_switch = who.substitution.is_none()
-        && crate::accounts::store::may_switch(ctx.store(), who.native.id, who.home_account_id).await?;
-    let native =
-        (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
-    Ok(Me {
-        session_id: who.session_id,
-        user_id: who.effective.id,
-        login: who.effective.login.clone(),
-        full_name: who.effective.full_name.clone(),
-        native,
-        working_until: who.substitution.as_ref().map(|(_, to)| to.clone()),
-        account_id: who.account.id,
-        account_name: who.account.name.clone(),
-        account_is_main: who.account.is_main,
-        can_switch,
-        unit_name,
-        must_change_password: who.must_change_password,
-        lang: who.lang,
-        theme: who.theme,
-        rights: (*who.rights).clone(),
-    })
+    klucznik_core::auth::service::whoami(&ctx).await
 }
 
 /// Changes the caller's own password; optionally ends their other sessions.
@@ -154,7 +127,7 @@ pub async fn change_password(
     end_other_sessions: Option<String>,
 ) -> Result<(), AppError> {
     let ctx = crate::guard::authorize_listed::<ChangePassword>().await?;
-    let token = super::password_change::change_own(
+    let token = klucznik_core::auth::password_change::change_own(
         &ctx,
         &current_password,
         &new_password,
@@ -169,14 +142,8 @@ pub async fn change_password(
 /// Stores the caller's language and theme. **Permissions:** any session (rule 8).
 #[server(prefix = "/api", endpoint = "auth/preferences")]
 pub async fn set_preferences(lang: String, theme: String) -> Result<(), AppError> {
-    use crate::i18n::Lang;
-    use domain::prefs::Theme;
     let ctx = crate::guard::authorize_listed::<SetPreferences>().await?;
-    let lang = Lang::from_code(&lang)
-        .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown language {lang}"))))?;
-    let theme = Theme::parse(&theme)
-        .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown theme {theme}"))))?;
-    crate::users::store::set_preferences(ctx.store(), ctx.who.native.id, lang, theme).await?;
+    let (lang, theme) = klucznik_core::auth::service::set_preferences(&ctx, &lang, &theme).await?;
     cookies::set_lang(lang);
     cookies::set_preference(THEME_COOKIE, theme.key());
     Ok(())

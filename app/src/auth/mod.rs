@@ -2,6 +2,7 @@
 
 pub mod api;
 mod pages;
+pub mod prefs;
 pub use pages::{ChangePasswordPage, LoginPage};
 
 pub use domain::auth::*;

@@ -1,10 +1,11 @@
 //! The sign-in page and the change-password page.
 
 use super::api::{ChangePassword, Login};
-use super::{AuthT, LoginOutcome};
 use crate::i18n::{fill, use_i18n, Lang};
-use crate::shell::{use_me, use_theme, ShellT};
+use crate::page_context::{go, use_me, use_theme};
 use crate::ui::{ErrorNote, FieldNote};
+use domain::auth::{AuthT, LoginOutcome};
+use domain::texts::shell::ShellT;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -17,7 +18,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     Effect::new(move |_| {
         if let Some(Ok(LoginOutcome { next: Some(next), .. })) = action.value().get() {
-            crate::shell::go(&next);
+            go(&next);
         }
     });
     let units = Signal::derive(move || match action.value().get() {
@@ -36,7 +37,7 @@ pub fn LoginPage() -> impl IntoView {
     });
     let on_lang = move |ev: leptos::ev::Event| {
         if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-            crate::shell::switch_prefs(i18n, theme, lang, theme.get_untracked(), false);
+            super::prefs::switch(i18n, theme, lang, theme.get_untracked(), false);
         }
     };
     let invalid = move |field: &'static str| {
@@ -160,7 +161,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
                     </ActionForm>
                 }>
                     <p role="status">{move || i18n.t(AuthT::PasswordChanged)}</p>
-                    <button on:click=move |_| crate::shell::go("/")>{move || i18n.t(ShellT::BackToDashboard)}</button>
+                    <button on:click=move |_| go("/")>{move || i18n.t(ShellT::BackToDashboard)}</button>
                 </Show>
             </section>
         </main>

@@ -1,7 +1,7 @@
 //! The language and theme a page starts with, and switching them.
 
-use super::Theme;
 use crate::i18n::{I18n, Lang};
+use crate::page_context::Theme;
 use leptos::prelude::*;
 
 /// On the server: the signed-in user's settings, else the cookies, else `Accept-Language`.

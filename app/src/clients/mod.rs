@@ -9,4 +9,4 @@ pub use section::ClientsSection;
 
 pub use domain::clients::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::clients::store;
+pub use klucznik_core::clients::repo;

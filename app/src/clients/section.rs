@@ -2,11 +2,11 @@
 //! client, replacing its secret and revoking it; a new secret is shown once in a dialog.
 
 use super::api::{list_clients, CreateClient, RevokeClient, RotateClient};
-use super::{ClientRow, ClientT, NewSecret, BUILT_IN_APPLICATION};
-use crate::applications::AppT;
 use crate::i18n::{fill, use_i18n};
 use crate::ui::ErrorNote;
 use crate::ui::{error_of, ConfirmDialog, Dialog, TextField};
+use domain::applications::AppT;
+use domain::clients::{ClientRow, ClientT, NewSecret, BUILT_IN_APPLICATION};
 use leptos::prelude::*;
 
 /// `may_edit`: the viewer holds Configuration / Edit, and may revoke; `may_add`: they are an
@@ -126,7 +126,7 @@ pub fn ClientsSection(
             })}
             <Show when=move || may_add.get()>
                 <form class="form" on:submit=submit>
-                    <TextField label=ClientT::Name.into() name="client_name" value=name error=create_error maxlength=super::NAME_MAX />
+                    <TextField label=ClientT::Name.into() name="client_name" value=name error=create_error maxlength=domain::clients::NAME_MAX />
                     <label for="client-application">{move || i18n.t(AppT::Application)}</label>
                     <select id="client-application" on:change=move |ev| application.set(event_target_value(&ev))>
                         <option value=BUILT_IN_APPLICATION selected=move || application.get() == BUILT_IN_APPLICATION>"Klucznik"</option>

@@ -6,4 +6,4 @@ pub use page::ConfigPage;
 
 pub use domain::config::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::config::store;
+pub use klucznik_core::config::repo;

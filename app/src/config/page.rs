@@ -1,12 +1,12 @@
 //! The configuration page.
 
 use super::api::{get_config, SaveConfig};
-use super::{AccountConfig, ConfigT};
 use crate::catalogue::{Module, Op};
 use crate::i18n::{use_i18n, CommonT};
-use crate::shell::current_user;
+use crate::page_context::current_user;
 use crate::ui::ErrorNote;
 use crate::ui::{error_of, CheckField, Status, TextField};
+use domain::config::{AccountConfig, ConfigT};
 use leptos::prelude::*;
 
 #[component]
@@ -82,7 +82,7 @@ pub fn ConfigPage() -> impl IntoView {
                 <TextField label=ConfigT::TimeZone.into() name="time_zone" value=zone error disabled=locked />
             </fieldset>
             <fieldset>
-                <legend>{move || i18n.t(crate::substitutions::SubT::Title)}</legend>
+                <legend>{move || i18n.t(domain::substitutions::SubT::Title)}</legend>
                 <CheckField label=ConfigT::SubstituteExpired.into() name="substitute_expired" checked=substitute_expired disabled=locked />
             </fieldset>
             <ErrorNote error />

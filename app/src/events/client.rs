@@ -1,7 +1,7 @@
 //! The browser's one EventSource for the whole app. Components read a version per topic and
 //! re-read their data when it moves; the session's own end is signalled separately.
 
-use super::{EndReason, EventKind, LiveEvent, Topic};
+use domain::events::{EndReason, EventKind, LiveEvent, Topic};
 use leptos::prelude::*;
 
 /// How this session ended, as far as the browser was told.
@@ -30,7 +30,7 @@ pub struct Live {
     /// This session was sent back to its home account from the named account.
     pub returned: RwSignal<Option<String>>,
     /// This session stopped working as the named absent user, for this reason.
-    pub mode_ended: RwSignal<Option<(String, crate::substitutions::ModeEnd)>>,
+    pub mode_ended: RwSignal<Option<(String, domain::substitutions::ModeEnd)>>,
     /// The newest event, for components that show notices.
     pub last: RwSignal<Option<LiveEvent>>,
 }
@@ -102,7 +102,7 @@ pub fn provide_live() {
     provide_context(live);
     #[cfg(feature = "hydrate")]
     {
-        let me = crate::shell::use_me();
+        let me = crate::page_context::use_me();
         let started = StoredValue::new(false);
         // After hydration: an event that arrived before would change what the page shows
         // under the markup hydration takes as it is (ui::BrowserData says more).
@@ -123,7 +123,7 @@ pub fn provide_live() {
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::Live;
-    use crate::events::{EndReason, LiveEvent};
+    use domain::events::{EndReason, LiveEvent};
     use leptos::prelude::*;
     use wasm_bindgen::prelude::*;
     use web_sys::{EventSource, MessageEvent};

@@ -1,8 +1,6 @@
 //! Live events: what the bus carries and what `/events` streams to the browser.
 
 mod client;
-#[cfg(feature = "ssr")]
-pub mod sse;
 pub use client::{provide_live, use_live, Ending, Live};
 
 pub use domain::events::*;

@@ -6,10 +6,9 @@ use leptos::prelude::*;
 
 /// The newest notices and the unread count. **Permissions:** any session.
 #[server(prefix = "/api", endpoint = "notices/inbox")]
-pub async fn notices_inbox() -> Result<super::Inbox, AppError> {
+pub async fn notices_inbox() -> Result<domain::notices::Inbox, AppError> {
     let ctx = crate::guard::authorize_listed::<NoticesInbox>().await?;
-    let zone = crate::config::store::load(ctx.store(), ctx.who.account.id).await?.time_zone;
-    super::store::inbox(ctx.store(), ctx.who.effective.id, &zone, ctx.who.lang).await
+    klucznik_core::notices::service::notices_inbox(&ctx).await
 }
 
 /// Marks one notice (or, without an id, all of them) as read. **Permissions:** any session,
@@ -17,8 +16,5 @@ pub async fn notices_inbox() -> Result<super::Inbox, AppError> {
 #[server(prefix = "/api", endpoint = "notices/read")]
 pub async fn mark_read(id: Option<i64>) -> Result<u64, AppError> {
     let ctx = crate::guard::authorize_listed::<MarkRead>().await?;
-    let mut tx = ctx.store().begin().await?;
-    let done = super::store::mark_read(&mut tx, ctx.who.effective.id, id).await?;
-    tx.commit().await?;
-    Ok(done)
+    klucznik_core::notices::service::mark_read(&ctx, id).await
 }

@@ -2,10 +2,11 @@
 //! the newest notices.
 
 use super::api::{notices_inbox, MarkRead};
-use super::{NoticeRow, NoticeT};
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::ui::Dialog;
+use domain::events::Topic;
+use domain::notices::{NoticeRow, NoticeT};
 use leptos::prelude::*;
 
 #[component]

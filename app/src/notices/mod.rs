@@ -8,4 +8,4 @@ pub use bell::Bell;
 
 pub use domain::notices::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::notices::store;
+pub use klucznik_core::notices::repo;

@@ -1,13 +1,15 @@
 //! A person's card: create, edit, delete.
 
 use super::api::{get_person, DeletePerson, SavePerson};
-use super::{PersonChoice, PersonInput, PersonPicker, PersonT};
+use super::PersonPicker;
 use crate::catalogue::{ColumnOp, Module, Op};
 use crate::i18n::{fill, use_i18n, CommonT};
-use crate::shell::{current_user, go};
+use crate::page_context::{current_user, go};
 use crate::ui::ErrorNote;
 use crate::ui::{error_of, ConfirmDialog, SelectField, Status, TextField};
-use crate::units::{api::list_units, path, tree_order};
+use crate::units::api::list_units;
+use domain::persons::{PersonChoice, PersonInput, PersonT};
+use domain::units::{path, tree_order};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -110,11 +112,11 @@ pub fn PersonCard() -> impl IntoView {
         <ErrorNote error=Signal::derive(move || load_error.get()) />
         <form class="card form" hidden=move || load_error.with(Option::is_some) on:submit=submit>
             <Show when=move || sees("first_name")>
-                <TextField label=PersonT::FirstName.into() name="first_name" value=first error maxlength=super::NAME_MAX required=true disabled=fixed("first_name") />
+                <TextField label=PersonT::FirstName.into() name="first_name" value=first error maxlength=domain::persons::NAME_MAX required=true disabled=fixed("first_name") />
             </Show>
-            <TextField label=PersonT::LastName.into() name="last_name" value=last error maxlength=super::NAME_MAX required=true disabled=Signal::derive(move || !editable.get()) />
+            <TextField label=PersonT::LastName.into() name="last_name" value=last error maxlength=domain::persons::NAME_MAX required=true disabled=Signal::derive(move || !editable.get()) />
             <Show when=move || sees("personal_number")>
-                <TextField label=PersonT::PersonalNumber.into() name="personal_number" value=number error maxlength=super::NUMBER_MAX disabled=fixed("personal_number") />
+                <TextField label=PersonT::PersonalNumber.into() name="personal_number" value=number error maxlength=domain::persons::NUMBER_MAX disabled=fixed("personal_number") />
             </Show>
             <Show when=move || sees("unit")>
                 <SelectField label=PersonT::Unit.into() name="unit_id" value=unit options=unit_options error disabled=fixed("unit") />

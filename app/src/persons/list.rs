@@ -1,14 +1,16 @@
 //! The persons list: search, unit filter, paging, the user's choice of columns.
 
 use super::api::list_persons;
-use super::{PersonQuery, PersonT};
 use crate::catalogue::{ColumnOp, Module, Op};
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{use_i18n, CommonT};
 use crate::list::PAGE_SIZE;
-use crate::shell::current_user;
+use crate::page_context::current_user;
 use crate::ui::{loaded, Pager};
-use crate::units::{api::list_units, path, tree_order};
+use crate::units::api::list_units;
+use domain::events::Topic;
+use domain::persons::{PersonQuery, PersonT};
+use domain::units::{path, tree_order};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,7 +22,7 @@ pub fn PersonsPage() -> impl IntoView {
     let may_see =
         move |key: &'static str| me.with(|m| m.rights.column(Module::Persons, key, ColumnOp::Visible));
     // A column shows when its right allows and the user's view keeps it (seed 002 "Edit view").
-    let columns = RwSignal::new(crate::views::ListView::default());
+    let columns = RwSignal::new(domain::views::ListView::default());
     let sees = move |key: &'static str| may_see(key) && columns.with(|v| v.shows(key));
     let chooser_columns = Signal::derive(move || {
         [
@@ -78,7 +80,7 @@ pub fn PersonsPage() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <crate::views::ColumnChooser spec=crate::views::PERSONS view=columns columns=chooser_columns />
+        <crate::views::ColumnChooser spec=domain::views::PERSONS view=columns columns=chooser_columns />
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(persons.await, move |p| view! {

@@ -1,8 +1,8 @@
 //! Choosing a person by typing part of a name or number.
 
 use super::api::person_choices;
-use super::{PersonChoice, PersonT};
 use crate::i18n::{use_i18n, CommonT, Msg};
+use domain::persons::{PersonChoice, PersonT};
 use leptos::prelude::*;
 
 /// A search box with the matching persons in a list below; `selected` is the chosen person.

@@ -1,14 +1,16 @@
 //! A role's card: name, description, units, members (join / detach), copy, export, delete.
 
 use super::api::{export_role, get_role, ChangeMembers, CopyRole, DeleteRole, SaveRole};
-use super::{Builtin, Member, RoleInput, RoleT};
 use crate::catalogue::{Module, Op};
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, CommonT};
-use crate::shell::{current_user, go};
+use crate::page_context::{current_user, go};
 use crate::ui::ErrorNote;
 use crate::ui::{download, error_of, ConfirmDialog, Status, TextAreaField, TextField};
-use crate::units::{api::list_units, path, tree_order};
+use crate::units::api::list_units;
+use domain::events::Topic;
+use domain::roles::{Builtin, Member, RoleInput, RoleT};
+use domain::units::{path, tree_order};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -114,14 +116,14 @@ pub fn RoleCard() -> impl IntoView {
     view! {
                 <h1>{title}</h1>
         {move || id().filter(|_| load_error.with(Option::is_none)).map(|role| view! {
-            <p class="links"><A href=format!("/roles/{role}/rights")>{move || i18n.t(crate::rights::RightT::Rights)}</A></p>
+            <p class="links"><A href=format!("/roles/{role}/rights")>{move || i18n.t(domain::texts::rights::RightT::Rights)}</A></p>
         })}
         <ErrorNote error=Signal::derive(move || load_error.get()) />
         <p class="notice" hidden=move || builtin_note().is_none()>{builtin_note}</p>
         <form class="card form" hidden=move || load_error.with(Option::is_some) on:submit=submit>
-            <TextField label=CommonT::Name.into() name="name" value=name error maxlength=super::ROLE_NAME_MAX required=true
+            <TextField label=CommonT::Name.into() name="name" value=name error maxlength=domain::roles::ROLE_NAME_MAX required=true
                 disabled=Signal::derive(move || !editable.get() || builtin.get().is_some()) />
-            <TextAreaField label=CommonT::Description.into() name="description" value=description error maxlength=super::ROLE_DESCRIPTION_MAX />
+            <TextAreaField label=CommonT::Description.into() name="description" value=description error maxlength=domain::roles::ROLE_DESCRIPTION_MAX />
             <fieldset class="unit-choice">
                 <legend>{move || i18n.t(RoleT::Units)}</legend>
                 <p class="muted">{move || i18n.t(RoleT::UnitsHint)}</p>

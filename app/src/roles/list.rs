@@ -2,13 +2,14 @@
 //! into the selected roles.
 
 use super::api::{list_roles, ImportRoles};
-use super::{transfer, Builtin, RoleT};
 use crate::catalogue::{Module, Op};
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, CommonT};
-use crate::shell::current_user;
+use crate::page_context::current_user;
 use crate::ui::ErrorNote;
 use crate::ui::{error_of, loaded, read_chosen, ConfirmDialog, Status};
+use domain::events::Topic;
+use domain::roles::{transfer, Builtin, RoleT};
 use leptos::prelude::*;
 use leptos_router::components::A;
 

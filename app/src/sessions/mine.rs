@@ -1,13 +1,14 @@
 //! Every user's own sessions (design rule 8): open and recent, ending any but the current one.
 
-use super::admin::SessionRow;
 use super::api::{my_sessions, EndMySessions};
 use super::table::reason_text;
-use super::SessionT;
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::ui::ErrorNote;
 use crate::ui::{error_of, loaded, Status};
+use domain::events::Topic;
+use domain::sessions::admin::SessionRow;
+use domain::sessions::SessionT;
 use leptos::prelude::*;
 
 #[component]

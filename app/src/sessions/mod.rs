@@ -2,8 +2,6 @@
 //! seed 000 with ending sessions and exports, and every user's own sessions.
 
 pub mod api;
-#[cfg(feature = "ssr")]
-pub mod export;
 mod mine;
 mod page;
 mod table;
@@ -12,4 +10,4 @@ pub use page::SessionsPage;
 
 pub use domain::sessions::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::sessions::{list_store, maintenance, server, store};
+pub use klucznik_core::sessions::{list_repo, maintenance, repo, server};

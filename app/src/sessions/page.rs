@@ -1,17 +1,18 @@
 //! The sessions list of seed 000: filter, search, dates, sorting by any column, paging, the
 //! viewer's own session marked, ending selected sessions, exports — updated live.
 
-use super::admin::{SessionQuery, SessionRow, SessionSort, SessionState};
 use super::api::{list_sessions, EndSessions};
 use super::table::{reason_text, Export};
-use super::SessionT;
 use crate::catalogue::{ColumnOp, Module, Op};
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::list::PAGE_SIZE;
-use crate::shell::current_user;
+use crate::page_context::current_user;
 use crate::ui::ErrorNote;
 use crate::ui::{error_of, loaded, Dialog, Pager, Status};
+use domain::events::Topic;
+use domain::sessions::admin::{SessionQuery, SessionRow, SessionSort, SessionState};
+use domain::sessions::SessionT;
 use leptos::prelude::*;
 
 #[component]
@@ -48,7 +49,7 @@ pub fn SessionsPage() -> impl IntoView {
         c.guarded_by().is_none_or(|k| me.with(|m| m.rights.column(Module::Sessions, k, ColumnOp::Visible)))
     };
     // The user's view: the columns kept, and the sort order, saved with Edit view.
-    let columns = RwSignal::new(crate::views::ListView::default());
+    let columns = RwSignal::new(domain::views::ListView::default());
     let shown = move |c: SessionSort| sees(c) && columns.with(|v| v.shows(c.key()));
     Effect::new(move |_| {
         let (sort, descending) = query.with(|q| (q.sort, q.descending));
@@ -187,7 +188,7 @@ pub fn SessionsPage() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="session-search">{move || i18n.t(SessionT::Search)}</label>
-                <input id="session-search" type="search" maxlength=super::admin::SEARCH_MAX on:input=set(|q, v| q.search = v) />
+                <input id="session-search" type="search" maxlength=domain::sessions::admin::SEARCH_MAX on:input=set(|q, v| q.search = v) />
             </div>
             <div class="field">
                 <label for="session-from">{move || i18n.t(SessionT::From)}</label>
@@ -210,7 +211,7 @@ pub fn SessionsPage() -> impl IntoView {
             </Show>
         </div>
         <Status text=ended />
-        <crate::views::ColumnChooser spec=crate::views::SESSIONS view=columns columns=chooser_columns />
+        <crate::views::ColumnChooser spec=domain::views::SESSIONS view=columns columns=chooser_columns />
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(sessions.await, move |p| view! {
@@ -236,7 +237,7 @@ pub fn SessionsPage() -> impl IntoView {
             <p>{move || i18n.t(SessionT::EndText)}</p>
             <div class="field">
                 <label for="end-note">{move || i18n.t(SessionT::Note)}</label>
-                <textarea id="end-note" maxlength=super::admin::NOTE_MAX prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                <textarea id="end-note" maxlength=domain::sessions::admin::NOTE_MAX prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
             </div>
             <ErrorNote error=error_of(end.value()) />
             <div class="buttons">

@@ -1,8 +1,8 @@
 //! Pieces of the sessions pages: how a session closed, in words, and the exports with progress.
 
-use super::admin::SessionQuery;
-use super::SessionT;
 use crate::i18n::{fill, use_i18n};
+use domain::sessions::admin::SessionQuery;
+use domain::sessions::SessionT;
 use leptos::prelude::*;
 
 /// The words for a stored end reason.
@@ -78,7 +78,7 @@ pub fn Export(query: Signal<SessionQuery>, total: Signal<u64>) -> impl IntoView 
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::Progress;
+    use crate::sessions::table::Progress;
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;

@@ -1,16 +1,17 @@
 //! The dashboard: who you are, where you work, and who is online right now (live).
 
 use super::ShellT;
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n};
 use crate::sessions::api::online_now;
+use domain::events::Topic;
 use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let i18n = use_i18n();
-    let me = crate::shell::current_user();
+    let me = crate::page_context::current_user();
     let welcome =
         move || fill(i18n.t(ShellT::Welcome), &[("name".into(), me.with(|m| m.display_name().to_string()))]);
     let where_ =
@@ -61,7 +62,7 @@ fn OnlineNow(my_session: i64) -> impl IntoView {
                                         .into_iter()
                                         .map(|s| {
                                             let mine = s.session_id == my_session;
-                                            let who = crate::users::labelled_name(&s.login, &s.full_name);
+                                            let who = domain::users::labelled_name(&s.login, &s.full_name);
                                             view! {
                                                 <tr class:current=mine>
                                                     <td>

@@ -1,12 +1,15 @@
 //! The frame around every signed-in page: title bar with the user menu, navigation from the
 //! catalogue and the user's rights, and the notice when the session ends.
 
-use super::{prefs, use_me, use_theme, ShellT, Theme};
-use crate::auth::{AuthT, Me};
+use super::ShellT;
+use crate::auth::prefs;
 use crate::catalogue::{Area, Module, Op, MODULES};
 use crate::error::AppError;
-use crate::events::{use_live, EndReason, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, Lang};
+use crate::page_context::{current_user, go, use_me, use_theme, CurrentUser, Theme};
+use domain::auth::{AuthT, Me};
+use domain::events::{EndReason, Topic};
 use leptos::either::EitherOf3;
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -34,14 +37,6 @@ pub fn Layout() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-/// The signed-in user of a page, kept current when rights or the user's record change.
-#[derive(Clone, Copy)]
-pub struct CurrentUser(pub RwSignal<Me>);
-
-pub fn current_user() -> RwSignal<Me> {
-    expect_context::<CurrentUser>().0
 }
 
 #[component]
@@ -172,7 +167,7 @@ fn TitleBar(me: Me, nav_open: RwSignal<bool>) -> impl IntoView {
                     <p class="muted">{signed_in_as}</p>
                     <crate::substitutions::StartableList />
                     <A href="/password">{move || i18n.t(AuthT::ChangePassword)}</A>
-                    <A href="/my/sessions">{move || i18n.t(crate::sessions::SessionT::MyTitle)}</A>
+                    <A href="/my/sessions">{move || i18n.t(domain::sessions::SessionT::MyTitle)}</A>
                     <label>
                         {move || i18n.t(ShellT::Language)}
                         <select on:change=on_lang prop:value=move || i18n.lang.get().code()>
@@ -235,9 +230,9 @@ fn Navigation(me: RwSignal<Me>, nav_open: RwSignal<bool>) -> impl IntoView {
 
 /// Whether the navigation shows a module: its View right, or for Substitutions any of the
 /// permissions to define them.
-fn shown(rights: &crate::rights::Snapshot, module: Module) -> bool {
+fn shown(rights: &domain::rights::Snapshot, module: Module) -> bool {
     if module == Module::Substitutions {
-        return crate::substitutions::may_define(rights);
+        return domain::substitutions::may_define(rights);
     }
     rights.can(module, Op::View)
 }
@@ -283,7 +278,7 @@ fn SessionEnded() -> impl IntoView {
 /// A modal notice when this session was sent back from a sub-account it may no longer enter.
 #[component]
 fn ReturnedHome() -> impl IntoView {
-    use crate::accounts::AccountT;
+    use domain::accounts::AccountT;
     let i18n = use_i18n();
     let live = use_live();
     let open = RwSignal::new(false);
@@ -305,14 +300,4 @@ fn ReturnedHome() -> impl IntoView {
             <button type="button" on:click=move |_| go("/")>{move || i18n.t(crate::i18n::CommonT::Close)}</button>
         </crate::ui::Dialog>
     }
-}
-
-/// A full page load, so that every piece of state starts afresh.
-pub fn go(path: &str) {
-    #[cfg(feature = "hydrate")]
-    {
-        let _ = window().location().assign(path);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = path;
 }

@@ -2,18 +2,13 @@
 
 mod dashboard;
 mod layout;
-mod prefs;
 mod routes;
-mod theme;
 
 pub use domain::texts::shell::ShellT;
-pub use layout::{current_user, go, CurrentUser};
-pub use prefs::switch as switch_prefs;
-pub use theme::{use_theme, Theme, ThemeSignal};
 
-use crate::auth::{api::whoami, Me};
-use crate::error::AppError;
+use crate::auth::api::whoami;
 use crate::i18n::{provide_i18n, use_i18n, CommonT};
+use crate::page_context::{MeResource, ThemeSignal};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Html, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
@@ -57,18 +52,10 @@ fn content_policy() {
     }
 }
 
-/// The signed-in user, loaded once per page and shared by every component.
-#[derive(Clone, Copy)]
-pub struct MeResource(pub Resource<Result<Me, AppError>>);
-
-pub fn use_me() -> Resource<Result<Me, AppError>> {
-    expect_context::<MeResource>().0
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let (lang, theme) = prefs::initial();
+    let (lang, theme) = crate::auth::prefs::initial();
     let i18n = provide_i18n(lang);
     let theme = RwSignal::new(theme);
     provide_context(ThemeSignal(theme));

@@ -15,7 +15,7 @@ use leptos_router::LazyRoute;
 /// is preloaded either way: hydration needs it before it knows which view the route shows.
 macro_rules! area_page {
     ($route:ident => $area:ident($page:expr), $preload:ident) => {
-        area_page!($route if |_: &crate::rights::Snapshot, _: bool| true => $area($page), $preload);
+        area_page!($route if |_: &domain::rights::Snapshot, _: bool| true => $area($page), $preload);
     };
     ($route:ident if $may:expr => $area:ident($page:expr), $preload:ident) => {
         pub struct $route;
@@ -44,8 +44,8 @@ macro_rules! area_page {
 }
 
 /// Whether the page's user may see a page (their rights, whether the account is a main one).
-fn permitted(may: impl Fn(&crate::rights::Snapshot, bool) -> bool) -> bool {
-    match use_context::<super::CurrentUser>() {
+fn permitted(may: impl Fn(&domain::rights::Snapshot, bool) -> bool) -> bool {
+    match use_context::<crate::page_context::CurrentUser>() {
         Some(user) => user.0.with_untracked(|me| may(&me.rights, me.account_is_main)),
         // Outside the frame (sign-in, password change) nothing is asked.
         None => true,
@@ -64,7 +64,7 @@ fn Refused() -> impl IntoView {
     }
 }
 
-fn can(module: Module, op: Op) -> impl Fn(&crate::rights::Snapshot, bool) -> bool {
+fn can(module: Module, op: Op) -> impl Fn(&domain::rights::Snapshot, bool) -> bool {
     move |rights, _| rights.can(module, op)
 }
 
@@ -132,7 +132,7 @@ area_page!(UsersRoute if can(Module::Users, Op::View) => people(Page::Users), __
 area_page!(UserCardRoute if can(Module::Users, Op::View) => people(Page::UserCard), __preload_people);
 area_page!(PersonsRoute if can(Module::Persons, Op::View) => people(Page::Persons), __preload_people);
 area_page!(PersonCardRoute if can(Module::Persons, Op::View) => people(Page::PersonCard), __preload_people);
-area_page!(AccountsRoute if |r: &crate::rights::Snapshot, main: bool| main && r.can(Module::Accounts, Op::View)
+area_page!(AccountsRoute if |r: &domain::rights::Snapshot, main: bool| main && r.can(Module::Accounts, Op::View)
     => people(Page::Accounts), __preload_people);
 area_page!(RolesRoute if can(Module::Roles, Op::View) => rights(Page::Roles), __preload_rights);
 area_page!(RoleCardRoute if can(Module::Roles, Op::View) => rights(Page::RoleCard), __preload_rights);
@@ -142,7 +142,7 @@ area_page!(EffectiveRoute if can(Module::Users, Op::View) => rights(Page::Effect
 area_page!(UnitsRoute if can(Module::Units, Op::View) => rights(Page::Units), __preload_rights);
 area_page!(SessionsRoute if can(Module::Sessions, Op::View) => activity(Page::Sessions), __preload_activity);
 area_page!(MySessionsRoute => activity(Page::MySessions), __preload_activity);
-area_page!(SubstitutionsRoute if |r: &crate::rights::Snapshot, _: bool| crate::substitutions::may_define(r)
+area_page!(SubstitutionsRoute if |r: &domain::rights::Snapshot, _: bool| domain::substitutions::may_define(r)
     => activity(Page::Substitutions), __preload_activity);
 area_page!(AuditRoute if can(Module::Audit, Op::View) => activity(Page::Audit), __preload_activity);
 area_page!(ConfigRoute if can(Module::Configuration, Op::View) => activity(Page::Configuration), __preload_activity);

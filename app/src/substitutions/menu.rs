@@ -2,12 +2,13 @@
 //! the banner while working as the absent user, and the notice when the mode was ended.
 
 use super::api::{end_substitution, start_substitution, startable_substitutions};
-use super::{Startable, SubT};
 use crate::error::AppError;
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n};
-use crate::shell::{current_user, go};
+use crate::page_context::{current_user, go};
 use crate::ui::ConfirmDialog;
+use domain::events::Topic;
+use domain::substitutions::{Startable, SubT};
 use leptos::prelude::*;
 
 /// The user menu's "Substitutions you can start", each with "Start" (after a confirmation).

@@ -10,4 +10,4 @@ pub use page::SubstitutionsPage;
 
 pub use domain::substitutions::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::substitutions::store;
+pub use klucznik_core::substitutions::repo;

@@ -2,11 +2,12 @@
 //! substitution", and the form with the seed's editing rules and the overlap information.
 
 use super::api::{list_substitutions, substitution_options, substitution_overlaps, SaveSubstitution};
-use super::{SubInput, SubT, Substitution, Tab};
 use crate::error::AppError;
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::ui::{error_of, loaded, CheckField, ConfirmDialog, DateField, Dialog, SelectField};
+use domain::events::Topic;
+use domain::substitutions::{SubInput, SubT, Substitution, Tab};
 use leptos::prelude::*;
 
 /// The form's fields.
@@ -114,9 +115,9 @@ pub fn SubstitutionsPage() -> impl IntoView {
             return;
         }
         local_error.set(None);
-        let deactivating_ongoing = form
-            .loaded
-            .with(|l| l.as_ref().is_some_and(|s| s.state == super::SubState::Ongoing) && !input.active);
+        let deactivating_ongoing = form.loaded.with(|l| {
+            l.as_ref().is_some_and(|s| s.state == domain::substitutions::SubState::Ongoing) && !input.active
+        });
         if deactivating_ongoing {
             confirm_open.set(true);
         } else {
@@ -267,6 +268,6 @@ pub fn SubstitutionsPage() -> impl IntoView {
             </form>
         </Dialog>
         <ConfirmDialog id="substitution-deactivate" open=confirm_open title=confirm_title text=confirm_text
-            confirm=crate::accounts::AccountT::Deactivate.into() on_confirm=move || { submit_now(); } />
+            confirm=domain::accounts::AccountT::Deactivate.into() on_confirm=move || { submit_now(); } />
     }
 }

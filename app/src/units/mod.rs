@@ -7,4 +7,4 @@ pub use page::UnitsPage;
 
 pub use domain::units::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::units::store;
+pub use klucznik_core::units::repo;

@@ -1,12 +1,13 @@
 //! The units page: the tree as an indented table, with add / edit (rename, move) / delete.
 
 use super::api::{list_units, DeleteUnit, SaveUnit};
-use super::{path, subtree, tree_order, Unit, UnitInput, UnitT};
 use crate::catalogue::{Module, Op};
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, CommonT};
-use crate::shell::current_user;
+use crate::page_context::current_user;
 use crate::ui::{error_of, loaded, ConfirmDialog, Dialog, SelectField, TextField};
+use domain::events::Topic;
+use domain::units::{path, subtree, tree_order, Unit, UnitInput, UnitT};
 use leptos::prelude::*;
 
 #[component]
@@ -141,7 +142,7 @@ pub fn UnitsPage() -> impl IntoView {
         </Transition>
         <Dialog id="unit-editor" open=dialog_open title=dialog_title>
             <form on:submit=submit>
-                <TextField label=CommonT::Name.into() name="name" value=name error=save_error maxlength=super::UNIT_NAME_MAX required=true />
+                <TextField label=CommonT::Name.into() name="name" value=name error=save_error maxlength=domain::units::UNIT_NAME_MAX required=true />
                 <Show when=move || !is_root.get()>
                     <SelectField label=UnitT::Parent.into() name="parent_id" value=parent options=parent_options error=save_error />
                 </Show>

@@ -2,16 +2,19 @@
 
 use super::api::{account_policy, generate_password, get_user, SaveUser};
 use super::password_dialog::PasswordDialog;
-use super::{check_input, SecretChange, UserInput, UserKind, UserT};
 use crate::catalogue::{ColumnOp, Module, Op};
 use crate::error::AppError;
 use crate::i18n::{fill, use_i18n, CommonT};
-use crate::persons::{PersonChoice, PersonPicker};
-use crate::roles::{api::list_roles, Builtin};
-use crate::shell::{current_user, go};
+use crate::page_context::{current_user, go};
+use crate::persons::PersonPicker;
+use crate::roles::api::list_roles;
 use crate::ui::ErrorNote;
 use crate::ui::{CheckField, DateField, SelectField, Status, TextAreaField, TextField};
-use crate::units::{api::list_units, path, tree_order};
+use crate::units::api::list_units;
+use domain::persons::PersonChoice;
+use domain::roles::Builtin;
+use domain::units::{path, tree_order};
+use domain::users::{check_input, SecretChange, UserInput, UserKind, UserT};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -97,7 +100,7 @@ impl Form {
         }
     }
 
-    fn load(&self, c: super::UserCard) {
+    fn load(&self, c: domain::users::UserCard) {
         self.kind.set(c.kind);
         self.active.set(c.active);
         self.blocked.set(c.blocked);
@@ -256,9 +259,9 @@ pub fn UserCardPage() -> impl IntoView {
                 <h1>{title}</h1>
         {move || id().filter(|_| load_error.with(Option::is_none)).map(|user| view! {
             <p class="links">
-                <A href=format!("/users/{user}/rights")>{move || i18n.t(crate::rights::RightT::Rights)}</A>
+                <A href=format!("/users/{user}/rights")>{move || i18n.t(domain::texts::rights::RightT::Rights)}</A>
                 " · "
-                <A href=format!("/users/{user}/effective")>{move || i18n.t(crate::rights::RightT::EffectiveRights)}</A>
+                <A href=format!("/users/{user}/effective")>{move || i18n.t(domain::texts::rights::RightT::EffectiveRights)}</A>
             </p>
         })}
         <ErrorNote error=Signal::derive(move || load_error.get()) />
@@ -288,16 +291,16 @@ pub fn UserCardPage() -> impl IntoView {
                         <DateField label=UserT::ValidFrom.into() name="valid_from" value=form.valid_from error disabled=fixed("status") />
                         <DateField label=UserT::ValidTo.into() name="valid_to" value=form.valid_to error disabled=fixed("status") />
                     </Show>
-                    <TextField label=UserT::Login.into() name="login" value=form.login error maxlength=super::LOGIN_MAX required=true disabled=locked autocomplete="off" />
+                    <TextField label=UserT::Login.into() name="login" value=form.login error maxlength=domain::users::LOGIN_MAX required=true disabled=locked autocomplete="off" />
                     <Show when=move || sees("full_name")>
-                        <TextField label=UserT::FullName.into() name="full_name" value=form.full_name error maxlength=super::FULL_NAME_MAX disabled=fixed("full_name") />
+                        <TextField label=UserT::FullName.into() name="full_name" value=form.full_name error maxlength=domain::users::FULL_NAME_MAX disabled=fixed("full_name") />
                     </Show>
-                    <TextField label=UserT::PrintLabel.into() name="print_label" value=form.print_label error maxlength=super::LABEL_MAX hint=UserT::PrintLabelHint.into() disabled=locked />
+                    <TextField label=UserT::PrintLabel.into() name="print_label" value=form.print_label error maxlength=domain::users::LABEL_MAX hint=UserT::PrintLabelHint.into() disabled=locked />
                     <Show when=move || sees("full_name")>
-                        <TextField label=UserT::Email.into() name="email" kind="email" value=form.email error maxlength=super::EMAIL_MAX autocomplete="off" disabled=fixed("full_name") />
+                        <TextField label=UserT::Email.into() name="email" kind="email" value=form.email error maxlength=domain::users::EMAIL_MAX autocomplete="off" disabled=fixed("full_name") />
                     </Show>
                     <Show when=move || sees("note")>
-                        <TextAreaField label=UserT::Note.into() name="note" value=form.note error maxlength=super::NOTE_MAX />
+                        <TextAreaField label=UserT::Note.into() name="note" value=form.note error maxlength=domain::users::NOTE_MAX />
                     </Show>
                 </div>
                 <div>

@@ -1,15 +1,17 @@
 //! The users list: search, filters (status, type, role) and paging.
 
 use super::api::list_users;
-use super::{StatusFilter, UserKind, UserQuery, UserT};
-use crate::accounts::{AccessDialog, AccountT};
+use crate::accounts::AccessDialog;
 use crate::catalogue::{ColumnOp, Module, Op};
-use crate::events::{use_live, Topic};
+use crate::events::use_live;
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::list::PAGE_SIZE;
+use crate::page_context::current_user;
 use crate::roles::api::list_roles;
-use crate::shell::current_user;
 use crate::ui::{loaded, Pager};
+use domain::accounts::AccountT;
+use domain::events::Topic;
+use domain::users::{StatusFilter, UserKind, UserQuery, UserT};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -72,7 +74,7 @@ pub fn UsersPage() -> impl IntoView {
             total.set(p.total);
         }
     });
-    let columns = RwSignal::new(crate::views::ListView::default());
+    let columns = RwSignal::new(domain::views::ListView::default());
     let chooser_columns = Signal::derive(move || {
         let sees = |key: &str| me.with(|m| m.rights.column(Module::Users, key, ColumnOp::Visible));
         let mut list: Vec<(&'static str, crate::i18n::Msg)> = Vec::new();
@@ -147,7 +149,7 @@ pub fn UsersPage() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <crate::views::ColumnChooser spec=crate::views::USERS view=columns columns=chooser_columns />
+        <crate::views::ColumnChooser spec=domain::views::USERS view=columns columns=chooser_columns />
         <Transition fallback=move || view! { <p>{move || i18n.t(CommonT::Loading)}</p> }>
             {move || Suspend::new(async move {
                 loaded(users.await, move |p| {

@@ -1,10 +1,10 @@
 //! An administrator sets another user's password (seed 001: without the current one).
 
 use super::api::{generate_password, SetPassword};
-use super::{PasswordTarget, UserKind, UserT};
 use crate::i18n::{fill, use_i18n, CommonT};
 use crate::ui::ErrorNote;
 use crate::ui::{error_of, CheckField, Dialog, Status, TextField};
+use domain::users::{PasswordTarget, UserKind, UserT};
 use leptos::prelude::*;
 
 #[component]
@@ -72,8 +72,8 @@ pub fn PasswordDialog(
                         </select>
                     </div>
                 </Show>
-                <TextField label=crate::auth::AuthT::NewPassword.into() name="new_password" value=password error kind="password" autocomplete="new-password" />
-                <TextField label=crate::auth::AuthT::ConfirmPassword.into() name="confirm_password" value=confirm error kind="password" autocomplete="new-password" />
+                <TextField label=domain::auth::AuthT::NewPassword.into() name="new_password" value=password error kind="password" autocomplete="new-password" />
+                <TextField label=domain::auth::AuthT::ConfirmPassword.into() name="confirm_password" value=confirm error kind="password" autocomplete="new-password" />
                 <button type="button" class="secondary" on:click=generate>{move || i18n.t(UserT::Generate)}</button>
                 <Status text=Signal::derive(move || generated.get()) />
                 <Show when=move || kind.get() != UserKind::External>

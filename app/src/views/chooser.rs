@@ -3,10 +3,10 @@
 //! hydrated (the server renders every column).
 
 use super::api::{get_view, SaveView};
-use super::{ListSpec, ListView};
 use crate::catalogue::Op;
 use crate::i18n::{use_i18n, CommonT, Msg};
 use crate::ui::{error_of, BrowserData, Status};
+use domain::views::{ListSpec, ListView};
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn ColumnChooser(
     columns: Signal<Vec<(&'static str, Msg)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let me = crate::shell::current_user();
+    let me = crate::page_context::current_user();
     let may_save = move || me.with(|m| m.rights.can(spec.module, Op::EditView));
     let saved = BrowserData::new(move || get_view(spec.key.to_string()));
     Effect::new(move |applied: Option<bool>| {

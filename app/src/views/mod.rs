@@ -8,4 +8,4 @@ pub use chooser::ColumnChooser;
 
 pub use domain::views::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::views::store;
+pub use klucznik_core::views::repo;

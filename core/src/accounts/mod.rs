@@ -1,5 +1,6 @@
 //! Accounts: their storage. Records and validation are the domain's (`domain::accounts`).
 
-pub mod store;
+pub mod repo;
 
 pub use domain::accounts::*;
+pub mod service;

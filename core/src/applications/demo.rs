@@ -2,7 +2,7 @@
 //! catalogue of docs/examples, with the sample's roles given its business modules, so that the
 //! rights editors show real invoices, warehouse documents and attendance agendas.
 
-use super::store;
+use super::repo;
 use crate::actor::Actor;
 use crate::error::AppError;
 use crate::store::Store;
@@ -70,7 +70,7 @@ const ROLE_RIGHTS: &[(&str, &[&str])] = &[
 /// Registers Nordwind ERP in main account `main` and grants its rights to the sample's roles.
 pub async fn register(store: &Store, main: i64) -> Result<(), AppError> {
     let actor = Actor { account_id: Some(main), ..Default::default() };
-    store::apply(store, &actor, main, NORDWIND, None).await?;
+    repo::apply(store, &actor, main, NORDWIND, None).await?;
     let mut tx = store.begin().await?;
     for (role, rights) in ROLE_RIGHTS {
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM roles WHERE account_id = $1 AND name = $2")
@@ -90,6 +90,6 @@ pub async fn register(store: &Store, main: i64) -> Result<(), AppError> {
             .await?;
         }
     }
-    crate::rights::store::changed(&mut tx, main).await?;
+    crate::rights::repo::changed(&mut tx, main).await?;
     tx.commit().await
 }

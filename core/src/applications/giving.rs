@@ -2,7 +2,7 @@
 //! who may give or take which of an application's rights — in the editors, role copies and
 //! imports, and memberships — decided from the author's own grants of that application.
 
-use super::store::{all, holder_rows, load, main_of};
+use super::repo::{all, holder_rows, load, main_of};
 use super::{AppEditor, AppRights};
 use crate::error::AppError;
 use crate::store::Store;

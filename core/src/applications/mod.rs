@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod giving;
-pub mod store;
+pub mod repo;
 
 pub use domain::applications::*;
+pub mod service;

@@ -1,5 +1,6 @@
 //! The audit log's queries. Records and validation are the domain's (`domain::audit_log`).
 
-pub mod store;
+pub mod repo;
 
 pub use domain::audit_log::*;
+pub mod service;

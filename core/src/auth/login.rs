@@ -10,7 +10,7 @@ use crate::error::{AppError, Checks, Message};
 use crate::events::EndReason;
 use crate::guard::PublicCtx;
 use crate::i18n::{CommonT, Lang};
-use crate::sessions::store::{self as sessions, Opening};
+use crate::sessions::repo::{self as sessions, Opening};
 use crate::store::flag;
 use sqlx::Row;
 
@@ -96,7 +96,7 @@ pub(crate) async fn units_of(
     .bind(user)
     .fetch_all(tx.conn())
     .await?;
-    let all = crate::units::store::list(&mut *tx, account).await?;
+    let all = crate::units::repo::list(&mut *tx, account).await?;
     let mut units: Vec<(i64, String)> =
         ids.into_iter().map(|id| (id, crate::units::path(&all, id))).collect();
     units.sort_by(|a, b| a.1.cmp(&b.1));
@@ -110,7 +110,7 @@ pub(crate) async fn may_hold_several(
     account: i64,
 ) -> Result<bool, AppError> {
     use crate::catalogue::{Permission, Right};
-    let subject = crate::rights::store::load_subject(store, user, account).await?;
+    let subject = crate::rights::repo::load_subject(store, user, account).await?;
     Ok(subject.decide_right(Right::Perm(Permission::MultipleSessions)).allowed)
 }
 
@@ -294,7 +294,7 @@ pub async fn sign_in(
         }
     };
     // A password past its periodic change must be changed now.
-    let policy = crate::users::store::policy_of(store, user_id).await?;
+    let policy = crate::users::repo::policy_of(store, user_id).await?;
     let expired = policy.expired(user.try_get("password_changed_at")?, tx.now());
     if expired {
         sqlx::query("UPDATE users SET must_change_password = TRUE WHERE id = $1")

@@ -8,3 +8,4 @@ pub mod throttle;
 pub mod token;
 
 pub use domain::auth::*;
+pub mod service;

@@ -9,7 +9,7 @@ use crate::audit::{self, Entry};
 use crate::error::{AppError, Checks, Message};
 use crate::events::EndReason;
 use crate::guard::Ctx;
-use crate::sessions::store as sessions;
+use crate::sessions::repo as sessions;
 use sqlx::Row;
 
 /// Answers the session's new token (the old one no longer opens it).
@@ -31,7 +31,7 @@ pub async fn change_own(
 
     // Field checks first: a form with a bad new password costs no attempt.
     let mut checks = Checks::new();
-    let policy = crate::users::store::policy_of(store, user_id).await?;
+    let policy = crate::users::repo::policy_of(store, user_id).await?;
     check_new_password(&policy, &login, new, confirm, &mut checks);
     if !checks.has("new_password") && new == current {
         checks.add("new_password", AuthT::NewPassword, Message::new(AuthT::PasswordUnchanged));

@@ -2,7 +2,7 @@
 //! events of the client's main account and its sub-accounts, told as what an application caches
 //! — rights, users, sessions — and nothing a console page alone needs.
 
-use super::store::Caller;
+use super::repo::Caller;
 use crate::error::AppError;
 use crate::events::{EventKind, LiveEvent, Topic};
 use crate::guard::CoreState;

@@ -2,6 +2,7 @@
 //! domain's (`domain::clients`).
 
 pub mod feed;
-pub mod store;
+pub mod repo;
 
 pub use domain::clients::*;
+pub mod service;

@@ -1,5 +1,6 @@
 //! The account's configuration: its storage. Records and validation are the domain's (`domain::config`).
 
-pub mod store;
+pub mod repo;
 
 pub use domain::config::*;
+pub mod service;

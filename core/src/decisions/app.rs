@@ -5,9 +5,9 @@
 
 use super::subject::{record_of, RecordRef};
 use super::{data_allows, Answer, Found, Ground, Question};
-use crate::applications::{store, AppOp, AppRights};
+use crate::applications::{repo, AppOp, AppRights};
 use crate::catalogue::{DataOp, Op};
-use crate::clients::store::Caller;
+use crate::clients::repo::Caller;
 use crate::error::AppError;
 use crate::guard::CoreState;
 use crate::rights::{Decision, Subject};
@@ -43,7 +43,7 @@ async fn rights_of(
     memo: &mut Memo,
 ) -> Result<Option<Arc<AppRights>>, AppError> {
     if memo.rights.is_none() {
-        memo.rights = Some(store::rights(state.store(), caller.account_id, &caller.application).await?);
+        memo.rights = Some(repo::rights(state.store(), caller.account_id, &caller.application).await?);
     }
     Ok(memo.rights.clone().flatten())
 }
@@ -83,13 +83,9 @@ pub async fn decide(
     let subject = match memo.subjects.get(&key) {
         Some(s) => s.clone(),
         None => {
-            let (admin, own, roles) = store::holder_rows(
-                state.store(),
-                found.user_id,
-                found.home_account_id,
-                &rights.catalogue.key,
-            )
-            .await?;
+            let (admin, own, roles) =
+                repo::holder_rows(state.store(), found.user_id, found.home_account_id, &rights.catalogue.key)
+                    .await?;
             let s = Arc::new(rights.subject(admin, &own, &roles));
             memo.subjects.insert(key, s.clone());
             s

@@ -14,7 +14,7 @@ pub use explain::explain;
 pub use subject::{find_subject, Found};
 
 use crate::catalogue::{DataOp, Permission, Right};
-use crate::clients::store::Caller;
+use crate::clients::repo::Caller;
 use crate::guard::CoreState;
 use crate::rights::Snapshot;
 use serde_json::{Map, Value};

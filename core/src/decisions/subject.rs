@@ -3,7 +3,7 @@
 
 use super::{Entity, Record};
 use crate::auth::policy::login_key;
-use crate::clients::store::Caller;
+use crate::clients::repo::Caller;
 use crate::error::AppError;
 use crate::guard::CoreState;
 use crate::rights::snapshots::load_snapshot;

@@ -65,7 +65,7 @@ impl CoreState {
 type Snapshots = HashMap<(i64, i64), ((i64, i64), Arc<Snapshot>)>;
 
 /// Snapshots by (user, account), valid while the rights versions of the user's home account and
-/// of the account stay the same (`rights::store::changed`).
+/// of the account stay the same (`rights::repo::changed`).
 #[derive(Clone, Default)]
 pub(crate) struct RightsCache {
     map: Arc<Mutex<Snapshots>>,

@@ -1,8 +1,9 @@
 //! Rights: grants' storage, saving them under rule 6, and who outranks whom. Records and validation are the domain's (`domain::rights`).
 
 pub mod outrank;
+pub mod repo;
 pub mod server;
 pub mod snapshots;
-pub mod store;
 
 pub use domain::rights::*;
+pub mod service;

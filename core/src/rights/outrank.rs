@@ -115,8 +115,8 @@ pub async fn may_create(ctx: &Ctx, roles: &[i64], person: Option<i64>) -> Result
     }
     let store = ctx.store();
     let account = ctx.who.account.id;
-    let subject = super::store::load_subject_of_roles(store, account, roles).await?;
-    let tree = super::store::load_tree(store, 0, account, Some(person)).await?;
+    let subject = super::repo::load_subject_of_roles(store, account, roles).await?;
+    let tree = super::repo::load_tree(store, 0, account, Some(person)).await?;
     let theirs = subject.snapshot_of(&tree);
     let mut persons = PersonUnits::new();
     for p in theirs.special_persons() {

@@ -1,6 +1,6 @@
 //! The server side of the editors: loading a holder, and saving an edit under rule 6.
 
-use super::store::{list, replace};
+use super::repo::{list, replace};
 use super::view::EditorData;
 use super::{GrantRow, Holder};
 use crate::audit::{self, Entry};
@@ -30,7 +30,7 @@ async fn head(
 ) -> Result<(String, i64, bool), AppError> {
     match holder {
         Holder::Role(id) => {
-            let role = crate::roles::store::head(tx, account, id).await?;
+            let role = crate::roles::repo::head(tx, account, id).await?;
             let name = crate::roles::shown_name(role.builtin, &role.name, lang);
             Ok((name, role.version, role.builtin == Some(Builtin::Administrators)))
         }
@@ -118,7 +118,7 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
                 .await?;
         }
     }
-    let units = crate::units::store::list(&mut tx, account).await?;
+    let units = crate::units::repo::list(&mut tx, account).await?;
     let editable = crate::guard::check(&ctx.who, need(holder, true)).is_ok()
         && !own(&mut tx, ctx, holder).await?
         && !matches!(holder, Holder::Role(_) if administrator);
@@ -161,7 +161,7 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
             _ => None,
         })
         .collect();
-    if !crate::units::store::all_in_account(&mut tx, account, &units).await? {
+    if !crate::units::repo::all_in_account(&mut tx, account, &units).await? {
         return Err(AppError::NotFound);
     }
     let mut grants = grants;
@@ -189,7 +189,7 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
         .change(serde_json::to_value(&before).ok(), serde_json::to_value(&grants).ok());
     audit::record(&mut tx, &ctx.actor(), entry).await?;
     // The people whose rights changed hear of it (a role's members, or the user).
-    let by = crate::notices::store::name_of(&mut tx, ctx.who.native.id).await?;
+    let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id).await?;
     let told: Vec<i64> = match holder {
         Holder::User(id) => vec![id],
         Holder::Role(id) => {
@@ -199,8 +199,8 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
                 .await?
         }
     };
-    crate::notices::store::send_all(&mut tx, &told, &crate::notices::Notice::RightsChanged { by }).await?;
-    super::store::changed(&mut tx, account).await?;
+    crate::notices::repo::send_all(&mut tx, &told, &crate::notices::Notice::RightsChanged { by }).await?;
+    super::repo::changed(&mut tx, account).await?;
     tx.raise(Some(account), EventKind::Changed { topic }).await?;
     tx.commit().await
 }

@@ -27,8 +27,8 @@ pub async fn load_snapshot_linked(
     account: i64,
     person: Option<Option<i64>>,
 ) -> Result<Snapshot, AppError> {
-    let mut subject = crate::rights::store::load_subject(store, user_id, home_account_id).await?;
-    let tree = crate::rights::store::load_tree(store, user_id, account, person).await?;
+    let mut subject = crate::rights::repo::load_subject(store, user_id, home_account_id).await?;
+    let tree = crate::rights::repo::load_tree(store, user_id, account, person).await?;
     if account != home_account_id {
         // In a sub-account, data rights given on the whole home organisation (its top unit)
         // cover the whole sub-account; rights on other home units have no counterpart there.

@@ -2,7 +2,7 @@
 //! the rules that keep rights safe: Everyone has no manual members, Administrators always keep
 //! an active member, nobody gives rights they do not hold or changes their own roles.
 
-use super::store::{grants, head};
+use super::repo::{grants, head};
 use super::{Builtin, RoleT};
 use crate::error::AppError;
 use crate::guard::Ctx;

@@ -1,6 +1,7 @@
 //! Roles: their storage and memberships. Records and validation are the domain's (`domain::roles`).
 
 pub mod members;
-pub mod store;
+pub mod repo;
 
 pub use domain::roles::*;
+pub mod service;

@@ -2,7 +2,7 @@
 //! instance because "valid to" has just passed), are closed at once rather than at their next
 //! request; old events are pruned.
 
-use super::store::end_now;
+use super::repo::end_now;
 use crate::auth::may_sign_in;
 use crate::error::AppError;
 use crate::events::EndReason;

@@ -10,7 +10,7 @@ use crate::events::EndReason;
 use crate::guard::{AccountRef, CoreState, UserRef, Who};
 use crate::i18n::Lang;
 use crate::rights::snapshots::load_snapshot;
-use crate::sessions::store as sessions;
+use crate::sessions::repo as sessions;
 use crate::store::{flag, Store};
 use domain::prefs::Theme;
 use sqlx::Row;
@@ -128,7 +128,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
     let home_account_id: i64 = row.try_get("home_account_id")?;
     let mut substitution = None;
     if let Some(sub) = row.try_get::<Option<i64>, _>("substitution_id")? {
-        let stop = crate::substitutions::store::mode::must_stop(
+        let stop = crate::substitutions::repo::mode::must_stop(
             flag(&row, "sub_active")?,
             row.try_get("sub_ends_at")?,
             flag(&row, "absent_active")?,
@@ -140,7 +140,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
             // deactivates it ends it at once.
             Some(why) => {
                 let mut tx = store.begin().await?;
-                crate::substitutions::store::mode::end_one(&mut tx, session_id, sub, why, None).await?;
+                crate::substitutions::repo::mode::end_one(&mut tx, session_id, sub, why, None).await?;
                 tx.commit().await?;
             }
             None => substitution = Some((sub, row.try_get::<String, _>("sub_to_day")?)),
@@ -159,7 +159,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         // Access to the sub-account ended without the session being moved (a safety net:
         // the change that ends it moves the session itself).
         let mut tx = store.begin().await?;
-        crate::accounts::store::send_home(&mut tx, account.id, Some(user_id)).await?;
+        crate::accounts::repo::send_home(&mut tx, account.id, Some(user_id)).await?;
         tx.commit().await?;
         account = AccountRef {
             id: home_account_id,

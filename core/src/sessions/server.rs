@@ -1,7 +1,7 @@
 //! The server side of the sessions list and of ending sessions.
 
 use super::admin::{SessionQuery, SessionRow, SessionSort, END_MAX, NOTE_MAX};
-use super::list_store;
+use super::list_repo;
 use super::SessionT;
 use crate::catalogue::{ColumnOp, Module};
 use crate::error::{AppError, Message};
@@ -57,9 +57,9 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<SessionRow>, A
     {
         query.sort = SessionSort::Created;
     }
-    let filter = list_store::filter(ctx.who.account.id, &query, &zone);
+    let filter = list_repo::filter(ctx.who.account.id, &query, &zone);
     let (mut rows, total) =
-        list_store::page(ctx.store().reader(), &filter, query.page, ctx.who.session_id).await?;
+        list_repo::page(ctx.store().reader(), &filter, query.page, ctx.who.session_id).await?;
     for row in &mut rows {
         present(ctx, &zone, row);
     }
@@ -108,7 +108,7 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
             crate::rights::outrank::may_act_on(ctx, user).await?;
         }
         let by = ctx.actor();
-        if super::store::end(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {
+        if super::repo::end(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {
             ended += 1;
             if user != ctx.who.native.id && !told.contains(&user) {
                 told.push(user);
@@ -116,10 +116,10 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
         }
     }
     if !told.is_empty() {
-        let by = crate::notices::store::name_of(&mut tx, ctx.who.native.id).await?;
+        let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id).await?;
         let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
         let notice = crate::notices::Notice::SessionEnded { by, note };
-        crate::notices::store::send_all(&mut tx, &told, &notice).await?;
+        crate::notices::repo::send_all(&mut tx, &told, &notice).await?;
     }
     tx.commit().await?;
     Ok(ended)
@@ -133,12 +133,12 @@ pub async fn mine(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
     let sql = format!(
         "{} WHERE s.user_id = $1 AND (s.closed_at IS NULL OR s.closed_at >= $2)
          ORDER BY (s.closed_at IS NULL) DESC, s.created_at DESC, s.id DESC LIMIT 50",
-        list_store::head()
+        list_repo::head()
     );
     let rows = sqlx::query(&sql).bind(ctx.who.native.id).bind(since).fetch_all(ctx.store().reader()).await?;
     let mut out = Vec::new();
     for r in &rows {
-        let mut row = list_store::row(r, ctx.who.session_id)?;
+        let mut row = list_repo::row(r, ctx.who.session_id)?;
         times(ctx, &zone, &mut row);
         out.push(row);
     }

@@ -2,6 +2,7 @@
 
 pub mod columns;
 pub mod reach;
-pub mod store;
+pub mod repo;
 
 pub use domain::users::*;
+pub mod service;

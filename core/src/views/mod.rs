@@ -1,5 +1,6 @@
 //! Saved list views: their storage. Records and validation are the domain's (`domain::views`).
 
-pub mod store;
+pub mod repo;
 
 pub use domain::views::*;
+pub mod service;

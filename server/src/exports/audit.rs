@@ -1,15 +1,14 @@
 //! `GET /audit/export?from=&to=&user=&action=`: the filtered audit records as CSV, with the
 //! signed-in user and the user worked for in columns of their own.
 
-use super::AuditQuery;
-use super::AuditT;
-use crate::catalogue::{Module, Op};
-use crate::guard::{authorize_parts, error_response, AppState, Need};
-use crate::i18n::Text;
-use crate::sessions::export::{attachment, csv_field};
+use super::sessions::{attachment, csv_field};
+use app::guard::{authorize_parts, error_response, AppState, Need};
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
 use axum::response::Response;
+use domain::audit_log::{AuditQuery, AuditT};
+use domain::catalogue::{Module, Op};
+use domain::i18n::Text;
 
 pub async fn export(State(state): State<AppState>, Query(q): Query<AuditQuery>, req: Request) -> Response {
     let (parts, _) = req.into_parts();
@@ -22,9 +21,9 @@ pub async fn export(State(state): State<AppState>, Query(q): Query<AuditQuery>, 
     }
     let account = ctx.who.account.id;
     let result = async {
-        let zone = crate::config::store::load(ctx.store(), account).await?.time_zone;
-        let rows = super::store::all(ctx.store(), account, &q, &zone, ctx.who.lang).await?;
-        Ok::<_, crate::error::AppError>((zone, rows))
+        let zone = klucznik_core::config::repo::load(ctx.store(), account).await?.time_zone;
+        let rows = klucznik_core::audit_log::repo::all(ctx.store(), account, &q, &zone, ctx.who.lang).await?;
+        Ok::<_, domain::error::AppError>((zone, rows))
     }
     .await;
     let (zone, rows) = match result {
@@ -62,6 +61,6 @@ pub async fn export(State(state): State<AppState>, Query(q): Query<AuditQuery>, 
         out.push_str(&cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
-    let day = crate::time::day_of_ms(ctx.store().now(), &zone);
+    let day = klucznik_core::time::day_of_ms(ctx.store().now(), &zone);
     attachment(&format!("audit-{day}.csv"), "text/csv; charset=utf-8", Body::from(out))
 }

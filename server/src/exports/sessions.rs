@@ -2,17 +2,18 @@
 //! CSV is streamed as it is read; the workbook is built off the async threads and sent with its
 //! length, so the browser can show progress for both.
 
-use super::admin::{SessionQuery, SessionRow, SessionSort, SessionState};
-use super::{list_store, SessionT};
-use crate::catalogue::{ColumnOp, Module, Op};
-use crate::error::AppError;
-use crate::guard::{authorize_parts, error_response, AppState, Ctx, Need};
-use crate::i18n::Text;
+use app::guard::{authorize_parts, error_response, AppState, Ctx, Need};
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use domain::catalogue::{ColumnOp, Module, Op};
+use domain::error::AppError;
+use domain::i18n::Text;
+use domain::sessions::admin::{SessionQuery, SessionRow, SessionSort, SessionState};
+use domain::sessions::SessionT;
 use futures::StreamExt;
+use klucznik_core::sessions::list_repo;
 use serde::Deserialize;
 
 /// The most rows a worksheet holds, below the header.
@@ -103,7 +104,7 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
     if let Err(e) = query.check() {
         return error_response("/sessions/export", &e);
     }
-    let zone = match super::server::zone(&ctx).await {
+    let zone = match klucznik_core::sessions::server::zone(&ctx).await {
         Ok(z) => z,
         Err(e) => return error_response("/sessions/export", &e),
     };
@@ -115,9 +116,9 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
         .map(|c| c.name().text(lang).to_string())
         .chain(std::iter::once(SessionT::ColAccount.text(lang).to_string()))
         .collect();
-    let filter = list_store::filter(ctx.who.account.id, &query, &zone);
-    let sql = list_store::export_sql(&filter);
-    let name = format!("sessions-{}", crate::time::day_of_ms(ctx.store().now(), &zone));
+    let filter = list_repo::filter(ctx.who.account.id, &query, &zone);
+    let sql = list_repo::export_sql(&filter);
+    let name = format!("sessions-{}", klucznik_core::time::day_of_ms(ctx.store().now(), &zone));
     if p.format == "xlsx" {
         return match xlsx(&ctx, &filter, &sql, &zone, &columns, header).await {
             Ok(bytes) => attachment(&format!("{name}.xlsx"), XLSX_TYPE, Body::from(bytes)),
@@ -127,16 +128,16 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
     let stream = async_stream::stream! {
         let line = header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(",");
         yield Ok::<_, std::io::Error>(format!("\u{feff}{line}\r\n"));
-        let mut rows = list_store::all(ctx.store(), &filter, &sql, ctx.who.session_id);
+        let mut rows = list_repo::all(ctx.store(), &filter, &sql, ctx.who.session_id);
         while let Some(row) = rows.next().await {
             let row = match row {
-                Ok(mut row) => { super::server::present(&ctx, &zone, &mut row); row }
+                Ok(mut row) => { klucznik_core::sessions::server::present(&ctx, &zone, &mut row); row }
                 Err(e) => { tracing::warn!("session export stopped: {e}"); return; }
             };
             let fields: Vec<String> = row_cells(&row, &columns).into_iter().map(|c| match c {
                 Cell::Text(t) => csv_field(&t),
                 Cell::Number(n) => n.to_string(),
-                Cell::Time(t) => t.map(|ms| crate::time::format_ms(ms, &zone, crate::i18n::Lang::En)).unwrap_or_default(),
+                Cell::Time(t) => t.map(|ms| klucznik_core::time::format_ms(ms, &zone, domain::i18n::Lang::En)).unwrap_or_default(),
             }).collect();
             yield Ok(format!("{}\r\n", fields.join(",")));
         }
@@ -162,20 +163,20 @@ fn local_seconds(ms: i64, zone: &str) -> Option<i64> {
 
 async fn xlsx(
     ctx: &Ctx,
-    filter: &list_store::Filter,
+    filter: &list_repo::Filter,
     sql: &str,
     zone: &str,
     columns: &[SessionSort],
     header: Vec<String>,
 ) -> Result<Vec<u8>, AppError> {
     let mut rows = Vec::new();
-    let mut stream = list_store::all(ctx.store(), filter, sql, ctx.who.session_id);
+    let mut stream = list_repo::all(ctx.store(), filter, sql, ctx.who.session_id);
     while let Some(row) = stream.next().await {
         if rows.len() == XLSX_MAX_ROWS {
             break;
         }
         let mut row = row?;
-        super::server::present(ctx, zone, &mut row);
+        klucznik_core::sessions::server::present(ctx, zone, &mut row);
         let cells = row_cells(&row, columns);
         rows.push(cells);
     }

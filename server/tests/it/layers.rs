@@ -320,15 +320,32 @@ fn the_core_crate_s_modules_import_each_other_in_no_circle() {
     assert_eq!(circles("core"), Vec::<Vec<String>>::new());
 }
 
-/// The app crate still has the circles issue 15 names: an area's face hands on its pages and
-/// records, the pages import other areas' faces, so most areas reach every other through the
-/// shell's router. The count may only shrink (104 before the core crate, 62 after it, 57 since
-/// the guard's and the widgets' own imports stopped going through faces).
-const APP_MODULES_IN_CIRCLES: usize = 57;
-
+/// Pages read the signed-in user from `page_context`, never from the shell, and name other
+/// areas' records by the crate that owns them (`domain`, `klucznik_core`), not through an area's
+/// face: so the shell alone knows every page and no area reaches back into another's pages.
 #[test]
-fn the_app_crate_s_circles_do_not_grow() {
-    let circles = circles("app");
-    let modules: usize = circles.iter().map(Vec::len).sum();
-    assert!(modules <= APP_MODULES_IN_CIRCLES, "{modules} modules in circles: {circles:#?}");
+fn the_app_crate_s_modules_import_each_other_in_no_circle() {
+    assert_eq!(circles("app"), Vec::<Vec<String>>::new());
+}
+
+/// Server functions authorize and call one service of the core (docs/ARCHITECTURE.md "Adding a
+/// server function safely"): their files name no repository, transaction or database.
+#[test]
+fn server_functions_reach_storage_only_through_core_services() {
+    let src = workspace().join("app").join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let api: Vec<_> = files.iter().filter(|f| f.file_name().is_some_and(|n| n == "api.rs")).collect();
+    assert!(api.len() >= 14, "the server functions' files were found: {api:?}");
+    let mut calls = 0;
+    for file in api {
+        let text = std::fs::read_to_string(file).unwrap();
+        for banned in
+            ["::repo::", "::store::", ".store()", "sqlx", "Tx", ".begin()", "::members::", "::outrank::"]
+        {
+            assert!(!text.contains(banned), "{} names `{banned}`", file.display());
+        }
+        calls += text.matches("::service::").count();
+    }
+    assert!(calls >= 60, "server functions call services: {calls}");
 }

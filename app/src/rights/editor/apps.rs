@@ -6,9 +6,10 @@
 use super::modules::{Cell, SettingHead};
 use super::state::describe_with;
 use super::Editing;
-use crate::applications::{AppOp, AppRight, AppRights, AppT};
 use crate::i18n::{fill, use_i18n};
-use crate::rights::{RightT, Source};
+use domain::applications::{AppOp, AppRight, AppRights, AppT};
+use domain::rights::Source;
+use domain::texts::rights::RightT;
 use leptos::prelude::*;
 use std::sync::Arc;
 

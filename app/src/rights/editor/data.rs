@@ -6,8 +6,9 @@ use super::state::describe_data;
 use super::Editing;
 use crate::catalogue::{CatalogueT, DataOp, Target};
 use crate::i18n::use_i18n;
-use crate::rights::view::ANYONE;
-use crate::rights::{DataDecision, Node, RightT};
+use domain::rights::view::ANYONE;
+use domain::rights::{DataDecision, Node};
+use domain::texts::rights::RightT;
 use leptos::prelude::*;
 
 #[component]
@@ -22,7 +23,7 @@ pub fn PersonsRights() -> impl IntoView {
             (Target::Subordinates, i18n.t(CatalogueT::Subordinates).to_string(), 0),
         ];
         rows.extend(
-            crate::units::tree_order(&units)
+            domain::units::tree_order(&units)
                 .into_iter()
                 .map(|(depth, u)| (Target::Unit(u.id), u.name.clone(), depth)),
         );

@@ -5,9 +5,11 @@
 use super::state::{describe, describe_data, describe_with, right_name};
 use crate::i18n::{fill, use_i18n};
 use crate::rights::api::effective_rights;
-use crate::rights::view::Effective;
-use crate::rights::{Node, RightT};
-use crate::users::{api::list_users, UserQuery};
+use crate::users::api::list_users;
+use domain::rights::view::Effective;
+use domain::rights::Node;
+use domain::texts::rights::RightT;
+use domain::users::UserQuery;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -32,7 +34,7 @@ fn lines(i18n: &crate::i18n::I18n, e: &Effective) -> Vec<Line> {
         let node = match p.node {
             Node::Assigned => i18n.t(crate::catalogue::CatalogueT::Assigned).to_string(),
             Node::Subordinates => i18n.t(crate::catalogue::CatalogueT::Subordinates).to_string(),
-            Node::Unit(u) => crate::units::path(&e.data.units, u),
+            Node::Unit(u) => domain::units::path(&e.data.units, u),
         };
         Line {
             what: format!(
@@ -47,7 +49,7 @@ fn lines(i18n: &crate::i18n::I18n, e: &Effective) -> Vec<Line> {
     // Business applications' rights (issue 16), by the same resolver over each catalogue.
     let lang = i18n.lang.get();
     for app in &e.data.apps {
-        let rights = crate::applications::AppRights::new(app.catalogue.clone());
+        let rights = domain::applications::AppRights::new(app.catalogue.clone());
         let subject = e.data.app_subject(&rights, &e.data.grants);
         let name = app.catalogue.name.get(lang).to_string();
         out.extend((0..rights.len() as u32).map(|i| {

@@ -49,13 +49,13 @@ impl Editing {
 
     /// Whether the viewer holds the right a grant gives (rule 6: only those they may change).
     pub fn holds(&self, key: &str, target: Option<crate::catalogue::Target>) -> bool {
-        match crate::applications::split_key(key) {
+        match domain::applications::split_key(key) {
             Some((app, local)) => self.data.with(|d| {
                 d.as_ref().is_some_and(|d| {
                     d.apps.iter().any(|a| a.catalogue.key == app && a.held.iter().any(|k| k == local))
                 })
             }),
-            None => crate::shell::current_user().with(|m| m.rights.holds(key, target)),
+            None => crate::page_context::current_user().with(|m| m.rights.holds(key, target)),
         }
     }
 

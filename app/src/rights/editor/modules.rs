@@ -4,8 +4,8 @@ use super::state::{describe, right_name, Own};
 use super::{removed, Editing};
 use crate::catalogue::{Area, ColumnOp, Module, Right, MODULES};
 use crate::i18n::{fill, use_i18n};
-use crate::rights::RightT;
-use crate::rights::Source;
+use domain::rights::Source;
+use domain::texts::rights::RightT;
 use leptos::prelude::*;
 
 /// Every account-wide right of a module: its operations, then its columns.

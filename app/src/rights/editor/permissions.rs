@@ -5,7 +5,7 @@ use super::state::{describe, Own};
 use super::Editing;
 use crate::catalogue::{Permission, Right};
 use crate::i18n::use_i18n;
-use crate::rights::RightT;
+use domain::texts::rights::RightT;
 use leptos::prelude::*;
 
 #[component]

@@ -1,10 +1,10 @@
 //! Editing a set of grants, and saying in words what a decision means.
 
-use super::super::view::EditorData;
-use super::super::RightT;
-use super::super::{DataDecision, Decision, GrantRow, Node, Source};
 use crate::catalogue::{Right, Target};
 use crate::i18n::{fill, I18n};
+use domain::rights::view::EditorData;
+use domain::rights::{DataDecision, Decision, GrantRow, Node, Source};
+use domain::texts::rights::RightT;
 
 /// What the holder itself says of a right: nothing (inherit), allow or deny.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub fn set(grants: &mut Vec<GrantRow>, key: &str, target: Option<Target>, own: O
 
 /// How many grants differ between the saved set and the edited one.
 pub fn pending(saved: &[GrantRow], edited: &[GrantRow]) -> usize {
-    super::super::changed(saved, edited).len()
+    domain::rights::changed(saved, edited).len()
 }
 
 /// The name of a right in the user's language: "Users: Edit", "Users › Note: Visible".
@@ -77,7 +77,7 @@ fn node_name(i18n: &I18n, data: &EditorData, node: Node) -> String {
     match node {
         Node::Assigned => i18n.t(crate::catalogue::CatalogueT::Assigned).to_string(),
         Node::Subordinates => i18n.t(crate::catalogue::CatalogueT::Subordinates).to_string(),
-        Node::Unit(u) => crate::units::path(&data.units, u),
+        Node::Unit(u) => domain::units::path(&data.units, u),
     }
 }
 

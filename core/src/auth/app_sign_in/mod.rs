@@ -10,11 +10,11 @@ use super::throttle::{self, Key};
 use crate::actor::{Actor, Client};
 use crate::audit::{self, Entry};
 use crate::auth::token::{card_key, hash_token, new_token};
-use crate::clients::store::Caller;
+use crate::clients::repo::Caller;
 use crate::error::AppError;
 use crate::events::EndReason;
 use crate::guard::CoreState;
-use crate::sessions::store::{self as sessions, Opening};
+use crate::sessions::repo::{self as sessions, Opening};
 use crate::store::{flag, Tx};
 use sqlx::Row;
 

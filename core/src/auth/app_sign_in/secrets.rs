@@ -8,7 +8,7 @@ pub(super) async fn application_of(state: &CoreState, caller: &Caller) -> Result
     if caller.application == crate::clients::BUILT_IN_APPLICATION {
         return Ok((true, caller.name.clone()));
     }
-    let app = crate::applications::store::load(state.store(), caller.account_id, &caller.application).await?;
+    let app = crate::applications::repo::load(state.store(), caller.account_id, &caller.application).await?;
     Ok(match app {
         Some((c, _)) => (c.accepts_internal_users, c.name.en),
         None => (false, caller.application.clone()),

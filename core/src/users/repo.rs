@@ -195,7 +195,7 @@ pub async fn policy_of(store: &Store, user: i64) -> Result<PasswordPolicy, AppEr
     .bind(user)
     .fetch_one(store.reader())
     .await?;
-    let account = crate::config::store::load(store, r.try_get("account_id")?).await?.policy();
+    let account = crate::config::repo::load(store, r.try_get("account_id")?).await?.policy();
     if !flag(&r, "pw_own_policy")? {
         return Ok(account);
     }
@@ -228,7 +228,7 @@ async fn check_references(
         return Err(field_error("login", UserT::Login, Message::new(CommonT::FieldDuplicate)));
     }
     if let Some(unit) = input.default_unit_id {
-        if !crate::units::store::all_in_account(tx, account, &[unit]).await? {
+        if !crate::units::repo::all_in_account(tx, account, &[unit]).await? {
             return Err(field_error(
                 "default_unit_id",
                 UserT::DefaultUnit,
@@ -237,7 +237,7 @@ async fn check_references(
         }
     }
     if let Some(person) = input.person_id {
-        if crate::persons::store::choice_of(tx, account, person).await?.is_none() {
+        if crate::persons::repo::choice_of(tx, account, person).await?.is_none() {
             return Err(field_error("person_id", UserT::Person, Message::new(CommonT::FieldUnknown)));
         }
         if kind != UserKind::Internal {
@@ -457,7 +457,7 @@ pub async fn end_sessions(tx: &mut Tx, ctx: &Ctx, user: i64, except: Option<i64>
             .await?;
     let mut ended = 0;
     for session in open {
-        if crate::sessions::store::end(tx, session, EndReason::Ended, Some(&ctx.actor()), None).await? {
+        if crate::sessions::repo::end(tx, session, EndReason::Ended, Some(&ctx.actor()), None).await? {
             ended += 1;
         }
     }

@@ -195,7 +195,7 @@ pub async fn apply(
     });
     let entry = Entry::new("application.apply").detail(&after.key).change(None, Some(summary));
     audit::record(&mut tx, actor, entry).await?;
-    crate::rights::store::changed(&mut tx, main).await?;
+    crate::rights::repo::changed(&mut tx, main).await?;
     tx.commit().await?;
     Ok(p)
 }

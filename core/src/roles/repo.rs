@@ -6,7 +6,7 @@ use crate::auth::policy::login_key;
 use crate::catalogue::{DataOp, Right, Target};
 use crate::error::{AppError, Checks, Message};
 use crate::i18n::CommonT;
-use crate::rights::store as rights_store;
+use crate::rights::repo as rights_store;
 use crate::rights::{GrantRow, Holder};
 use crate::store::{Store, Tx};
 use sqlx::any::AnyRow;
@@ -149,7 +149,7 @@ async fn check_name(tx: &mut Tx, account: i64, name: &str, except: i64) -> Resul
 }
 
 async fn set_units(tx: &mut Tx, account: i64, role: i64, units: &[i64]) -> Result<(), AppError> {
-    if !crate::units::store::all_in_account(tx, account, units).await? {
+    if !crate::units::repo::all_in_account(tx, account, units).await? {
         let mut checks = Checks::new();
         checks.add("units", RoleT::Units, Message::new(CommonT::FieldUnknown));
         return checks.finish();
@@ -273,7 +273,7 @@ async fn everything(tx: &mut Tx, account: i64) -> Result<Vec<GrantRow>, AppError
 /// A role's settings as a file.
 pub async fn export(tx: &mut Tx, account: i64, id: i64) -> Result<RoleFile, AppError> {
     let role = head(tx, account, id).await?;
-    let all = crate::units::store::list(&mut *tx, account).await?;
+    let all = crate::units::repo::list(&mut *tx, account).await?;
     let unit_ids: Vec<i64> = sqlx::query_scalar("SELECT unit_id FROM role_units WHERE role_id = $1")
         .bind(id)
         .fetch_all(tx.conn())
@@ -306,7 +306,7 @@ pub async fn export(tx: &mut Tx, account: i64, id: i64) -> Result<RoleFile, AppE
 
 /// The file's grants with unit paths turned into this account's units.
 pub async fn file_grants(tx: &mut Tx, account: i64, file: &RoleFile) -> Result<Vec<GrantRow>, AppError> {
-    let all = crate::units::store::list(&mut *tx, account).await?;
+    let all = crate::units::repo::list(&mut *tx, account).await?;
     let unit = |path: &str| -> Result<i64, AppError> {
         all.iter()
             .find(|u| crate::units::path(&all, u.id) == path.trim())
@@ -357,7 +357,7 @@ pub async fn import(
     if before.builtin == Some(Builtin::Administrators) {
         return Err(AppError::refused(RoleT::AdministratorsNotImported));
     }
-    let all = crate::units::store::list(&mut *tx, account).await?;
+    let all = crate::units::repo::list(&mut *tx, account).await?;
     let mut units = Vec::new();
     for wanted in &file.units {
         match all.iter().find(|u| crate::units::path(&all, u.id) == wanted.trim()) {

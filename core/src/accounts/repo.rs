@@ -145,7 +145,7 @@ pub async fn set_active(
                 .fetch_all(tx.conn())
                 .await?;
         for session in own {
-            crate::sessions::store::end(tx, session, crate::events::EndReason::Ended, Some(actor), None)
+            crate::sessions::repo::end(tx, session, crate::events::EndReason::Ended, Some(actor), None)
                 .await?;
         }
         send_home(tx, id, None).await?;

@@ -6,7 +6,7 @@ use crate::audit::{self, Entry};
 use crate::error::AppError;
 use crate::events::{EventKind, Topic};
 use crate::guard::Ctx;
-use crate::notices::{store::name_of, store::send, Notice};
+use crate::notices::{repo::name_of, repo::send, Notice};
 use crate::store::{flag, Store, Tx};
 use crate::substitutions::{ModeEnd, Startable, SubT};
 use sqlx::Row;

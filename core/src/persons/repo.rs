@@ -177,7 +177,7 @@ pub async fn get(store: &Store, account: i64, id: i64) -> Result<Person, AppErro
 async fn check_references(tx: &mut Tx, account: i64, input: &PersonInput) -> Result<(), AppError> {
     let mut checks = Checks::new();
     let unit = input.unit_id.unwrap_or_default();
-    if !crate::units::store::all_in_account(tx, account, &[unit]).await? {
+    if !crate::units::repo::all_in_account(tx, account, &[unit]).await? {
         checks.add("unit_id", PersonT::Unit, Message::new(CommonT::FieldUnknown));
     }
     let mut next = input.supervisor_id;

@@ -1,0 +1,163 @@
+//! The use cases behind the server functions of roles: each runs on the context
+//! authorization gave (docs/ARCHITECTURE.md "Layers").
+
+use crate::error::AppError;
+use crate::guard::Ctx;
+use domain::roles::{RoleDetail, RoleInput, RoleRow};
+
+/// Every role with its members.
+pub async fn list_roles(ctx: &Ctx) -> Result<Vec<RoleRow>, AppError> {
+    let mut roles = crate::roles::repo::list(ctx.store(), ctx.who.account.id).await?;
+    for r in &mut roles {
+        r.name = domain::roles::shown_name(r.builtin, &r.name, ctx.who.lang);
+        if let Some(b) = r.builtin {
+            r.description = crate::i18n::Text::text(b.description(), ctx.who.lang).to_string();
+        }
+    }
+    Ok(roles)
+}
+
+/// A role's card.
+pub async fn get_role(ctx: &Ctx, id: i64) -> Result<RoleDetail, AppError> {
+    let mut role = crate::roles::repo::get(ctx.store(), ctx.who.account.id, id).await?;
+    role.name = domain::roles::shown_name(role.builtin, &role.name, ctx.who.lang);
+    if let Some(b) = role.builtin {
+        role.description = crate::i18n::Text::text(b.description(), ctx.who.lang).to_string();
+    }
+    Ok(role)
+}
+
+/// Adds a role (no id) or changes its name, description and units.
+pub async fn save_role(ctx: &Ctx, input: RoleInput) -> Result<i64, AppError> {
+    use crate::audit::Entry;
+    input.check().finish()?;
+    let account = ctx.who.account.id;
+    let mut tx = ctx.store().begin().await?;
+    let after = serde_json::to_value(&input).ok();
+    let (id, entry) = match input.id {
+        None => {
+            let id = crate::roles::repo::create(&mut tx, account, &input).await?;
+            (id, Entry::new("role.create").object("role", id).change(None, after))
+        }
+        Some(id) => {
+            let before = crate::roles::repo::update(&mut tx, account, id, &input).await?;
+            let before = serde_json::json!({"name": before.name, "description": before.description});
+            (id, Entry::new("role.update").object("role", id).change(Some(before), after))
+        }
+    };
+    finish(tx, ctx, entry, true).await?;
+    Ok(id)
+}
+
+/// Deletes a role that is not built in.
+pub async fn delete_role(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppError> {
+    use crate::audit::Entry;
+    let mut tx = ctx.store().begin().await?;
+    // Deleting a role takes it from every member (rule 6 as for detaching one).
+    let head = crate::roles::repo::head(&mut tx, ctx.who.account.id, id).await?;
+    let rights = crate::roles::repo::grants(&mut tx, id).await?;
+    crate::roles::members::may_take(ctx, head.builtin, &rights).await?;
+    let before = crate::roles::repo::delete(&mut tx, ctx.who.account.id, id, version).await?;
+    let entry = Entry::new("role.delete")
+        .object("role", id)
+        .change(Some(serde_json::json!({"name": before.name})), None);
+    finish(tx, ctx, entry, true).await
+}
+
+/// Copies a role ("Sales" → "Sales (1)") with its description, units, members and rights;
+/// answers the copy's id and name.
+pub async fn copy_role(ctx: &Ctx, id: i64) -> Result<(i64, String), AppError> {
+    use crate::audit::Entry;
+    let account = ctx.who.account.id;
+    let mut tx = ctx.store().begin().await?;
+    let source = crate::roles::repo::head(&mut tx, account, id).await?;
+    let rights = crate::roles::repo::grants(&mut tx, id).await?;
+    if !ctx.who.rights.administrator
+        && (source.builtin == Some(domain::roles::Builtin::Administrators)
+            || !ctx.who.rights.may_change(&[], &rights))
+    {
+        return Err(AppError::refused(domain::roles::RoleT::NotYourRights));
+    }
+    let author = crate::rights::server::author(ctx);
+    crate::applications::giving::may_change(ctx.store(), account, author, &[], &rights, false).await?;
+    let (copy, name) = crate::roles::repo::copy(&mut tx, account, id).await?;
+    let entry =
+        Entry::new("role.copy").object("role", copy).detail(format!("copy of role {id} ({})", source.name));
+    finish(tx, ctx, entry, true).await?;
+    Ok((copy, name))
+}
+
+/// Joins users to a role and detaches others.
+pub async fn change_members(
+    ctx: &Ctx,
+    role: i64,
+    join: Vec<i64>,
+    detach: Vec<i64>,
+) -> Result<usize, AppError> {
+    use crate::audit::Entry;
+    let mut tx = ctx.store().begin().await?;
+    let changed = crate::roles::members::change(&mut tx, ctx, role, &join, &detach).await?;
+    let entry = Entry::new("role.members")
+        .object("role", role)
+        .change(None, Some(serde_json::json!({"joined": join, "detached": detach})));
+    finish(tx, ctx, entry, true).await?;
+    Ok(changed)
+}
+
+/// A role's settings as the JSON of a settings file.
+pub async fn export_role(ctx: &Ctx, id: i64) -> Result<String, AppError> {
+    let mut tx = ctx.store().begin().await?;
+    let file = crate::roles::repo::export(&mut tx, ctx.who.account.id, id).await?;
+    Ok(file.to_json())
+}
+
+/// Overwrites the description, units and rights of the given roles with a settings file's,
+/// all or nothing.
+pub async fn import_roles(ctx: &Ctx, roles: Vec<i64>, content: String) -> Result<usize, AppError> {
+    use crate::audit::Entry;
+    let file: domain::roles::transfer::RoleFile = domain::roles::transfer::parse(&content)
+        .ok_or_else(|| AppError::refused(domain::roles::RoleT::DamagedFile))?;
+    let account = ctx.who.account.id;
+    let mut tx = ctx.store().begin().await?;
+    let grants = crate::roles::repo::file_grants(&mut tx, account, &file).await?;
+    let mut entries = Vec::new();
+    for role in &roles {
+        let before = crate::roles::repo::export(&mut tx, account, *role).await?;
+        if crate::rights::server::own(&mut tx, ctx, domain::rights::Holder::Role(*role)).await? {
+            return Err(AppError::refused(domain::roles::RoleT::OwnRights));
+        }
+        let current = crate::roles::repo::grants(&mut tx, *role).await?;
+        if !ctx.who.rights.may_change(&current, &grants) {
+            return Err(AppError::refused(domain::roles::RoleT::NotYourRights));
+        }
+        let author = crate::rights::server::author(ctx);
+        crate::applications::giving::may_change(ctx.store(), account, author, &current, &grants, true)
+            .await?;
+        crate::roles::repo::import(&mut tx, account, *role, &file, &grants).await?;
+        entries.push((*role, serde_json::to_value(before).ok()));
+    }
+    for (role, before) in entries {
+        let entry =
+            Entry::new("role.import").object("role", role).change(before, serde_json::to_value(&file).ok());
+        crate::audit::record(&mut tx, &ctx.actor(), entry).await?;
+    }
+    finish(tx, ctx, Entry::new("role.import.done").detail(format!("{} roles", roles.len())), true).await?;
+    Ok(roles.len())
+}
+
+async fn finish(
+    mut tx: crate::store::Tx,
+    ctx: &crate::guard::Ctx,
+    entry: crate::audit::Entry<'_>,
+    rights: bool,
+) -> Result<(), AppError> {
+    use domain::events::{EventKind, Topic};
+    let account = ctx.who.account.id;
+    crate::audit::record(&mut tx, &ctx.actor(), entry).await?;
+    if rights {
+        crate::roles::members::ensure_active_administrator(&mut tx, account).await?;
+        crate::rights::repo::changed(&mut tx, account).await?;
+    }
+    tx.raise(Some(account), EventKind::Changed { topic: Topic::Roles }).await?;
+    tx.commit().await
+}

@@ -1,0 +1,53 @@
+//! The use cases behind the server functions of sessions: each runs on the context
+//! authorization gave (docs/ARCHITECTURE.md "Layers").
+
+use crate::error::AppError;
+use crate::guard::Ctx;
+use crate::list::Page;
+use domain::sessions::admin::{SessionQuery, SessionRow};
+use domain::sessions::OnlineSession;
+
+/// The open sessions of the caller's current account: everyone sees who is signed in; where
+/// from (the computer) only holders of Sessions / View and its column (seed 000 gives session
+/// details to administrators), and each their own.
+pub async fn online_now(ctx: &Ctx) -> Result<Vec<OnlineSession>, AppError> {
+    use crate::catalogue::{ColumnOp, Module, Op};
+    let zone = crate::sessions::server::zone(ctx).await?;
+    let rights = &ctx.who.rights;
+    let details = rights.can(Module::Sessions, Op::View)
+        && rights.column(Module::Sessions, "computer", ColumnOp::Visible);
+    let mut list = crate::sessions::repo::online(ctx.store(), ctx.who.account.id).await?;
+    for s in &mut list {
+        s.since_text = crate::time::format_ms(s.since, &zone, ctx.who.lang);
+        if !details && s.user_id != ctx.who.native.id {
+            s.computer.clear();
+        }
+    }
+    Ok(list)
+}
+
+/// A page of the account's sessions (seed 000).
+pub async fn list_sessions(ctx: &Ctx, query: SessionQuery) -> Result<Page<SessionRow>, AppError> {
+    query.check()?;
+    crate::sessions::server::list(ctx, &query).await
+}
+
+/// Ends the chosen open sessions of the account, with an optional reason; never the caller's
+/// own current session.
+pub async fn end_sessions(ctx: &Ctx, ids: Vec<i64>, note: String) -> Result<usize, AppError> {
+    crate::sessions::server::end(ctx, &ids, &note, false).await
+}
+
+/// The caller's own sessions: open ones and those of the last 30 days.
+pub async fn my_sessions(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
+    crate::sessions::server::mine(ctx).await
+}
+
+/// Ends some of the caller's own other sessions, or all of them (`ids` empty, `others` true).
+pub async fn end_my_sessions(ctx: &Ctx, ids: Vec<i64>, others: bool) -> Result<usize, AppError> {
+    let ids = if others { crate::sessions::server::my_open_others(ctx).await? } else { ids };
+    if others && ids.is_empty() {
+        return Ok(0);
+    }
+    crate::sessions::server::end(ctx, &ids, "", true).await
+}

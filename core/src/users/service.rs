@@ -1,0 +1,136 @@
+//! The use cases behind the server functions of users: each runs on the context
+//! authorization gave (docs/ARCHITECTURE.md "Layers").
+
+use crate::catalogue::{Module, Op};
+use crate::error::AppError;
+use crate::guard::Ctx;
+use crate::list::Page;
+use domain::auth::policy::PasswordPolicy;
+use domain::users::{PasswordTarget, UserCard, UserInput, UserQuery, UserRow};
+
+/// A page of users matching the search and filters.
+pub async fn list_users(ctx: &Ctx, query: UserQuery) -> Result<Page<UserRow>, AppError> {
+    crate::list::check_search("search", crate::i18n::CommonT::Search, &query.search)?;
+    let zone = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.time_zone;
+    let mut page =
+        crate::users::repo::list(ctx.store(), ctx.who.account.id, &zone, ctx.who.lang, &query).await?;
+    page.rows.iter_mut().for_each(|row| crate::users::columns::hide_row(&ctx.who.rights, row));
+    if ctx.who.account.is_main && ctx.who.rights.can(Module::Accounts, Op::View) {
+        let ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+        let mut summary = crate::accounts::repo::summary(ctx.store(), ctx.who.account.id, &ids).await?;
+        for row in &mut page.rows {
+            row.sub_accounts = summary.remove(&row.id);
+        }
+    }
+    Ok(page)
+}
+
+/// One user's card.
+pub async fn get_user(ctx: &Ctx, id: i64) -> Result<UserCard, AppError> {
+    let zone = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.time_zone;
+    let mut card = crate::users::repo::get(ctx.store(), ctx.who.account.id, &zone, id).await?;
+    crate::users::columns::hide_card(&ctx.who.rights, &mut card);
+    Ok(card)
+}
+
+/// The account's password policy, for checking a card before sending it.
+pub async fn account_policy(ctx: &Ctx) -> Result<PasswordPolicy, AppError> {
+    Ok(crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.policy())
+}
+
+/// A random password that meets the account's policy (and the strong rule).
+pub async fn generate_password(ctx: &Ctx) -> Result<String, AppError> {
+    use rand::Rng;
+    let policy = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.policy();
+    let mut rng = rand::rngs::OsRng;
+    Ok(domain::auth::policy::random_password(&policy, |n| rng.gen_range(0..n)))
+}
+
+/// Creates a user (no id) or saves changes to one, with its roles; ends the user's sessions
+/// when the user may no longer sign in.
+pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
+    use crate::audit::{self, Entry};
+    use domain::events::{EventKind, Topic};
+    let account = ctx.who.account.id;
+    let config = crate::config::repo::load(ctx.store(), account).await?;
+    let mut input = input;
+    let linked_before = match input.id {
+        Some(id) => {
+            let before = crate::users::repo::get(ctx.store(), account, &config.time_zone, id).await?;
+            crate::users::columns::lock(&ctx.who.rights, &mut input, &before);
+            crate::users::reach::may_edit(ctx, &before, &input).await?;
+            before.person.map(|p| p.id)
+        }
+        None => {
+            crate::users::columns::check_new(&ctx.who.rights, &input)?;
+            crate::rights::outrank::may_create(ctx, &input.roles, input.person_id).await?;
+            None
+        }
+    };
+    if let Some(person) = input.person_id.filter(|p| Some(*p) != linked_before) {
+        // Only a person the session may view can be newly linked.
+        let unit = crate::persons::repo::unit_of(ctx.store(), account, person).await?;
+        if !unit.is_some_and(|u| ctx.who.rights.data(crate::catalogue::DataOp::View, person, u)) {
+            let problem = crate::error::Message::new(crate::i18n::CommonT::FieldUnknown);
+            return Err(AppError::invalid("person_id", domain::users::UserT::Person, problem));
+        }
+    }
+    domain::users::check_input(&input, &config.policy()).finish()?;
+    let mut tx = ctx.store().begin().await?;
+    let (id, before) = crate::users::repo::save(&mut tx, ctx, &config, &input).await?;
+    crate::roles::members::set_for_user(&mut tx, ctx, id, &input.roles).await?;
+    crate::roles::members::ensure_active_administrator(&mut tx, account).await?;
+    crate::users::repo::end_sessions_if_barred(&mut tx, ctx, id).await?;
+    let mut after = serde_json::to_value(&input).unwrap_or_default();
+    for secret in
+        ["password", "password_confirm", "external_password", "external_password_confirm", "pin", "card"]
+    {
+        if let Some(map) = after.as_object_mut() {
+            map.remove(secret);
+        }
+    }
+    let action = if before.is_some() { "user.update" } else { "user.create" };
+    let entry = Entry::new(action)
+        .object("user", id)
+        .change(before.and_then(|b| serde_json::to_value(b).ok()), Some(after));
+    audit::record(&mut tx, &ctx.actor(), entry).await?;
+    // Roles and the linked person (the assigned person of data rights) decide rights.
+    crate::rights::repo::changed(&mut tx, ctx.who.account.id).await?;
+    tx.raise(Some(account), EventKind::Changed { topic: Topic::Users }).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Sets another user's password without the current one; may require a change at the next
+/// sign-in and end the user's open sessions.
+pub async fn set_password(
+    ctx: &Ctx,
+    user: i64,
+    target: PasswordTarget,
+    password: String,
+    confirm: String,
+    must_change: bool,
+    end_sessions: bool,
+) -> Result<usize, AppError> {
+    use domain::events::{EventKind, Topic};
+    let account = ctx.who.account.id;
+    let zone = crate::config::repo::load(ctx.store(), account).await?.time_zone;
+    let card = crate::users::repo::get(ctx.store(), account, &zone, user).await?;
+    crate::users::reach::may_set_password(ctx, user).await?;
+    let policy = crate::users::repo::policy_of(ctx.store(), user).await?;
+    let mut checks = crate::error::Checks::new();
+    domain::auth::policy::check_new_password(&policy, &card.login, &password, &confirm, &mut checks);
+    checks.finish()?;
+    let mut tx = ctx.store().begin().await?;
+    crate::users::repo::set_password(&mut tx, ctx, user, target, &password, must_change).await?;
+    let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id).await?;
+    crate::notices::repo::send(&mut tx, user, &domain::notices::Notice::PasswordReset { by }).await?;
+    let ended = if end_sessions {
+        crate::users::repo::end_sessions(&mut tx, ctx, user, Some(ctx.who.session_id)).await?
+    } else {
+        0
+    };
+    tx.raise(Some(account), EventKind::Changed { topic: Topic::Users }).await?;
+    tx.commit().await?;
+    Ok(ended)
+}
