@@ -1,7 +1,7 @@
 //! `klucznik catalogue apply FILE`: registers or updates a business application from its
 //! catalogue file (docs/INTEGRATION.md "Catalogue file"), as the console's upload does.
 
-use klucznik_core::applications::repo;
+use klucznik_core::applications::service as repo;
 use klucznik_core::applications::Preview;
 use klucznik_core::error::AppError;
 use klucznik_core::i18n::Lang;
@@ -53,7 +53,7 @@ pub async fn apply_file(
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let account = match account {
         Some(a) => a,
-        None => klucznik_core::clients::repo::first_main_account(store)
+        None => klucznik_core::clients::service::first_main_account(store)
             .await
             .map_err(|e| e.to_string())?
             .ok_or("no main account in this database")?,

@@ -77,7 +77,7 @@ pub async fn open_store(url: &str, state_hasher: &app::auth::password::Hasher) -
         },
         None => tracing::info!("database {url} ready (schema version {})", store.schema_version()),
     }
-    app::accounts::repo::refresh_name_keys(&store)
+    klucznik_core::accounts::service::refresh_name_keys(&store)
         .await
         .map_err(|e| format!("cannot prepare the accounts: {e}"))?;
     Ok(store)
@@ -91,7 +91,7 @@ pub async fn fill_demo(store: &Store, hasher: &app::auth::password::Hasher) -> R
         DemoOutcome::Filled { users } => {
             println!("Demo sample added. Users (password {password}): {}", users.join(", "));
             // Nordwind ERP's catalogue, and a client of it, so that the sample can be asked at once.
-            let main = klucznik_core::clients::repo::first_main_account(store)
+            let main = klucznik_core::clients::service::first_main_account(store)
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or("no main account in this database")?;
@@ -131,7 +131,7 @@ pub async fn create_client(
     application: &str,
     name: &str,
 ) -> Result<klucznik_core::clients::NewSecret, String> {
-    use klucznik_core::clients::{check_name, repo as clients};
+    use klucznik_core::clients::{check_name, service as clients};
     check_name(name, klucznik_core::i18n::CommonT::Name)
         .finish()
         .map_err(|e| format!("bad --name: {}", e.render(klucznik_core::i18n::Lang::En)))?;

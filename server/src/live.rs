@@ -28,8 +28,8 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
     };
     let last_id: Option<i64> =
         parts.headers.get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok());
-    let store = ctx.store().clone();
-    let mut receiver = store.bus().subscribe();
+    let feed = klucznik_core::events::feed::Feed::of(&ctx);
+    let mut receiver = feed.subscribe();
     let account = ctx.who.account.id;
     let mine = ctx.who.session_id;
     let me = ctx.who.effective.id;
@@ -39,7 +39,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
         let _slot = slot;
         let mut sent = last_id.unwrap_or(0);
         if let Some(last) = last_id {
-            match klucznik_core::store::bus::backlog(&store, account, last, BACKLOG_LIMIT).await {
+            match feed.backlog(last, BACKLOG_LIMIT).await {
                 Ok((events, complete)) => {
                     if !complete {
                         yield Ok::<Event, Infallible>(frame(&resync()));

@@ -57,7 +57,7 @@ async fn run(cli: Cli) -> Result<(), String> {
     app::mail::spawn(store.clone(), settings.mail.clone(), std::time::Duration::from_secs(1));
     app::sessions::maintenance::spawn(store.clone(), std::time::Duration::from_secs(15));
     // The end of a substitution's last day ends the work in it within a second.
-    app::substitutions::repo::mode::spawn(store.clone(), std::time::Duration::from_secs(1));
+    klucznik_core::substitutions::service::mode::spawn(store.clone(), std::time::Duration::from_secs(1));
     let options = server::leptos_options(&site_root, cli.addr);
     let state = app::guard::AppState::new(store.clone(), hasher, options, settings);
     let listener = tokio::net::TcpListener::bind(cli.addr)

@@ -10,5 +10,3 @@ pub use page::AccountsPage;
 pub use switcher::SwitchAccount;
 
 pub use domain::accounts::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::accounts::repo;

@@ -6,5 +6,3 @@ mod page;
 pub use page::AuditPage;
 
 pub use domain::audit_log::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::audit_log::repo;

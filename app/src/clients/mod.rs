@@ -8,5 +8,3 @@ mod section;
 pub use section::ClientsSection;
 
 pub use domain::clients::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::clients::repo;

@@ -5,5 +5,3 @@ mod page;
 pub use page::ConfigPage;
 
 pub use domain::config::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::config::repo;

@@ -7,5 +7,3 @@ mod bell;
 pub use bell::Bell;
 
 pub use domain::notices::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::notices::repo;

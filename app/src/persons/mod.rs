@@ -11,4 +11,4 @@ pub use picker::PersonPicker;
 
 pub use domain::persons::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::persons::{access, repo, supervisor};
+pub use klucznik_core::persons::{access, supervisor};

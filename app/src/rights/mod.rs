@@ -8,4 +8,4 @@ pub use domain::rights::*;
 pub use domain::texts::rights::RightT;
 pub use editor::{EffectivePage, RightsPage};
 #[cfg(feature = "ssr")]
-pub use klucznik_core::rights::{outrank, repo, server};
+pub use klucznik_core::rights::{outrank, server};

@@ -9,4 +9,4 @@ pub use list::RolesPage;
 
 pub use domain::roles::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::roles::{members, repo};
+pub use klucznik_core::roles::members;

@@ -10,4 +10,4 @@ pub use page::SessionsPage;
 
 pub use domain::sessions::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::sessions::{list_repo, maintenance, repo, server};
+pub use klucznik_core::sessions::{maintenance, server};

@@ -9,5 +9,3 @@ pub use menu::{ModeEnded, StartableList, WorkingAsBanner};
 pub use page::SubstitutionsPage;
 
 pub use domain::substitutions::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::substitutions::repo;

@@ -6,5 +6,3 @@ mod page;
 pub use page::UnitsPage;
 
 pub use domain::units::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::units::repo;

@@ -10,4 +10,4 @@ pub use list::UsersPage;
 
 pub use domain::users::*;
 #[cfg(feature = "ssr")]
-pub use klucznik_core::users::{columns, reach, repo};
+pub use klucznik_core::users::{columns, reach};

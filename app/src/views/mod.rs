@@ -7,5 +7,3 @@ mod chooser;
 pub use chooser::ColumnChooser;
 
 pub use domain::views::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::views::repo;

@@ -4,7 +4,7 @@
 
 pub mod demo;
 pub mod giving;
-pub mod repo;
+pub(crate) mod repo;
 
 pub use domain::applications::*;
 pub mod service;

@@ -1,6 +1,6 @@
 //! The audit log's queries. Records and validation are the domain's (`domain::audit_log`).
 
-pub mod repo;
+pub(crate) mod repo;
 
 pub use domain::audit_log::*;
 pub mod service;

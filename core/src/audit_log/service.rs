@@ -13,3 +13,15 @@ pub async fn list_audit(ctx: &Ctx, query: AuditQuery) -> Result<AuditList, AppEr
     let details = ctx.who.rights.column(Module::Audit, "details", ColumnOp::Visible);
     crate::audit_log::repo::page(ctx.store(), ctx.who.account.id, &query, &zone, ctx.who.lang, details).await
 }
+
+/// Every record the filters select (at most `EXPORT_MAX`), with the account's time zone, for
+/// the export.
+pub async fn export_rows(
+    ctx: &Ctx,
+    query: &AuditQuery,
+) -> Result<(String, Vec<(domain::audit_log::AuditRow, bool)>), AppError> {
+    query.check().finish()?;
+    let zone = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.time_zone;
+    let rows = super::repo::all(ctx.store(), ctx.who.account.id, query, &zone, ctx.who.lang).await?;
+    Ok((zone, rows))
+}

@@ -103,15 +103,31 @@ pub(crate) async fn units_of(
     Ok(units)
 }
 
-/// Whether the user's rights include "open multiple sessions".
+/// Whether the user's rights include "open multiple sessions", by the snapshot the guard keeps
+/// for the account's rights version (issue 17's sign-in cost: no rights read per sign-in).
 pub(crate) async fn may_hold_several(
-    store: &crate::store::Store,
+    state: &crate::guard::CoreState,
     user: i64,
     account: i64,
 ) -> Result<bool, AppError> {
     use crate::catalogue::{Permission, Right};
-    let subject = crate::rights::repo::load_subject(store, user, account).await?;
-    Ok(subject.decide_right(Right::Perm(Permission::MultipleSessions)).allowed)
+    let store = state.store();
+    let version: i64 = sqlx::query_scalar("SELECT rights_version FROM accounts WHERE id = $1")
+        .bind(account)
+        .fetch_one(store.reader())
+        .await?;
+    let version = (version, version);
+    let rights = match state.rights_cache.get(user, account, version) {
+        Some(snapshot) => snapshot,
+        None => {
+            let snapshot = std::sync::Arc::new(
+                crate::rights::snapshots::load_snapshot(store, user, account, account).await?,
+            );
+            state.rights_cache.put(user, account, version, snapshot.clone());
+            snapshot
+        }
+    };
+    Ok(rights.allows(Right::Perm(Permission::MultipleSessions)))
 }
 
 /// What an audit record keeps of a typed login: bounded, never the whole input.
@@ -223,8 +239,8 @@ pub async fn sign_in(
         _ => false,
     };
     let known = match &user {
-        Some(row) => known_place(store, row.try_get("id")?, &ctx.client).await?,
-        None => false,
+        Some(row) if !by_step => known_place(store, row.try_get("id")?, &ctx.client).await?,
+        _ => false,
     };
     let keys = if by_step { Vec::new() } else { throttle::sign_in_keys(&key, &ctx.client.addr, known) };
     if let Some(seconds) = throttle::attempt(store, &keys).await? {
@@ -308,7 +324,7 @@ pub async fn sign_in(
     // SQLite has a single writer anyway).
     sqlx::query("UPDATE users SET version = version WHERE id = $1").bind(user_id).execute(tx.conn()).await?;
     let open = sessions::open_of(&mut tx, user_id).await?;
-    if !open.is_empty() && !may_hold_several(store, user_id, account_id).await? {
+    if !open.is_empty() && !may_hold_several(ctx.state(), user_id, account_id).await? {
         if !replace {
             let step = new_step(&mut tx, user_id, None, None).await?;
             tx.commit().await?;

@@ -2,7 +2,7 @@
 //! domain's (`domain::clients`).
 
 pub mod feed;
-pub mod repo;
+pub(crate) mod repo;
 
 pub use domain::clients::*;
 pub mod service;

@@ -61,3 +61,7 @@ fn main_account(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
         Err(AppError::refused(ClientT::MainOnly))
     }
 }
+
+// The clients' own entry points: a bearer secret authenticated, and whether a client believed
+// a moment ago is still live; and the command line's (the operator's, no session).
+pub use super::repo::{authenticate, create, first_main_account, still_live, Caller};

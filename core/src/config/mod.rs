@@ -1,6 +1,6 @@
 //! The account's configuration: its storage. Records and validation are the domain's (`domain::config`).
 
-pub mod repo;
+pub(crate) mod repo;
 
 pub use domain::config::*;
 pub mod service;

@@ -86,11 +86,17 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn store(&self) -> &Store {
+    // Storage is the core's: outside it an authorized call reaches it only through a service.
+    pub(crate) fn store(&self) -> &Store {
         self.state.store()
     }
 
-    pub fn state(&self) -> &CoreState {
+    /// The time of the call by the store's clock (tests move it).
+    pub fn now(&self) -> i64 {
+        self.state.store().now()
+    }
+
+    pub(crate) fn state(&self) -> &CoreState {
         &self.state
     }
 

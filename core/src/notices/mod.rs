@@ -1,6 +1,6 @@
 //! Notifications: their storage. Records and validation are the domain's (`domain::notices`).
 
-pub mod repo;
+pub(crate) mod repo;
 
 pub use domain::notices::*;
 pub mod service;

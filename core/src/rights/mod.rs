@@ -1,7 +1,7 @@
 //! Rights: grants' storage, saving them under rule 6, and who outranks whom. Records and validation are the domain's (`domain::rights`).
 
 pub mod outrank;
-pub mod repo;
+pub(crate) mod repo;
 pub mod server;
 pub mod snapshots;
 

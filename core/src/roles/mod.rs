@@ -1,7 +1,7 @@
 //! Roles: their storage and memberships. Records and validation are the domain's (`domain::roles`).
 
 pub mod members;
-pub mod repo;
+pub(crate) mod repo;
 
 pub use domain::roles::*;
 pub mod service;

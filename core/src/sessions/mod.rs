@@ -1,8 +1,8 @@
 //! Sessions: their storage, the lists, ending them, and the periodic clean-up. Records and validation are the domain's (`domain::sessions`).
 
-pub mod list_repo;
+pub(crate) mod list_repo;
 pub mod maintenance;
-pub mod repo;
+pub(crate) mod repo;
 pub mod resolve;
 pub mod server;
 

@@ -51,3 +51,31 @@ pub async fn end_my_sessions(ctx: &Ctx, ids: Vec<i64>, others: bool) -> Result<u
     }
     crate::sessions::server::end(ctx, &ids, "", true).await
 }
+
+/// An export of the sessions list: the page's filters as one query over every matching row.
+pub struct Export {
+    filter: super::list_repo::Filter,
+    sql: String,
+}
+
+impl Export {
+    pub fn new(ctx: &Ctx, query: &SessionQuery, zone: &str) -> Export {
+        let filter = super::list_repo::filter(ctx.who.account.id, query, zone);
+        let sql = super::list_repo::export_sql(&filter);
+        Export { filter, sql }
+    }
+
+    /// The rows, read as they are sent, each presented as on the page (column rights, names).
+    pub fn rows<'a>(
+        &'a self,
+        ctx: &'a Ctx,
+        zone: &'a str,
+    ) -> impl futures::Stream<Item = Result<SessionRow, AppError>> + 'a {
+        use futures::StreamExt;
+        super::list_repo::all(ctx.store(), &self.filter, &self.sql, ctx.who.session_id).map(move |row| {
+            let mut row = row?;
+            crate::sessions::server::present(ctx, zone, &mut row);
+            Ok(row)
+        })
+    }
+}

@@ -87,8 +87,6 @@ fn name(r: &AnyRow, login: &str, full: &str) -> Result<String, sqlx::Error> {
 
 pub struct Stored {
     pub item: Substitution,
-    pub starts_at: i64,
-    pub ends_at: i64,
 }
 
 fn read(r: &AnyRow, now: i64, scope: &Scope) -> Result<Stored, sqlx::Error> {
@@ -111,8 +109,6 @@ fn read(r: &AnyRow, now: i64, scope: &Scope) -> Result<Stored, sqlx::Error> {
             editable: scope.covers(absent_id) && now < ends_at,
             version: r.try_get("version")?,
         },
-        starts_at,
-        ends_at,
     })
 }
 

@@ -79,3 +79,7 @@ pub async fn start_substitution(ctx: &Ctx, id: i64) -> Result<(), AppError> {
 pub async fn end_substitution(ctx: &Ctx) -> Result<(), AppError> {
     crate::substitutions::repo::mode::end_own(ctx).await
 }
+
+/// Working on an absent colleague's behalf: start, end, what may be started, and the sweep
+/// that ends the mode when a substitution period does.
+pub use super::repo::mode;

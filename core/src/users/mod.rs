@@ -2,7 +2,7 @@
 
 pub mod columns;
 pub mod reach;
-pub mod repo;
+pub(crate) mod repo;
 
 pub use domain::users::*;
 pub mod service;

@@ -1,6 +1,6 @@
 //! Saved list views: their storage. Records and validation are the domain's (`domain::views`).
 
-pub mod repo;
+pub(crate) mod repo;
 
 pub use domain::views::*;
 pub mod service;

@@ -13,7 +13,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use klucznik_core::clients::repo::{authenticate, Caller};
+use klucznik_core::clients::service::{authenticate, Caller};
 use klucznik_core::decisions::{decide, decide_in, explain, Answer, Subjects};
 use klucznik_core::i18n::Lang;
 use serde_json::{json, Map, Value};
@@ -274,7 +274,7 @@ async fn events(State(state): State<AppState>, headers: HeaderMap) -> Response {
                 received = receiver.recv() => received,
                 _ = recheck.tick() => {
                     // A revoked client's stream ends within the interval.
-                    if !klucznik_core::clients::repo::still_live(&core, caller.id).await.unwrap_or(false) {
+                    if !klucznik_core::clients::service::still_live(&core, caller.id).await.unwrap_or(false) {
                         return;
                     }
                     continue;

@@ -9,7 +9,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use klucznik_core::auth::app_sign_in::{sign_in, AppRequest, Secret, SignInError};
-use klucznik_core::clients::repo::Caller;
+use klucznik_core::clients::service::Caller;
 use klucznik_core::i18n::Lang;
 use serde_json::{json, Map, Value};
 
@@ -297,7 +297,7 @@ pub async fn substitutions(State(state): State<AppState>, req: Request) -> Respo
         Ok(None) => return ended(&headers),
         Err(e) => return app_error(&headers, e),
     };
-    match klucznik_core::substitutions::repo::mode::startable(&ctx).await {
+    match klucznik_core::substitutions::service::mode::startable(&ctx).await {
         Ok(list) => {
             let items: Vec<Value> = list
                 .into_iter()
@@ -334,8 +334,8 @@ pub async fn substitution(State(state): State<AppState>, req: Request) -> Respon
         Err(e) => return app_error(&headers, e),
     };
     let done = match id {
-        Some(id) => klucznik_core::substitutions::repo::mode::start(&ctx, id).await,
-        None => klucznik_core::substitutions::repo::mode::end_own(&ctx).await,
+        Some(id) => klucznik_core::substitutions::service::mode::start(&ctx, id).await,
+        None => klucznik_core::substitutions::service::mode::end_own(&ctx).await,
     };
     if let Err(e) = done {
         return app_error(&headers, e);

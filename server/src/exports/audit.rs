@@ -16,17 +16,7 @@ pub async fn export(State(state): State<AppState>, Query(q): Query<AuditQuery>, 
         Ok(ctx) => ctx,
         Err(e) => return error_response("/audit/export", &e),
     };
-    if let Err(e) = q.check().finish() {
-        return error_response("/audit/export", &e);
-    }
-    let account = ctx.who.account.id;
-    let result = async {
-        let zone = klucznik_core::config::repo::load(ctx.store(), account).await?.time_zone;
-        let rows = klucznik_core::audit_log::repo::all(ctx.store(), account, &q, &zone, ctx.who.lang).await?;
-        Ok::<_, domain::error::AppError>((zone, rows))
-    }
-    .await;
-    let (zone, rows) = match result {
+    let (zone, rows) = match klucznik_core::audit_log::service::export_rows(&ctx, &q).await {
         Ok(r) => r,
         Err(e) => return error_response("/audit/export", &e),
     };
@@ -61,6 +51,6 @@ pub async fn export(State(state): State<AppState>, Query(q): Query<AuditQuery>, 
         out.push_str(&cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
-    let day = klucznik_core::time::day_of_ms(ctx.store().now(), &zone);
+    let day = klucznik_core::time::day_of_ms(ctx.now(), &zone);
     attachment(&format!("audit-{day}.csv"), "text/csv; charset=utf-8", Body::from(out))
 }

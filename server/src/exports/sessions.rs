@@ -13,7 +13,7 @@ use domain::i18n::Text;
 use domain::sessions::admin::{SessionQuery, SessionRow, SessionSort, SessionState};
 use domain::sessions::SessionT;
 use futures::StreamExt;
-use klucznik_core::sessions::list_repo;
+use klucznik_core::sessions::service::Export;
 use serde::Deserialize;
 
 /// The most rows a worksheet holds, below the header.
@@ -116,11 +116,10 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
         .map(|c| c.name().text(lang).to_string())
         .chain(std::iter::once(SessionT::ColAccount.text(lang).to_string()))
         .collect();
-    let filter = list_repo::filter(ctx.who.account.id, &query, &zone);
-    let sql = list_repo::export_sql(&filter);
-    let name = format!("sessions-{}", klucznik_core::time::day_of_ms(ctx.store().now(), &zone));
+    let export = Export::new(&ctx, &query, &zone);
+    let name = format!("sessions-{}", klucznik_core::time::day_of_ms(ctx.now(), &zone));
     if p.format == "xlsx" {
-        return match xlsx(&ctx, &filter, &sql, &zone, &columns, header).await {
+        return match xlsx(&ctx, &export, &zone, &columns, header).await {
             Ok(bytes) => attachment(&format!("{name}.xlsx"), XLSX_TYPE, Body::from(bytes)),
             Err(e) => error_response("/sessions/export", &e),
         };
@@ -128,10 +127,10 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
     let stream = async_stream::stream! {
         let line = header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(",");
         yield Ok::<_, std::io::Error>(format!("\u{feff}{line}\r\n"));
-        let mut rows = list_repo::all(ctx.store(), &filter, &sql, ctx.who.session_id);
+        let mut rows = std::pin::pin!(export.rows(&ctx, &zone));
         while let Some(row) = rows.next().await {
             let row = match row {
-                Ok(mut row) => { klucznik_core::sessions::server::present(&ctx, &zone, &mut row); row }
+                Ok(row) => row,
                 Err(e) => { tracing::warn!("session export stopped: {e}"); return; }
             };
             let fields: Vec<String> = row_cells(&row, &columns).into_iter().map(|c| match c {
@@ -163,20 +162,18 @@ fn local_seconds(ms: i64, zone: &str) -> Option<i64> {
 
 async fn xlsx(
     ctx: &Ctx,
-    filter: &list_repo::Filter,
-    sql: &str,
+    export: &Export,
     zone: &str,
     columns: &[SessionSort],
     header: Vec<String>,
 ) -> Result<Vec<u8>, AppError> {
     let mut rows = Vec::new();
-    let mut stream = list_repo::all(ctx.store(), filter, sql, ctx.who.session_id);
+    let mut stream = std::pin::pin!(export.rows(ctx, zone));
     while let Some(row) = stream.next().await {
         if rows.len() == XLSX_MAX_ROWS {
             break;
         }
-        let mut row = row?;
-        klucznik_core::sessions::server::present(ctx, zone, &mut row);
+        let row = row?;
         let cells = row_cells(&row, columns);
         rows.push(cells);
     }

@@ -349,3 +349,20 @@ fn server_functions_reach_storage_only_through_core_services() {
     }
     assert!(calls >= 60, "server functions call services: {calls}");
 }
+
+/// Repositories (`<area>/repo.rs`) and the sessions list's query are the core's own: outside
+/// it a request reaches storage only through a service given the authorized `Ctx`.
+#[test]
+fn repositories_are_not_visible_outside_the_core() {
+    let src = workspace().join("core").join("src");
+    let mut faces = 0;
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let face = entry.unwrap().path().join("mod.rs");
+        let Ok(text) = std::fs::read_to_string(&face) else { continue };
+        for line in text.lines().filter(|l| l.contains("mod repo;") || l.contains("mod list_repo;")) {
+            assert!(line.starts_with("pub(crate) mod "), "{}: {line}", face.display());
+            faces += 1;
+        }
+    }
+    assert!(faces >= 14, "the areas' repositories were found: {faces}");
+}

@@ -339,7 +339,7 @@ async fn the_period_runs_from_midnight_to_midnight_in_the_account_zone(db: TestD
     // A minute before midnight she is still working as Anna …
     let midnight = app::time::day_end_ms(&today, ZONE).unwrap();
     app.clock.advance(midnight - app.store.now() - 60_000);
-    assert_eq!(app::substitutions::repo::mode::sweep(&app.store).await.unwrap(), 0);
+    assert_eq!(klucznik_core::substitutions::service::mode::sweep(&app.store).await.unwrap(), 0);
     assert_eq!(app.call("/api/auth/me", "", Some(&token)).await.body["login"], json!("anna.nowak"));
     // … and Anna's substitution for tomorrow cannot be started yet.
     let anna_token = app.sign_in("anna.nowak", DEMO_PASSWORD).await;
@@ -347,7 +347,7 @@ async fn the_period_runs_from_midnight_to_midnight_in_the_account_zone(db: TestD
     assert_eq!(not_yet.status, 409, "{}", not_yet.body);
     // At midnight the period is over: the sweep ends the mode without a request.
     app.clock.advance(61_000);
-    assert_eq!(app::substitutions::repo::mode::sweep(&app.store).await.unwrap(), 1);
+    assert_eq!(klucznik_core::substitutions::service::mode::sweep(&app.store).await.unwrap(), 1);
     let me = app.call("/api/auth/me", "", Some(&token)).await.body;
     assert_eq!((me["login"].clone(), me["native"].clone()), (json!("ewa.szymanska"), Value::Null));
     let told: i64 =

@@ -105,7 +105,7 @@ pub async fn sign_in(
     // otherwise (seed 000); the user's row orders racing sign-ins.
     sqlx::query("UPDATE users SET version = version WHERE id = $1").bind(user_id).execute(tx.conn()).await?;
     let open = sessions::open_of(&mut tx, user_id).await?;
-    if !open.is_empty() && !crate::auth::login::may_hold_several(store, user_id, account_id).await? {
+    if !open.is_empty() && !crate::auth::login::may_hold_several(state, user_id, account_id).await? {
         if !r.close_other {
             let step = crate::auth::login::new_step(&mut tx, user_id, Some(caller.id), Some(unit_id)).await?;
             tx.commit().await?;
