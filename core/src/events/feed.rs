@@ -1,7 +1,6 @@
 //! What one session's live stream reads (docs/ARCHITECTURE.md "Events"): the bus to follow and,
 //! on a resume, the events it missed. Given only to an authorized call.
 
-use crate::error::AppError;
 use crate::guard::Ctx;
 use crate::store::Store;
 use domain::events::LiveEvent;
@@ -23,8 +22,9 @@ impl Feed {
         self.store.bus().subscribe()
     }
 
-    /// The account's events after `last`, at most `limit`; false when more were missed.
-    pub async fn backlog(&self, last: i64, limit: i64) -> Result<(Vec<LiveEvent>, bool), AppError> {
-        Ok(crate::store::bus::backlog(&self.store, self.account, last, limit).await?)
+    /// The account's events after `last`, at most `limit`; false when more were missed. A
+    /// failure is the stream's to log as a warning (it goes on live), not an internal error.
+    pub async fn backlog(&self, last: i64, limit: i64) -> Result<(Vec<LiveEvent>, bool), sqlx::Error> {
+        crate::store::bus::backlog(&self.store, self.account, last, limit).await
     }
 }
