@@ -6,7 +6,7 @@ use super::{parse, preview as diff, AppCatalogue, AppRights, AppRow, AppT, Previ
 use crate::actor::Actor;
 use crate::audit::{self, Entry};
 use crate::error::AppError;
-use crate::store::Store;
+use crate::store::{Flag, Store};
 use domain::rights::GrantRow;
 use sqlx::Row;
 use std::sync::Arc;
@@ -245,7 +245,7 @@ pub async fn holder_rows(
     .bind(user_id)
     .fetch_optional(store.reader())
     .await?;
-    let rows = sqlx::query(
+    let rows: Vec<(Option<i64>, String, Flag)> = sqlx::query_as(
         "SELECT g.role_id, g.right_key, g.allow FROM grants g
          WHERE g.target = 'account' AND g.right_key LIKE $3
            AND (g.user_id = $1
@@ -261,10 +261,9 @@ pub async fn holder_rows(
     .await?;
     let mut own = Vec::new();
     let mut roles: Vec<(i64, Vec<GrantRow>)> = Vec::new();
-    for r in &rows {
-        let grant =
-            GrantRow { key: r.try_get("right_key")?, target: None, allow: crate::store::flag(r, "allow")? };
-        match r.try_get::<Option<i64>, _>("role_id")? {
+    for (role_id, key, allow) in rows {
+        let grant = GrantRow { key, target: None, allow: allow.into() };
+        match role_id {
             Some(role) => match roles.iter_mut().find(|(id, _)| *id == role) {
                 Some((_, g)) => g.push(grant),
                 None => roles.push((role, vec![grant])),

@@ -9,11 +9,13 @@ pub mod bus;
 mod clock;
 pub mod demo;
 mod periodic;
+mod row;
 mod tx;
 pub mod url;
 
 pub use clock::Clock;
 pub use periodic::spawn_every;
+pub use row::Flag;
 pub use tx::Tx;
 pub use url::{Backend, DbUrl};
 

@@ -3,7 +3,22 @@
 use super::{subtree, Unit, UnitInput, UnitT};
 use crate::error::{AppError, Message};
 use crate::store::{Reader, Store, Tx};
-use sqlx::Row;
+
+/// A unit as stored; `persons` counts the persons placed directly in it.
+#[derive(sqlx::FromRow)]
+struct UnitRecord {
+    id: i64,
+    parent_id: Option<i64>,
+    name: String,
+    version: i64,
+    persons: i64,
+}
+
+impl From<UnitRecord> for Unit {
+    fn from(r: UnitRecord) -> Unit {
+        Unit { id: r.id, parent_id: r.parent_id, name: r.name, version: r.version, persons: r.persons }
+    }
+}
 
 pub fn list<'a>(
     db: impl Into<Reader<'a>>,
@@ -12,7 +27,7 @@ pub fn list<'a>(
     let db = db.into();
     async move {
         let mut conn = db.conn().await?;
-        let rows = sqlx::query(
+        let rows: Vec<UnitRecord> = sqlx::query_as(
             "SELECT u.id, u.parent_id, u.name, u.version,
                 (SELECT COUNT(*) FROM persons p WHERE p.unit_id = u.id) AS persons
          FROM units u WHERE u.account_id = $1 ORDER BY u.id",
@@ -20,17 +35,7 @@ pub fn list<'a>(
         .bind(account)
         .fetch_all(&mut *conn)
         .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Unit {
-                    id: r.try_get("id")?,
-                    parent_id: r.try_get("parent_id")?,
-                    name: r.try_get("name")?,
-                    version: r.try_get("version")?,
-                    persons: r.try_get("persons")?,
-                })
-            })
-            .collect()
+        Ok(rows.into_iter().map(Unit::from).collect())
     }
 }
 
@@ -45,7 +50,7 @@ pub async fn name_of(store: &Store, unit: i64) -> Result<Option<String>, AppErro
 }
 
 pub async fn get(tx: &mut Tx, account: i64, id: i64) -> Result<Unit, AppError> {
-    let row = sqlx::query(
+    let row: UnitRecord = sqlx::query_as(
         "SELECT id, parent_id, name, version, 0 AS persons FROM units WHERE id = $1 AND account_id = $2",
     )
     .bind(id)
@@ -53,13 +58,7 @@ pub async fn get(tx: &mut Tx, account: i64, id: i64) -> Result<Unit, AppError> {
     .fetch_optional(tx.conn())
     .await?
     .ok_or(AppError::NotFound)?;
-    Ok(Unit {
-        id: row.try_get("id")?,
-        parent_id: row.try_get("parent_id")?,
-        name: row.try_get("name")?,
-        version: row.try_get("version")?,
-        persons: 0,
-    })
+    Ok(row.into())
 }
 
 /// Whether every id is a unit of the account.
