@@ -11,8 +11,7 @@ use crate::events::EndReason;
 use crate::guard::PublicCtx;
 use crate::i18n::{CommonT, Lang};
 use crate::sessions::repo::{self as sessions, Opening};
-use crate::store::flag;
-use sqlx::Row;
+use crate::store::Flag;
 
 /// A successful sign-in: the token for the cookie and where to go next.
 pub struct SignedIn {
@@ -192,6 +191,28 @@ async fn remember_device(
     Ok(fresh.then_some(token))
 }
 
+/// The user a console sign-in names, with what it checks and answers.
+#[derive(sqlx::FromRow)]
+struct ConsoleUser {
+    id: i64,
+    account_id: i64,
+    kind: String,
+    #[sqlx(try_from = "Flag")]
+    active: bool,
+    #[sqlx(try_from = "Flag")]
+    blocked: bool,
+    valid_from: Option<i64>,
+    valid_to: Option<i64>,
+    password_hash: Option<String>,
+    password_changed_at: Option<i64>,
+    #[sqlx(try_from = "Flag")]
+    must_change_password: bool,
+    language: String,
+    default_unit_id: Option<i64>,
+    #[sqlx(try_from = "Flag")]
+    account_active: bool,
+}
+
 pub fn check_form(login: &str, password: &str) -> Result<(), AppError> {
     let mut checks = Checks::new();
     if login.trim().is_empty() {
@@ -224,7 +245,7 @@ pub async fn sign_in(
         Some(step) => take_step(store, step).await?,
         None => None,
     };
-    let user = sqlx::query(
+    let user: Option<ConsoleUser> = sqlx::query_as(
         "SELECT u.id, u.account_id, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
                 u.password_hash, u.password_changed_at, u.must_change_password, u.language, u.default_unit_id,
                 a.active AS account_active
@@ -235,11 +256,11 @@ pub async fn sign_in(
     .fetch_optional(store.reader())
     .await?;
     let by_step = match (&user, stepped) {
-        (Some(row), Some(id)) => row.try_get::<i64, _>("id")? == id,
+        (Some(user), Some(id)) => user.id == id,
         _ => false,
     };
     let known = match &user {
-        Some(row) if !by_step => known_place(store, row.try_get("id")?, &ctx.client).await?,
+        Some(user) if !by_step => known_place(store, user.id, &ctx.client).await?,
         _ => false,
     };
     let keys = if by_step { Vec::new() } else { throttle::sign_in_keys(&key, &ctx.client.addr, known) };
@@ -250,10 +271,7 @@ pub async fn sign_in(
         tx.commit().await?;
         return Err(AppError::Throttled { seconds });
     }
-    let hash: Option<String> = match &user {
-        Some(row) => row.try_get("password_hash")?,
-        None => None,
-    };
+    let hash = user.as_ref().and_then(|u| u.password_hash.clone());
     let correct = by_step || ctx.state().hasher().verify(password, hash.as_deref()).await?;
     throttle::finish(store, &keys, correct && user.is_some()).await?;
 
@@ -264,28 +282,21 @@ pub async fn sign_in(
         tx.commit().await?;
         return Err(AppError::refused(AuthT::WrongCredentials));
     };
-    let user_id: i64 = user.try_get("id")?;
-    let account_id: i64 = user.try_get("account_id")?;
+    let (user_id, account_id) = (user.id, user.account_id);
     actor.account_id = Some(account_id);
     actor.native_user_id = Some(user_id);
     actor.effective_user_id = Some(user_id);
     // The password was right: the user may now learn why they cannot come in.
-    let refusal = may_sign_in(
-        &user.try_get::<String, _>("kind")?,
-        flag(&user, "active")?,
-        flag(&user, "blocked")?,
-        user.try_get("valid_from")?,
-        user.try_get("valid_to")?,
-        tx.now(),
-    )
-    .map_err(|r| (r.key(), r.message()))
-    .and_then(|()| {
-        if flag(&user, "account_active").unwrap_or(false) {
-            Ok(())
-        } else {
-            Err(("account_inactive", AuthT::RefusedAccountInactive))
-        }
-    });
+    let refusal =
+        may_sign_in(&user.kind, user.active, user.blocked, user.valid_from, user.valid_to, tx.now())
+            .map_err(|r| (r.key(), r.message()))
+            .and_then(|()| {
+                if user.account_active {
+                    Ok(())
+                } else {
+                    Err(("account_inactive", AuthT::RefusedAccountInactive))
+                }
+            });
     let units = units_of(&mut tx, user_id, account_id).await?;
     let no_unit = if units.is_empty() { Err(("no_unit", AuthT::RefusedNoUnit)) } else { Ok(()) };
     let refusal = refusal.and(no_unit);
@@ -296,7 +307,7 @@ pub async fn sign_in(
         return Err(AppError::refused(message));
     }
     let default_unit = user
-        .try_get::<Option<i64>, _>("default_unit_id")?
+        .default_unit_id
         .filter(|d| units.iter().any(|(id, _)| id == d))
         .or_else(|| units.first().map(|(id, _)| *id));
     let unit_id = match unit {
@@ -311,7 +322,7 @@ pub async fn sign_in(
     };
     // A password past its periodic change must be changed now.
     let policy = crate::users::repo::policy_of(store, user_id).await?;
-    let expired = policy.expired(user.try_get("password_changed_at")?, tx.now());
+    let expired = policy.expired(user.password_changed_at, tx.now());
     if expired {
         sqlx::query("UPDATE users SET must_change_password = TRUE WHERE id = $1")
             .bind(user_id)
@@ -333,7 +344,7 @@ pub async fn sign_in(
                 .bind(account_id)
                 .fetch_one(store.reader())
                 .await?;
-            let lang = Lang::from_code(&user.try_get::<String, _>("language")?).unwrap_or_default();
+            let lang = Lang::from_code(&user.language).unwrap_or_default();
             let since_text = crate::time::format_ms(since, &zone, lang);
             return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id, step });
         }
@@ -359,7 +370,7 @@ pub async fn sign_in(
     Ok(Outcome::Signed(SignedIn {
         token,
         device,
-        must_change_password: expired || flag(&user, "must_change_password")?,
-        lang: Lang::from_code(&user.try_get::<String, _>("language")?).unwrap_or_default(),
+        must_change_password: expired || user.must_change_password,
+        lang: Lang::from_code(&user.language).unwrap_or_default(),
     }))
 }

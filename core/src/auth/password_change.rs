@@ -10,7 +10,6 @@ use crate::error::{AppError, Checks, Message};
 use crate::events::EndReason;
 use crate::guard::Ctx;
 use crate::sessions::repo as sessions;
-use sqlx::Row;
 
 /// Answers the session's new token (the old one no longer opens it).
 pub async fn change_own(
@@ -22,11 +21,11 @@ pub async fn change_own(
 ) -> Result<String, AppError> {
     let store = ctx.store();
     let user_id = ctx.who.native.id;
-    let row = sqlx::query("SELECT login, password_hash FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_one(store.reader())
-        .await?;
-    let login: String = row.try_get("login")?;
+    let (login, hash): (String, Option<String>) =
+        sqlx::query_as("SELECT login, password_hash FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_one(store.reader())
+            .await?;
     let keys = [throttle::password_change_key(user_id)];
 
     // Field checks first: a form with a bad new password costs no attempt.
@@ -44,7 +43,6 @@ pub async fn change_own(
     if let Some(seconds) = throttle::attempt(store, &keys).await? {
         return Err(AppError::Throttled { seconds });
     }
-    let hash: Option<String> = row.try_get("password_hash")?;
     let correct = ctx.state().hasher().verify(current, hash.as_deref()).await?;
     throttle::finish(store, &keys, correct).await?;
     if !correct {

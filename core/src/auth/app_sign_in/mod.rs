@@ -15,8 +15,7 @@ use crate::error::AppError;
 use crate::events::EndReason;
 use crate::guard::CoreState;
 use crate::sessions::repo::{self as sessions, Opening};
-use crate::store::{flag, Tx};
-use sqlx::Row;
+use crate::store::Tx;
 
 /// The longest computer and session names (seed 000's columns).
 pub const NAME_MAX: usize = 100;

@@ -34,8 +34,7 @@ pub async fn sign_in(
     throttle::finish(store, &keys, correct && user.is_some()).await?;
     let mut tx = store.begin().await?;
     if let (Secret::Pin(_), Some(u), Ok(ok)) = (&r.secret, &user, &verified) {
-        pin_outcome(&mut tx, &actor, u.try_get("id")?, u.try_get("pin_failures")?, ok.is_some(), &service)
-            .await?;
+        pin_outcome(&mut tx, &actor, u.id, u.pin_failures, ok.is_some(), &service).await?;
     }
     let used = match verified {
         Ok(Some(used)) if user.is_some() => used,
@@ -52,28 +51,18 @@ pub async fn sign_in(
         }
     };
     let Some(user) = user else { return Err(SignInError::WrongCredentials) };
-    let user_id: i64 = user.try_get("id")?;
-    let account_id: i64 = user.try_get("account_id")?;
+    let (user_id, account_id) = (user.id, user.account_id);
     actor.account_id = Some(account_id);
     actor.native_user_id = Some(user_id);
     actor.effective_user_id = Some(user_id);
-    let kind: String = user.try_get("kind")?;
-    let account_active = flag(&user, "account_active")?;
     // The secret was right: the application may now learn why the user cannot come in.
-    let refusal = if kind == "internal" && !accepts_internal {
+    let refusal = if user.kind == "internal" && !accepts_internal {
         Err("internal_user")
     } else {
         // External users are the applications' own; the console's other rules hold.
-        may_sign_in(
-            "universal",
-            flag(&user, "active")?,
-            flag(&user, "blocked")?,
-            user.try_get("valid_from")?,
-            user.try_get("valid_to")?,
-            tx.now(),
-        )
-        .map_err(|r| r.key())
-        .and(if account_active { Ok(()) } else { Err("account_inactive") })
+        may_sign_in("universal", user.active, user.blocked, user.valid_from, user.valid_to, tx.now())
+            .map_err(|r| r.key())
+            .and(if user.account_active { Ok(()) } else { Err("account_inactive") })
     };
     let units = crate::auth::login::units_of(&mut tx, user_id, account_id).await?;
     let refusal = refusal.and(if units.is_empty() { Err("no_unit") } else { Ok(()) });
@@ -96,10 +85,7 @@ pub async fn sign_in(
                 Message::new(AuthT::UnitNotYours),
             )));
         }
-        None => user
-            .try_get::<Option<i64>, _>("default_unit_id")?
-            .filter(|d| units.iter().any(|(id, _)| id == d))
-            .unwrap_or(units[0].0),
+        None => user.default_unit_id.filter(|d| units.iter().any(|(id, _)| id == d)).unwrap_or(units[0].0),
     };
     // One session per user across the console and applications, unless the permission says
     // otherwise (seed 000); the user's row orders racing sign-ins.
@@ -147,13 +133,13 @@ pub async fn sign_in(
         token,
         session_id,
         user_id,
-        login: user.try_get("login")?,
-        full_name: user.try_get("full_name")?,
+        login: user.login,
+        full_name: user.full_name,
         account_id,
-        account_name: user.try_get("account_name")?,
+        account_name: user.account_name,
         unit_id,
         unit_name,
-        rights_version: user.try_get("rights_version")?,
-        must_change_password: flag(&user, "must_change_password")?,
+        rights_version: user.rights_version,
+        must_change_password: user.must_change_password,
     })
 }

@@ -2,6 +2,7 @@
 //! (which of the user's passwords), PIN (with its lock), card, step token; the throttle's keys.
 
 use super::*;
+use crate::store::Flag;
 
 /// Whether the client's application lets internal users in, and the service name sessions get.
 pub(super) async fn application_of(state: &CoreState, caller: &Caller) -> Result<(bool, String), AppError> {
@@ -13,6 +14,36 @@ pub(super) async fn application_of(state: &CoreState, caller: &Caller) -> Result
         Some((c, _)) => (c.accepts_internal_users, c.name.en),
         None => (false, caller.application.clone()),
     })
+}
+
+/// The user a request names, with what a sign-in checks and answers.
+#[derive(sqlx::FromRow)]
+pub(super) struct AppUser {
+    pub id: i64,
+    pub login: String,
+    pub full_name: String,
+    pub account_id: i64,
+    pub kind: String,
+    #[sqlx(try_from = "Flag")]
+    pub active: bool,
+    #[sqlx(try_from = "Flag")]
+    pub blocked: bool,
+    pub valid_from: Option<i64>,
+    pub valid_to: Option<i64>,
+    pub password_hash: Option<String>,
+    pub external_password_hash: Option<String>,
+    #[sqlx(try_from = "Flag")]
+    pub shared_password: bool,
+    pub pin_hash: Option<String>,
+    pub pin_failures: i64,
+    pub pin_locked_at: Option<i64>,
+    #[sqlx(try_from = "Flag")]
+    pub must_change_password: bool,
+    pub default_unit_id: Option<i64>,
+    #[sqlx(try_from = "Flag")]
+    pub account_active: bool,
+    pub account_name: String,
+    pub rights_version: i64,
 }
 
 pub(super) const USER_SQL: &str =
@@ -28,12 +59,12 @@ pub(super) async fn find(
     state: &CoreState,
     caller: &Caller,
     r: &AppRequest,
-) -> Result<(Option<sqlx::any::AnyRow>, Option<i64>), AppError> {
+) -> Result<(Option<AppUser>, Option<i64>), AppError> {
     let store = state.store();
     let by = |column: &str| format!("{USER_SQL} AND u.{column} = $1");
     Ok(match &r.secret {
         Secret::Password(_) | Secret::Pin(_) => (
-            sqlx::query(&by("login_key"))
+            sqlx::query_as(&by("login_key"))
                 .bind(login_key(&r.login))
                 .bind(caller.account_id)
                 .fetch_optional(store.reader())
@@ -41,7 +72,7 @@ pub(super) async fn find(
             None,
         ),
         Secret::Card(card) => (
-            sqlx::query(&by("card_hash"))
+            sqlx::query_as(&by("card_hash"))
                 .bind(card_key(card))
                 .bind(caller.account_id)
                 .fetch_optional(store.reader())
@@ -63,7 +94,7 @@ pub(super) async fn find(
             tx.commit().await?;
             match row {
                 Some((user, unit)) => (
-                    sqlx::query(&by("id"))
+                    sqlx::query_as(&by("id"))
                         .bind(user)
                         .bind(caller.account_id)
                         .fetch_optional(store.reader())
@@ -110,18 +141,19 @@ pub(super) fn password_column(kind: &str, shared: bool) -> &'static str {
 pub(super) async fn verify(
     state: &CoreState,
     r: &AppRequest,
-    user: Option<&sqlx::any::AnyRow>,
+    user: Option<&AppUser>,
 ) -> Result<Option<&'static str>, SignInError> {
     let hasher = state.hasher();
     match &r.secret {
         Secret::Password(p) => {
             let column = match user {
-                Some(u) => password_column(&u.try_get::<String, _>("kind")?, flag(u, "shared_password")?),
+                Some(u) => password_column(&u.kind, u.shared_password),
                 None => "password_hash",
             };
-            let hash: Option<String> = match user {
-                Some(u) => u.try_get(column)?,
-                None => None,
+            let hash = match (user, column) {
+                (Some(u), "password_hash") => u.password_hash.clone(),
+                (Some(u), _) => u.external_password_hash.clone(),
+                (None, _) => None,
             };
             let ok = hasher.verify(p, hash.as_deref()).await?;
             let used = if column == "password_hash" { "" } else { "external_password_used_at" };
@@ -129,11 +161,11 @@ pub(super) async fn verify(
         }
         Secret::Pin(pin) => {
             let locked = match user {
-                Some(u) => u.try_get::<Option<i64>, _>("pin_locked_at")?.is_some(),
+                Some(u) => u.pin_locked_at.is_some(),
                 None => false,
             };
             let hash: Option<String> = match user {
-                Some(u) if !locked => u.try_get("pin_hash")?,
+                Some(u) if !locked => u.pin_hash.clone(),
                 _ => None,
             };
             // A locked PIN costs the same work as a checked one.
