@@ -32,8 +32,6 @@ pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod guard;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::{audit, mail, store, time};
 mod wire;
 
 pub use domain::text_table;

@@ -5,8 +5,8 @@
 //! times are bounded. Sessions are written straight into a fresh SQLite file (signing in 10,000
 //! times would measure argon2, not the stream); each connection is a real HTTP connection.
 
-use app::guard::hash_token;
 use futures::StreamExt;
+use klucznik_core::auth::token::hash_token;
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

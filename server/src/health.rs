@@ -1,9 +1,11 @@
 //! `GET /healthz`: public; the program version and the database's state.
 
-use app::guard::{public_route, AppState};
+use app::guard::AppState;
+
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use klucznik_core::guard::public_route;
 use klucznik_core::store::PROGRAM_VERSION;
 use serde_json::{json, Value};
 

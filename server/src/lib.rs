@@ -11,13 +11,15 @@ pub mod health;
 pub mod live;
 pub mod serve;
 
-use app::guard::{guard_layer, AppState, Settings};
-use app::store::bootstrap::bootstrap;
-use app::store::demo::{self, DemoOutcome, DEFAULT_DEMO_PASSWORD};
-use app::store::{Clock, DbUrl, Store};
+use app::guard::{guard_layer, AppState};
+
 use app::{shell, App};
 use axum::routing::get;
 use axum::Router;
+use klucznik_core::guard::Settings;
+use klucznik_core::store::bootstrap::bootstrap;
+use klucznik_core::store::demo::{self, DemoOutcome, DEFAULT_DEMO_PASSWORD};
+use klucznik_core::store::{Clock, DbUrl, Store};
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
@@ -63,7 +65,10 @@ pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOpti
 
 /// Opens the database and bootstraps it if empty; prints the generated administrator
 /// password once. Errors are one line that says what to fix.
-pub async fn open_store(url: &str, state_hasher: &app::auth::password::Hasher) -> Result<Store, String> {
+pub async fn open_store(
+    url: &str,
+    state_hasher: &klucznik_core::auth::password::Hasher,
+) -> Result<Store, String> {
     let url = DbUrl::parse(url).map_err(|e| format!("bad --database-url (DATABASE_URL): {e}"))?;
     let store = Store::open(&url, Clock::default()).await?;
     let password = std::env::var("KLUCZNIK_ADMIN_PASSWORD").ok().filter(|p| !p.is_empty());
@@ -84,7 +89,7 @@ pub async fn open_store(url: &str, state_hasher: &app::auth::password::Hasher) -
 }
 
 /// Fills the demo sample (if the database is new) and says what it did.
-pub async fn fill_demo(store: &Store, hasher: &app::auth::password::Hasher) -> Result<(), String> {
+pub async fn fill_demo(store: &Store, hasher: &klucznik_core::auth::password::Hasher) -> Result<(), String> {
     let password = std::env::var("KLUCZNIK_DEMO_PASSWORD").ok().filter(|p| !p.is_empty());
     let password = password.as_deref().unwrap_or(DEFAULT_DEMO_PASSWORD);
     match demo::fill(store, hasher, password).await? {
@@ -115,7 +120,7 @@ pub fn settings(cli: &cli::Cli) -> Settings {
         behind_proxy: cli.behind_proxy,
         trusted_proxies: usize::from(cli.trusted_proxies),
         public_url: cli.public_url.clone(),
-        mail: app::mail::MailSettings {
+        mail: klucznik_core::mail::MailSettings {
             host: cli.smtp_host.clone().filter(|h| !h.trim().is_empty()),
             port: cli.smtp_port,
             from: cli.smtp_from.clone(),

@@ -2,12 +2,14 @@
 //! after `Last-Event-ID`, keeps the connection alive, shows only what the session may see, and
 //! ends when the session does.
 
-use app::guard::{authorize_parts, AppState, Need};
+use app::guard::AppState;
+
 use async_stream::stream;
 use axum::extract::{Request, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use domain::events::{EventKind, LiveEvent};
+use klucznik_core::guard::{authorize_parts, Need};
 use std::convert::Infallible;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
@@ -73,7 +75,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                     Err(RecvError::Closed) => return,
                 },
                 _ = recheck.tick() => {
-                    let here = app::guard::current_account_of(&state, mine).await;
+                    let here = klucznik_core::sessions::resolve::current_account_of(&state, mine).await;
                     if here.is_some_and(|a| a != account) {
                         return;
                     }

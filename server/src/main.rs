@@ -27,7 +27,7 @@ fn fail(message: &str) -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
-    let hasher = app::auth::password::Hasher::new();
+    let hasher = klucznik_core::auth::password::Hasher::new();
     let store = server::open_store(&cli.database_url, &hasher).await?;
     if cli.command == Some(Command::Demo) {
         return server::fill_demo(&store, &hasher).await;
@@ -54,8 +54,8 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
     let settings = server::settings(&cli);
     settings.mail.check()?;
-    app::mail::spawn(store.clone(), settings.mail.clone(), std::time::Duration::from_secs(1));
-    app::sessions::maintenance::spawn(store.clone(), std::time::Duration::from_secs(15));
+    klucznik_core::mail::spawn(store.clone(), settings.mail.clone(), std::time::Duration::from_secs(1));
+    klucznik_core::sessions::maintenance::spawn(store.clone(), std::time::Duration::from_secs(15));
     // The end of a substitution's last day ends the work in it within a second.
     klucznik_core::substitutions::service::mode::spawn(store.clone(), std::time::Duration::from_secs(1));
     let options = server::leptos_options(&site_root, cli.addr);

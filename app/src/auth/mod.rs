@@ -6,5 +6,3 @@ pub mod prefs;
 pub use pages::{ChangePasswordPage, LoginPage};
 
 pub use domain::auth::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::auth::{login, password, password_change, throttle};

@@ -4,5 +4,3 @@ mod client;
 pub use client::{provide_live, use_live, Ending, Live};
 
 pub use domain::events::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::events::slots;

@@ -8,10 +8,7 @@ mod middleware;
 pub mod needs;
 mod state;
 
-pub use klucznik_core::auth::token::{hash_token, new_token};
-pub use klucznik_core::guard::*;
-pub use klucznik_core::rights::snapshots::{load_snapshot, load_snapshot_linked};
-pub use klucznik_core::sessions::resolve::{current_account, current_account_of, resolve, still_open};
+pub(crate) use klucznik_core::guard::*;
 pub use middleware::{
     client_of, cookie as middleware_cookie, error_response, guard_layer, DEVICE_COOKIE, TOKEN_COOKIE,
 };

@@ -10,5 +10,3 @@ pub use list::PersonsPage;
 pub use picker::PersonPicker;
 
 pub use domain::persons::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::persons::{access, supervisor};

@@ -7,5 +7,3 @@ mod editor;
 pub use domain::rights::*;
 pub use domain::texts::rights::RightT;
 pub use editor::{EffectivePage, RightsPage};
-#[cfg(feature = "ssr")]
-pub use klucznik_core::rights::{outrank, server};

@@ -8,5 +8,3 @@ pub use card::RoleCard;
 pub use list::RolesPage;
 
 pub use domain::roles::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::roles::members;

@@ -9,5 +9,3 @@ pub use mine::MySessionsPage;
 pub use page::SessionsPage;
 
 pub use domain::sessions::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::sessions::{maintenance, server};

@@ -9,5 +9,3 @@ pub use card::UserCardPage;
 pub use list::UsersPage;
 
 pub use domain::users::*;
-#[cfg(feature = "ssr")]
-pub use klucznik_core::users::{columns, reach};

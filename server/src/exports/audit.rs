@@ -2,13 +2,14 @@
 //! signed-in user and the user worked for in columns of their own.
 
 use super::sessions::{attachment, csv_field};
-use app::guard::{authorize_parts, error_response, AppState, Need};
+use app::guard::{error_response, AppState};
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
 use axum::response::Response;
 use domain::audit_log::{AuditQuery, AuditT};
 use domain::catalogue::{Module, Op};
 use domain::i18n::Text;
+use klucznik_core::guard::{authorize_parts, Need};
 
 pub async fn export(State(state): State<AppState>, Query(q): Query<AuditQuery>, req: Request) -> Response {
     let (parts, _) = req.into_parts();

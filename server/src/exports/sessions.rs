@@ -2,7 +2,8 @@
 //! CSV is streamed as it is read; the workbook is built off the async threads and sent with its
 //! length, so the browser can show progress for both.
 
-use app::guard::{authorize_parts, error_response, AppState, Ctx, Need};
+use app::guard::{error_response, AppState};
+
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
 use axum::http::header;
@@ -13,6 +14,7 @@ use domain::i18n::Text;
 use domain::sessions::admin::{SessionQuery, SessionRow, SessionSort, SessionState};
 use domain::sessions::SessionT;
 use futures::StreamExt;
+use klucznik_core::guard::{authorize_parts, Ctx, Need};
 use klucznik_core::sessions::service::Export;
 use serde::Deserialize;
 

@@ -36,7 +36,7 @@ async fn the_audit_view_shows_the_account_s_records_with_x_for_y(db: TestDb) {
         db.number("SELECT id FROM users WHERE login = 'jan.kowalski'").await,
         db.number("SELECT id FROM users WHERE login = 'ewa.szymanska'").await,
     );
-    let day = app::time::day_of_ms(app_now(), "Europe/Warsaw");
+    let day = klucznik_core::time::day_of_ms(app_now(), "Europe/Warsaw");
     let (status, body) = admin
         .json("/api/substitutions/save", &crate::substitutions::input(None, jan, ewa, &day, &day, 0))
         .await;
@@ -62,7 +62,7 @@ async fn the_audit_view_shows_the_account_s_records_with_x_for_y(db: TestDb) {
         .unwrap()
         .iter()
         .all(|r| r["action"].as_str().unwrap().contains("substitution")));
-    let today = app::time::day_of_ms(app_now(), "Europe/Warsaw");
+    let today = klucznik_core::time::day_of_ms(app_now(), "Europe/Warsaw");
     assert_eq!(list(&admin, &query(&today, &today, "", "")).await["total"], all["total"]);
     assert_eq!(list(&admin, &query("2020-01-01", "2020-01-01", "", "")).await["total"], json!(0));
     let (status, body) = admin.json("/api/audit/list", &query(&today, "2020-01-01", "", "")).await;

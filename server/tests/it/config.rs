@@ -93,18 +93,22 @@ async fn the_sweep_ends_sessions_when_validity_runs_out(db: TestDb) {
     c["session_idle_minutes"] = json!(1440);
     c["session_max_hours"] = json!(744);
     assert_eq!(save_json(&app, "/api/config/save", &json!({"config": c}), &token).await.0, StatusCode::OK);
-    let today = app::time::day_of_ms(app.store.now(), "Europe/Warsaw");
+    let today = klucznik_core::time::day_of_ms(app.store.now(), "Europe/Warsaw");
     let mut user = crate::users::new_user("until.today");
     user["input"]["valid_to"] = json!(today);
     user["input"]["roles"] = json!([admins]);
     assert_eq!(save_json(&app, "/api/users/save", &user, &token).await.0, StatusCode::OK);
     let theirs = app.sign_in("until.today", crate::users::PASSWORD).await;
-    assert_eq!(app::sessions::maintenance::sweep(&app.store).await.unwrap(), 0, "still valid today");
+    assert_eq!(
+        klucznik_core::sessions::maintenance::sweep(&app.store).await.unwrap(),
+        0,
+        "still valid today"
+    );
     // Just after midnight "valid to" has passed: the sweep closes the session without a request.
-    let midnight = app::time::day_end_ms(&today, "Europe/Warsaw").unwrap();
+    let midnight = klucznik_core::time::day_end_ms(&today, "Europe/Warsaw").unwrap();
     app.clock.advance(midnight - app.store.now() + 60_000);
     let _ = app.call("/api/auth/me", "", Some(&token)).await;
-    let closed = app::sessions::maintenance::sweep(&app.store).await.unwrap();
+    let closed = klucznik_core::sessions::maintenance::sweep(&app.store).await.unwrap();
     assert!(closed >= 1);
     let reason: Option<String> = sqlx::query_scalar(
         "SELECT s.end_reason FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = 'until.today'",

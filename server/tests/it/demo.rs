@@ -61,7 +61,8 @@ async fn demo_refuses_a_database_with_other_data(db: TestDb) {
     // Bootstrap, then add a user of one's own.
     drop(Server::start(&db, &[]).await);
     sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(app::store::DbUrl::parse(&db.url).unwrap().as_str()).await.unwrap();
+    let pool =
+        sqlx::AnyPool::connect(klucznik_core::store::DbUrl::parse(&db.url).unwrap().as_str()).await.unwrap();
     sqlx::query(
         "INSERT INTO users (account_id, kind, login, login_key, created_at)
          SELECT id, 'internal', 'own.user', 'own.user', 0 FROM accounts",

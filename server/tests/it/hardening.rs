@@ -5,9 +5,9 @@
 
 use crate::both;
 use crate::support::{InProcess, Server, TestDb, DEMO_PASSWORD};
-use app::guard::Settings;
 use axum::body::Body;
 use http::{Request, StatusCode};
+use klucznik_core::guard::Settings;
 use serde_json::json;
 use tower::ServiceExt;
 
@@ -29,7 +29,7 @@ async fn a_session_holds_a_bounded_number_of_streams(db: TestDb) {
     let token = app.admin().await;
     let c = cookie(&token);
     let mut open = Vec::new();
-    for _ in 0..app::events::slots::PER_SESSION {
+    for _ in 0..klucznik_core::events::slots::PER_SESSION {
         let response = get(&app, "/events", &[("cookie", c.as_str())]).await;
         assert_eq!(response.status(), StatusCode::OK);
         open.push(response);

@@ -8,7 +8,7 @@ use sqlx::Row;
 
 async fn count(db: &TestDb, sql: &str) -> i64 {
     sqlx::any::install_default_drivers();
-    let url = app::store::DbUrl::parse(&db.url).unwrap();
+    let url = klucznik_core::store::DbUrl::parse(&db.url).unwrap();
     let pool = sqlx::AnyPool::connect(url.as_str()).await.unwrap();
     let n = sqlx::query(sql).fetch_one(&pool).await.unwrap().try_get::<i64, _>(0).unwrap();
     pool.close().await;
@@ -48,7 +48,7 @@ async fn empty_and_overlong_fields_are_named(db: TestDb) {
 async fn failures_are_throttled_per_login_with_a_growing_wait(db: TestDb) {
     let server = Server::start(&db, &[]).await;
     let api = server.client();
-    for _ in 0..app::auth::throttle::FREE_PER_PAIR {
+    for _ in 0..klucznik_core::auth::throttle::FREE_PER_PAIR {
         assert_eq!(api.login("admin", "wrong").await.0, 409);
     }
     // One more failure starts the wait...

@@ -6,7 +6,7 @@ use crate::both;
 use crate::support::{Api, Server, TestDb, DEMO_PASSWORD};
 use app::catalogue::Right;
 use app::guard::needs::need_of;
-use app::guard::Need;
+use klucznik_core::guard::Need;
 use serde_json::{json, Value};
 
 /// Who may call a server function.

@@ -3,7 +3,7 @@
 //! (with their NOT NULL) and indexes (with their columns and uniqueness).
 
 use crate::support::{Backend, TestDb};
-use app::store::{Clock, DbUrl, Store};
+use klucznik_core::store::{Clock, DbUrl, Store};
 use sqlx::Row;
 use std::collections::BTreeSet;
 

@@ -8,7 +8,8 @@ async fn session_rows_carry_every_column_of_seed_000(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
     let api = server.client().signed_in("jan.kowalski", DEMO_PASSWORD).await;
     sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(app::store::DbUrl::parse(&db.url).unwrap().as_str()).await.unwrap();
+    let pool =
+        sqlx::AnyPool::connect(klucznik_core::store::DbUrl::parse(&db.url).unwrap().as_str()).await.unwrap();
     let row = sqlx::query(
         "SELECT s.computer, s.client_addr, s.service, s.session_name, s.db_version, s.program_version,
                 s.created_at, s.last_activity_at, s.closed_at, s.token_hash, un.name AS unit
@@ -52,7 +53,8 @@ async fn logout_closes_the_session_and_the_cookie_stops_working(db: TestDb) {
     assert_eq!(api.me().await.0, 401);
 
     sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(app::store::DbUrl::parse(&db.url).unwrap().as_str()).await.unwrap();
+    let pool =
+        sqlx::AnyPool::connect(klucznik_core::store::DbUrl::parse(&db.url).unwrap().as_str()).await.unwrap();
     let reason: String = sqlx::query_scalar("SELECT end_reason FROM sessions WHERE closed_at IS NOT NULL")
         .fetch_one(&pool)
         .await
@@ -112,7 +114,8 @@ async fn behind_a_tls_proxy_cookies_are_secure_and_the_client_is_the_forwarded_o
         .unwrap();
     assert!(cookie.contains("; Secure"), "{cookie}");
     sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(app::store::DbUrl::parse(&db.url).unwrap().as_str()).await.unwrap();
+    let pool =
+        sqlx::AnyPool::connect(klucznik_core::store::DbUrl::parse(&db.url).unwrap().as_str()).await.unwrap();
     let addr: String = sqlx::query_scalar("SELECT client_addr FROM sessions").fetch_one(&pool).await.unwrap();
     assert_eq!(addr, "203.0.113.7");
     pool.close().await;

@@ -10,7 +10,7 @@ const ZONE: &str = "Europe/Warsaw";
 const DAY: i64 = 86_400_000;
 
 fn day(ms: i64) -> String {
-    app::time::day_of_ms(ms, ZONE)
+    klucznik_core::time::day_of_ms(ms, ZONE)
 }
 
 fn now() -> i64 {
@@ -313,8 +313,8 @@ async fn working_as_the_absent_user_uses_their_rights_and_is_audited(db: TestDb)
 
 async fn the_period_runs_from_midnight_to_midnight_in_the_account_zone(db: TestDb) {
     let app = InProcess::start(&db).await;
-    let hasher = app::auth::password::Hasher::new();
-    app::store::demo::fill(&app.store, &hasher, DEMO_PASSWORD).await.unwrap();
+    let hasher = klucznik_core::auth::password::Hasher::new();
+    klucznik_core::store::demo::fill(&app.store, &hasher, DEMO_PASSWORD).await.unwrap();
     db.execute("UPDATE accounts SET session_idle_minutes = 1440, session_max_hours = 744").await;
     let (anna, ewa) = (user(&db, "anna.nowak").await, user(&db, "ewa.szymanska").await);
     let admin = app.sign_in("magdalena.dabrowska", DEMO_PASSWORD).await;
@@ -337,7 +337,7 @@ async fn the_period_runs_from_midnight_to_midnight_in_the_account_zone(db: TestD
     assert_eq!(app.call("/api/substitutions/start", &format!("id={id}"), Some(&token)).await.status, 200);
 
     // A minute before midnight she is still working as Anna …
-    let midnight = app::time::day_end_ms(&today, ZONE).unwrap();
+    let midnight = klucznik_core::time::day_end_ms(&today, ZONE).unwrap();
     app.clock.advance(midnight - app.store.now() - 60_000);
     assert_eq!(klucznik_core::substitutions::service::mode::sweep(&app.store).await.unwrap(), 0);
     assert_eq!(app.call("/api/auth/me", "", Some(&token)).await.body["login"], json!("anna.nowak"));
@@ -368,7 +368,13 @@ async fn the_period_runs_from_midnight_to_midnight_in_the_account_zone(db: TestD
 async fn a_request_after_the_end_is_served_as_the_user_s_own(db: TestDb) {
     // The sweep has not run yet: the guard itself ends the mode on the next request.
     let app = InProcess::start(&db).await;
-    app::store::demo::fill(&app.store, &app::auth::password::Hasher::new(), DEMO_PASSWORD).await.unwrap();
+    klucznik_core::store::demo::fill(
+        &app.store,
+        &klucznik_core::auth::password::Hasher::new(),
+        DEMO_PASSWORD,
+    )
+    .await
+    .unwrap();
     db.execute("UPDATE accounts SET session_idle_minutes = 1440, session_max_hours = 744").await;
     let token = app.sign_in("piotr.wisniewski", DEMO_PASSWORD).await;
     let startable = app.call("/api/substitutions/startable", "", Some(&token)).await.body;

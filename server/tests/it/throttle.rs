@@ -4,9 +4,9 @@
 
 use crate::both;
 use crate::support::{InProcess, TestDb, ADMIN_PASSWORD};
-use app::auth::throttle::{FREE_PER_ADDRESS, FREE_PER_PAIR};
-use app::guard::Settings;
 use futures::future::join_all;
+use klucznik_core::auth::throttle::{FREE_PER_ADDRESS, FREE_PER_PAIR};
+use klucznik_core::guard::Settings;
 
 const LOGIN: &str = "/api/auth/login";
 
@@ -68,7 +68,11 @@ async fn the_right_password_is_not_locked_out_of_a_known_place(db: TestDb) {
             checked += i64::from(answer.status == 409);
         }
     }
-    assert_eq!(checked, app::auth::throttle::FREE_PER_LOGIN + 1, "the login's count held the rest back");
+    assert_eq!(
+        checked,
+        klucznik_core::auth::throttle::FREE_PER_LOGIN + 1,
+        "the login's count held the rest back"
+    );
     let (elsewhere, _) = app.send_from(LOGIN, &right, "203.0.113.50", &[]).await;
     assert_eq!(elsewhere.status, 429, "an unknown place waits: {}", elsewhere.body);
     let (at_home, _) = app.send_from(LOGIN, &right, "192.0.2.10", &[]).await;

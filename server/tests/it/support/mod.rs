@@ -47,7 +47,7 @@ impl TestDb {
     /// A pool on the test database, for setting up and checking what the server wrote.
     pub async fn pool(&self) -> sqlx::AnyPool {
         sqlx::any::install_default_drivers();
-        let url = app::store::DbUrl::parse(&self.url).unwrap();
+        let url = klucznik_core::store::DbUrl::parse(&self.url).unwrap();
         sqlx::AnyPool::connect(url.as_str()).await.unwrap()
     }
 

@@ -1,13 +1,14 @@
 //! The real router in the test process, with a clock the test can move.
 
 use super::{TestDb, ADMIN_PASSWORD};
-use app::auth::password::Hasher;
-use app::guard::{AppState, Settings};
-use app::store::bootstrap::bootstrap;
-use app::store::{Clock, DbUrl, Store};
+use app::guard::AppState;
 use axum::body::Body;
 use axum::Router;
 use http::{Request, StatusCode};
+use klucznik_core::auth::password::Hasher;
+use klucznik_core::guard::Settings;
+use klucznik_core::store::bootstrap::bootstrap;
+use klucznik_core::store::{Clock, DbUrl, Store};
 use serde_json::Value;
 use tower::ServiceExt;
 
