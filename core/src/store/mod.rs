@@ -15,7 +15,7 @@ pub mod url;
 
 pub use clock::Clock;
 pub use periodic::spawn_every;
-pub use row::Flag;
+pub use row::{non_null, Flag};
 pub use tx::Tx;
 pub use url::{Backend, DbUrl};
 
