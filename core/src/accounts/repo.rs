@@ -6,48 +6,39 @@ use crate::auth::policy::login_key;
 use crate::error::{AppError, Checks, Message};
 use crate::events::EventKind;
 use crate::i18n::CommonT;
-use crate::store::{flag, Store, Tx};
-use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use crate::store::{Store, Tx};
+use records::{AccessRecord, SubAccountRecord};
+use sqlx::AnyConnection;
 use std::collections::HashMap;
+
+mod records;
 
 const SELECT: &str = "SELECT a.id, a.name, COALESCE(a.external_id, '') AS external_id, a.active, a.version,
         (SELECT COUNT(*) FROM users u WHERE u.account_id = a.id) AS users,
         (SELECT COUNT(*) FROM account_access x WHERE x.account_id = a.id) AS granted
      FROM accounts a";
 
-fn sub_account(r: &AnyRow) -> Result<SubAccount, sqlx::Error> {
-    Ok(SubAccount {
-        id: r.try_get("id")?,
-        name: r.try_get("name")?,
-        external_id: r.try_get("external_id")?,
-        active: flag(r, "active")?,
-        users: r.try_get("users")?,
-        granted: r.try_get("granted")?,
-        version: r.try_get("version")?,
-    })
-}
-
 /// The sub-accounts of `main`, by name.
 pub async fn list(store: &Store, main: i64) -> Result<Vec<SubAccount>, AppError> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<SubAccountRecord> = sqlx::query_as(&format!(
         "{SELECT} WHERE a.parent_id = $1 AND a.deleted_at IS NULL ORDER BY a.name_key, a.id"
     ))
     .bind(main)
     .fetch_all(store.reader())
     .await?;
-    Ok(rows.iter().map(sub_account).collect::<Result<_, _>>()?)
+    Ok(rows.into_iter().map(SubAccount::from).collect())
 }
 
 /// One sub-account of `main`.
 pub async fn get(tx: &mut Tx, main: i64, id: i64) -> Result<SubAccount, AppError> {
-    let row = sqlx::query(&format!("{SELECT} WHERE a.id = $1 AND a.parent_id = $2 AND a.deleted_at IS NULL"))
-        .bind(id)
-        .bind(main)
-        .fetch_optional(tx.conn())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(sub_account(&row)?)
+    let row: SubAccountRecord =
+        sqlx::query_as(&format!("{SELECT} WHERE a.id = $1 AND a.parent_id = $2 AND a.deleted_at IS NULL"))
+            .bind(id)
+            .bind(main)
+            .fetch_optional(tx.conn())
+            .await?
+            .ok_or(AppError::NotFound)?;
+    Ok(row.into())
 }
 
 /// Names and identifiers are unique among the live sub-accounts of one main account.
@@ -228,7 +219,7 @@ pub async fn may_switch(store: &Store, user: i64, home: i64) -> Result<bool, App
 }
 
 async fn targets_on(conn: &mut AnyConnection, user: i64, home: i64) -> Result<Vec<SwitchTarget>, AppError> {
-    let rows = sqlx::query(
+    let rows: Vec<(i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
         "SELECT a.id, a.name, a.external_id, a.parent_id FROM accounts a
          WHERE a.id = $1
             OR (a.parent_id = $1 AND a.deleted_at IS NULL AND a.active = TRUE
@@ -242,17 +233,16 @@ async fn targets_on(conn: &mut AnyConnection, user: i64, home: i64) -> Result<Ve
     .bind(user)
     .fetch_all(conn)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(SwitchTarget {
-                id: r.try_get("id")?,
-                name: r.try_get("name")?,
-                external_id: r.try_get("external_id")?,
-                is_main: r.try_get::<Option<i64>, _>("parent_id")?.is_none(),
-                current: false,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, external_id, parent)| SwitchTarget {
+            id,
+            name,
+            external_id,
+            is_main: parent.is_none(),
+            current: false,
         })
-        .collect()
+        .collect())
 }
 
 /// Moves the open sessions that visit `account` from their home account back home (only those
@@ -308,15 +298,15 @@ pub async fn summary(
     for admin in admins {
         out.entry(admin).or_default().0 = true;
     }
-    let rows = sqlx::query(&format!(
+    let rows: Vec<(i64, String)> = sqlx::query_as(&format!(
         "SELECT x.user_id, a.name FROM account_access x JOIN accounts a ON a.id = x.account_id
          WHERE a.parent_id = $1 AND a.deleted_at IS NULL AND x.user_id IN ({ids}) ORDER BY a.name_key"
     ))
     .bind(main)
     .fetch_all(store.reader())
     .await?;
-    for r in &rows {
-        out.entry(r.try_get("user_id")?).or_default().1.push(r.try_get("name")?);
+    for (user, name) in rows {
+        out.entry(user).or_default().1.push(name);
     }
     Ok(out)
 }
@@ -332,7 +322,7 @@ pub async fn access(tx: &mut Tx, main: i64, user: i64, caller: i64) -> Result<Us
     let administrator = is_administrator(tx.conn(), user, main).await?;
     let mine: Vec<i64> = targets(tx, caller, main).await?.into_iter().map(|t| t.id).collect();
     let caller_admin = is_administrator(tx.conn(), caller, main).await?;
-    let rows = sqlx::query(
+    let rows: Vec<AccessRecord> = sqlx::query_as(
         "SELECT a.id, a.name, COALESCE(a.external_id, '') AS external_id, a.active,
                 (SELECT COUNT(*) FROM account_access x WHERE x.account_id = a.id AND x.user_id = $2) AS granted
          FROM accounts a WHERE a.parent_id = $1 AND a.deleted_at IS NULL ORDER BY a.name_key, a.id",
@@ -342,15 +332,14 @@ pub async fn access(tx: &mut Tx, main: i64, user: i64, caller: i64) -> Result<Us
     .fetch_all(tx.conn())
     .await?;
     let mut choices = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = r.try_get("id")?;
+    for r in rows {
         choices.push(AccessChoice {
-            account_id: id,
-            name: r.try_get("name")?,
-            external_id: r.try_get("external_id")?,
-            active: flag(r, "active")?,
-            granted: administrator || r.try_get::<i64, _>("granted")? > 0,
-            changeable: !administrator && user != caller && (caller_admin || mine.contains(&id)),
+            account_id: r.id,
+            name: r.name,
+            external_id: r.external_id,
+            active: r.active,
+            granted: administrator || r.granted > 0,
+            changeable: !administrator && user != caller && (caller_admin || mine.contains(&r.id)),
         });
     }
     Ok(UserAccess { user_id: user, login, administrator, choices })
@@ -433,15 +422,12 @@ pub async fn switch(
 /// Recomputes the case-insensitive name keys that SQL could only approximate (migration 0005
 /// lower-cased ASCII only); a handful of rows, at start-up.
 pub async fn refresh_name_keys(store: &Store) -> Result<(), AppError> {
-    let rows = sqlx::query(
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT id, name, COALESCE(name_key, '') AS name_key FROM accounts WHERE deleted_at IS NULL",
     )
     .fetch_all(store.reader())
     .await?;
     let stale: Vec<(i64, String)> = rows
-        .iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get::<String, _>("name")?, r.try_get::<String, _>("name_key")?)))
-        .collect::<Result<Vec<_>, sqlx::Error>>()?
         .into_iter()
         .filter(|(_, name, key)| login_key(name) != *key)
         .map(|(id, name, _)| (id, login_key(&name)))

@@ -8,7 +8,6 @@ use crate::audit::{self, Entry};
 use crate::error::AppError;
 use crate::store::{Flag, Store};
 use domain::rights::GrantRow;
-use sqlx::Row;
 use std::sync::Arc;
 
 /// The main account whose catalogues `account` uses: itself, or its main account.
@@ -26,14 +25,14 @@ fn decode(text: &str) -> Result<AppCatalogue, AppError> {
 
 /// One application's catalogue, with its revision.
 pub async fn load(store: &Store, main: i64, key: &str) -> Result<Option<(AppCatalogue, i64)>, AppError> {
-    let row =
-        sqlx::query("SELECT catalogue, revision FROM applications WHERE account_id = $1 AND app_key = $2")
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT catalogue, revision FROM applications WHERE account_id = $1 AND app_key = $2")
             .bind(main)
             .bind(key)
             .fetch_optional(store.reader())
             .await?;
     match row {
-        Some(r) => Ok(Some((decode(&r.try_get::<String, _>("catalogue")?)?, r.try_get("revision")?))),
+        Some((catalogue, revision)) => Ok(Some((decode(&catalogue)?, revision))),
         None => Ok(None),
     }
 }
@@ -45,11 +44,12 @@ pub async fn rights(store: &Store, main: i64, key: &str) -> Result<Option<Arc<Ap
 
 /// Every application catalogue of `main`, by key.
 pub async fn all(store: &Store, main: i64) -> Result<Vec<AppCatalogue>, AppError> {
-    let rows = sqlx::query("SELECT catalogue FROM applications WHERE account_id = $1 ORDER BY app_key")
-        .bind(main)
-        .fetch_all(store.reader())
-        .await?;
-    rows.iter().map(|r| decode(&r.try_get::<String, _>("catalogue")?)).collect()
+    let rows: Vec<String> =
+        sqlx::query_scalar("SELECT catalogue FROM applications WHERE account_id = $1 ORDER BY app_key")
+            .bind(main)
+            .fetch_all(store.reader())
+            .await?;
+    rows.iter().map(|c| decode(c)).collect()
 }
 
 /// The stored grant keys of application `key` in `main` and its sub-accounts, with how many
@@ -85,15 +85,15 @@ pub async fn list(
     zone: &str,
     lang: crate::i18n::Lang,
 ) -> Result<Vec<AppRow>, AppError> {
-    let rows =
-        sqlx::query("SELECT catalogue, applied_at FROM applications WHERE account_id = $1 ORDER BY app_key")
-            .bind(main)
-            .fetch_all(store.reader())
-            .await?;
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT catalogue, applied_at FROM applications WHERE account_id = $1 ORDER BY app_key",
+    )
+    .bind(main)
+    .fetch_all(store.reader())
+    .await?;
     let mut out = Vec::new();
-    for r in rows {
-        let catalogue = decode(&r.try_get::<String, _>("catalogue")?)?;
-        let applied: i64 = r.try_get("applied_at")?;
+    for (catalogue, applied) in rows {
+        let catalogue = decode(&catalogue)?;
         let rights = AppRights::new(catalogue);
         out.push(AppRow {
             key: rights.catalogue.key.clone(),
@@ -141,14 +141,14 @@ pub async fn apply(
     if is_main.flatten().is_some() || is_main.is_none() {
         return Err(AppError::refused(AppT::MainOnly));
     }
-    let row =
-        sqlx::query("SELECT catalogue, revision FROM applications WHERE account_id = $1 AND app_key = $2")
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT catalogue, revision FROM applications WHERE account_id = $1 AND app_key = $2")
             .bind(main)
             .bind(&after.key)
             .fetch_optional(tx.conn())
             .await?;
     let stored = match row {
-        Some(r) => Some((decode(&r.try_get::<String, _>("catalogue")?)?, r.try_get::<i64, _>("revision")?)),
+        Some((catalogue, revision)) => Some((decode(&catalogue)?, revision)),
         None => None,
     };
     if base.is_some_and(|b| b != base_of(stored.as_ref())) {

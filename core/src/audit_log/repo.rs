@@ -5,8 +5,9 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::list::contains_pattern;
 use crate::time::{day_end_ms, day_start_ms, format_ms};
-use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::any::AnyArguments;
+use sqlx::query::QueryAs;
+use sqlx::Any;
 
 /// The most rows an export holds.
 pub const EXPORT_MAX: i64 = 100_000;
@@ -48,7 +49,10 @@ fn filter(account: i64, q: &AuditQuery, zone: &str) -> Filter {
 
 const FROM: &str = "FROM audit a LEFT JOIN users n ON n.id = a.native_user_id LEFT JOIN users e ON e.id = a.effective_user_id";
 
-fn bind<'q>(f: &'q Filter, sql: &'q str) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+fn bind<'q, O>(f: &'q Filter, sql: &'q str) -> QueryAs<'q, Any, O, AnyArguments<'q>>
+where
+    O: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
+{
     // Placeholders are numbered in the order they were added; bind in that order.
     let mut all: Vec<(usize, Result<i64, &str>)> = f
         .ints
@@ -57,7 +61,7 @@ fn bind<'q>(f: &'q Filter, sql: &'q str) -> sqlx::query::Query<'q, sqlx::Any, sq
         .chain(f.texts.iter().map(|(i, v)| (*i, Err(v.as_str()))))
         .collect();
     all.sort_by_key(|(i, _)| *i);
-    let mut query = sqlx::query(sql);
+    let mut query = sqlx::query_as(sql);
     for (_, value) in all {
         query = match value {
             Ok(v) => query.bind(v),
@@ -67,40 +71,56 @@ fn bind<'q>(f: &'q Filter, sql: &'q str) -> sqlx::query::Query<'q, sqlx::Any, sq
     query
 }
 
-fn name(r: &AnyRow, login: &str, full: &str) -> Result<Option<String>, sqlx::Error> {
-    let Some(login) = r.try_get::<Option<String>, _>(login)? else { return Ok(None) };
-    let full: String = r.try_get::<Option<String>, _>(full)?.unwrap_or_default();
-    Ok(Some(crate::users::labelled_name(&login, &full)))
+/// A row of `COLUMNS`; the users' names are NULL when the user is none or gone.
+#[derive(sqlx::FromRow)]
+pub struct AuditRecord {
+    id: i64,
+    at: i64,
+    action: String,
+    object_kind: Option<String>,
+    object_id: Option<i64>,
+    detail: String,
+    client_addr: String,
+    before_json: Option<String>,
+    after_json: Option<String>,
+    native_user_id: Option<i64>,
+    effective_user_id: Option<i64>,
+    n_login: Option<String>,
+    n_full: Option<String>,
+    e_login: Option<String>,
+    e_full: Option<String>,
 }
 
-pub fn read(r: &AnyRow, zone: &str, lang: Lang, details: bool) -> Result<AuditRow, sqlx::Error> {
-    let native = name(r, "n_login", "n_full")?.unwrap_or_else(|| "—".into());
-    let (n_id, e_id): (Option<i64>, Option<i64>) =
-        (r.try_get("native_user_id")?, r.try_get("effective_user_id")?);
-    let effective = if e_id.is_some() && e_id != n_id { name(r, "e_login", "e_full")? } else { None };
-    let object =
-        match (r.try_get::<Option<String>, _>("object_kind")?, r.try_get::<Option<i64>, _>("object_id")?) {
-            (Some(kind), Some(id)) => format!("{kind} #{id}"),
-            (Some(kind), None) => kind,
-            _ => String::new(),
-        };
+fn name(login: Option<String>, full: Option<String>) -> Option<String> {
+    Some(crate::users::labelled_name(&login?, &full.unwrap_or_default()))
+}
+
+pub fn read(r: AuditRecord, zone: &str, lang: Lang, details: bool) -> AuditRow {
+    let native = name(r.n_login, r.n_full).unwrap_or_else(|| "—".into());
+    let (n_id, e_id) = (r.native_user_id, r.effective_user_id);
+    let effective = if e_id.is_some() && e_id != n_id { name(r.e_login, r.e_full) } else { None };
+    let object = match (r.object_kind, r.object_id) {
+        (Some(kind), Some(id)) => format!("{kind} #{id}"),
+        (Some(kind), None) => kind,
+        _ => String::new(),
+    };
     let change = if details {
-        let (b, a): (Option<String>, Option<String>) = (r.try_get("before_json")?, r.try_get("after_json")?);
+        let (b, a) = (r.before_json, r.after_json);
         (b.is_some() || a.is_some()).then(|| (b.unwrap_or_default(), a.unwrap_or_default()))
     } else {
         None
     };
-    Ok(AuditRow {
-        id: r.try_get("id")?,
-        at_text: format_ms(r.try_get("at")?, zone, lang),
+    AuditRow {
+        id: r.id,
+        at_text: format_ms(r.at, zone, lang),
         native,
         effective,
-        action: r.try_get("action")?,
+        action: r.action,
         object,
-        detail: r.try_get("detail")?,
-        client_addr: r.try_get("client_addr")?,
+        detail: r.detail,
+        client_addr: r.client_addr,
         change,
-    })
+    }
 }
 
 const COLUMNS: &str =
@@ -119,14 +139,14 @@ pub async fn page(
 ) -> Result<AuditList, AppError> {
     let f = filter(account, q, zone);
     let count_sql = format!("SELECT COUNT(*) {FROM} WHERE {}", f.sql);
-    let total: i64 = bind(&f, &count_sql).fetch_one(store.reader()).await?.try_get(0)?;
+    let (total,): (i64,) = bind(&f, &count_sql).fetch_one(store.reader()).await?;
     let sql = format!(
         "SELECT {COLUMNS} {FROM} WHERE {} ORDER BY a.id DESC LIMIT {PAGE_SIZE} OFFSET {}",
         f.sql,
         q.page as i64 * PAGE_SIZE as i64
     );
-    let rows = bind(&f, &sql).fetch_all(store.reader()).await?;
-    let rows = rows.iter().map(|r| read(r, zone, lang, details)).collect::<Result<_, _>>()?;
+    let rows: Vec<AuditRecord> = bind(&f, &sql).fetch_all(store.reader()).await?;
+    let rows = rows.into_iter().map(|r| read(r, zone, lang, details)).collect();
     Ok(AuditList { rows, total: total as u64 })
 }
 
@@ -141,11 +161,12 @@ pub async fn all(
 ) -> Result<Vec<(AuditRow, bool)>, AppError> {
     let f = filter(account, q, zone);
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE {} ORDER BY a.id DESC LIMIT {EXPORT_MAX}", f.sql);
-    let rows = bind(&f, &sql).fetch_all(store.reader()).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let worked_for = r.try_get::<Option<i64>, _>("effective_user_id")?.is_some();
-        out.push((read(r, zone, lang, false)?, worked_for));
-    }
-    Ok(out)
+    let rows: Vec<AuditRecord> = bind(&f, &sql).fetch_all(store.reader()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let worked_for = r.effective_user_id.is_some();
+            (read(r, zone, lang, false), worked_for)
+        })
+        .collect())
 }

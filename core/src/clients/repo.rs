@@ -8,7 +8,6 @@ use crate::auth::token::{hash_token, new_token};
 use crate::error::AppError;
 use crate::guard::CoreState;
 use crate::store::{expect_changed, Store, Tx};
-use sqlx::Row;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -24,6 +23,28 @@ pub struct Caller {
     pub account_id: i64,
     pub application: String,
     pub name: String,
+}
+
+/// A client as the list shows it.
+#[derive(sqlx::FromRow)]
+struct ClientRecord {
+    id: i64,
+    application: String,
+    name: String,
+    client_id: String,
+    created_at: i64,
+    last_used_at: Option<i64>,
+    revoked_at: Option<i64>,
+}
+
+/// A live client found by its secret.
+#[derive(sqlx::FromRow)]
+struct CallerRecord {
+    id: i64,
+    account_id: i64,
+    application: String,
+    name: String,
+    last_used_at: Option<i64>,
 }
 
 fn new_client_id() -> String {
@@ -136,31 +157,27 @@ pub async fn list(
     lang: crate::i18n::Lang,
 ) -> Result<Vec<ClientRow>, AppError> {
     use crate::time::format_ms;
-    let rows = sqlx::query(
+    let rows: Vec<ClientRecord> = sqlx::query_as(
         "SELECT id, application, name, client_id, created_at, last_used_at, revoked_at
          FROM app_clients WHERE account_id = $1 ORDER BY id DESC",
     )
     .bind(account)
     .fetch_all(store.reader())
     .await?;
-    rows.iter()
-        .map(|r| -> Result<ClientRow, sqlx::Error> {
-            Ok(ClientRow {
-                id: r.try_get("id")?,
-                application: r.try_get("application")?,
-                name: r.try_get("name")?,
-                client_id: r.try_get("client_id")?,
-                created_at: r.try_get("created_at")?,
-                last_used_at: r.try_get("last_used_at")?,
-                revoked_at: r.try_get("revoked_at")?,
-                created_text: format_ms(r.try_get("created_at")?, zone, lang),
-                last_used_text: r
-                    .try_get::<Option<i64>, _>("last_used_at")?
-                    .map(|ms| format_ms(ms, zone, lang)),
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| ClientRow {
+            id: r.id,
+            application: r.application,
+            name: r.name,
+            client_id: r.client_id,
+            created_at: r.created_at,
+            last_used_at: r.last_used_at,
+            revoked_at: r.revoked_at,
+            created_text: format_ms(r.created_at, zone, lang),
+            last_used_text: r.last_used_at.map(|ms| format_ms(ms, zone, lang)),
         })
-        .collect::<Result<_, _>>()
-        .map_err(AppError::from)
+        .collect())
 }
 
 /// How long an authenticated secret is believed without asking the database: a busy client
@@ -205,7 +222,7 @@ pub async fn authenticate(state: &CoreState, bearer: &str) -> Result<Option<Call
         return Ok(Some(caller));
     }
     let generation = GENERATION.load(Ordering::SeqCst);
-    let row = sqlx::query(
+    let row: Option<CallerRecord> = sqlx::query_as(
         "SELECT c.id, c.account_id, c.application, c.name, c.last_used_at FROM app_clients c
          JOIN accounts a ON a.id = c.account_id
          WHERE c.secret_hash = $1 AND c.revoked_at IS NULL AND a.active = TRUE AND a.deleted_at IS NULL",
@@ -214,13 +231,8 @@ pub async fn authenticate(state: &CoreState, bearer: &str) -> Result<Option<Call
     .fetch_optional(store.reader())
     .await?;
     let Some(r) = row else { return Ok(None) };
-    let caller = Caller {
-        id: r.try_get("id")?,
-        account_id: r.try_get("account_id")?,
-        application: r.try_get("application")?,
-        name: r.try_get("name")?,
-    };
-    let last: Option<i64> = r.try_get("last_used_at")?;
+    let caller = Caller { id: r.id, account_id: r.account_id, application: r.application, name: r.name };
+    let last = r.last_used_at;
     let now = store.now();
     if last.is_none_or(|l| now - l >= TOUCH_EVERY_MS) {
         let mut tx = store.begin().await?;

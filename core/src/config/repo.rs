@@ -2,26 +2,39 @@
 
 use super::AccountConfig;
 use crate::error::AppError;
-use crate::store::{flag, Reader, Tx};
-use sqlx::Row;
+use crate::store::{Flag, Reader, Tx};
 
 const COLUMNS: &str =
     "time_zone, pw_min_length, pw_strong, pw_max_age_days, session_idle_minutes, session_max_hours, substitute_expired, version";
 
-fn read(r: &sqlx::any::AnyRow) -> Result<AccountConfig, sqlx::Error> {
-    Ok(AccountConfig {
-        time_zone: r.try_get("time_zone")?,
-        pw_min_length: r.try_get::<i64, _>("pw_min_length")? as u32,
-        pw_strong: flag(r, "pw_strong")?,
-        pw_max_age_days: r
-            .try_get::<Option<i64>, _>("pw_max_age_days")?
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
-        session_idle_minutes: r.try_get::<i64, _>("session_idle_minutes")? as u32,
-        session_max_hours: r.try_get::<i64, _>("session_max_hours")? as u32,
-        substitute_expired: flag(r, "substitute_expired")?,
-        version: r.try_get("version")?,
-    })
+/// A row of `COLUMNS`.
+#[derive(sqlx::FromRow)]
+struct ConfigRecord {
+    time_zone: String,
+    pw_min_length: i64,
+    #[sqlx(try_from = "Flag")]
+    pw_strong: bool,
+    pw_max_age_days: Option<i64>,
+    session_idle_minutes: i64,
+    session_max_hours: i64,
+    #[sqlx(try_from = "Flag")]
+    substitute_expired: bool,
+    version: i64,
+}
+
+impl From<ConfigRecord> for AccountConfig {
+    fn from(r: ConfigRecord) -> AccountConfig {
+        AccountConfig {
+            time_zone: r.time_zone,
+            pw_min_length: r.pw_min_length as u32,
+            pw_strong: r.pw_strong,
+            pw_max_age_days: r.pw_max_age_days.map(|d| d.to_string()).unwrap_or_default(),
+            session_idle_minutes: r.session_idle_minutes as u32,
+            session_max_hours: r.session_max_hours as u32,
+            substitute_expired: r.substitute_expired,
+            version: r.version,
+        }
+    }
 }
 
 pub fn load<'a>(
@@ -31,12 +44,12 @@ pub fn load<'a>(
     let db = db.into();
     async move {
         let mut conn = db.conn().await?;
-        let r = sqlx::query(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"))
+        let r: ConfigRecord = sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"))
             .bind(account)
             .fetch_optional(&mut *conn)
             .await?
             .ok_or(AppError::NotFound)?;
-        Ok(read(&r)?)
+        Ok(r.into())
     }
 }
 

@@ -8,9 +8,8 @@ use crate::error::AppError;
 use crate::guard::CoreState;
 use crate::rights::snapshots::load_snapshot;
 use crate::rights::Snapshot;
-use crate::store::flag;
+use crate::store::Flag;
 use serde_json::Value;
-use sqlx::Row;
 use std::sync::Arc;
 
 /// The subject found: the user the rights are of, in the account they work in.
@@ -23,6 +22,25 @@ pub struct Found {
     /// Active, unblocked, inside the validity window, in an active account.
     pub may_work: bool,
     pub rights: Arc<Snapshot>,
+}
+
+/// A user found by login or e-mail, with their account.
+#[derive(sqlx::FromRow)]
+struct UserRecord {
+    id: i64,
+    login: String,
+    login_key: String,
+    account_id: i64,
+    #[sqlx(try_from = "Flag")]
+    active: bool,
+    #[sqlx(try_from = "Flag")]
+    blocked: bool,
+    valid_from: Option<i64>,
+    valid_to: Option<i64>,
+    #[sqlx(try_from = "Flag")]
+    account_active: bool,
+    deleted_at: Option<i64>,
+    rights_version: i64,
 }
 
 /// The subject a question names, if it is a user of the caller's main account or of one of its
@@ -42,7 +60,7 @@ pub async fn find_subject(
 /// A user by login, or else by e-mail address when exactly one user of the accounts has it.
 async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Option<Found>, AppError> {
     let store = state.store();
-    let rows = sqlx::query(
+    let rows: Vec<UserRecord> = sqlx::query_as(
         "SELECT u.id, u.login, u.login_key, u.account_id, u.active, u.blocked, u.valid_from, u.valid_to,
                 a.active AS account_active, a.deleted_at,
                 a.rights_version
@@ -58,25 +76,18 @@ async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Opt
     .await?;
     let r = match rows.as_slice() {
         [one] => one,
-        [first, _] if first.try_get::<String, _>("login_key")? == login_key(login) => first,
+        [first, _] if first.login_key == login_key(login) => first,
         // Two users share the address: it names nobody.
         _ => return Ok(None),
     };
-    let user_id: i64 = r.try_get("id")?;
-    let home: i64 = r.try_get("account_id")?;
-    let may_work = crate::auth::may_sign_in(
-        "internal",
-        flag(r, "active")?,
-        flag(r, "blocked")?,
-        r.try_get("valid_from")?,
-        r.try_get("valid_to")?,
-        store.now(),
-    )
-    .is_ok()
-        && flag(r, "account_active")?
-        && r.try_get::<Option<i64>, _>("deleted_at")?.is_none();
-    let version: i64 = r.try_get("rights_version")?;
-    let version = (version, version);
+    let user_id = r.id;
+    let home = r.account_id;
+    let may_work =
+        crate::auth::may_sign_in("internal", r.active, r.blocked, r.valid_from, r.valid_to, store.now())
+            .is_ok()
+            && r.account_active
+            && r.deleted_at.is_none();
+    let version = (r.rights_version, r.rights_version);
     let rights = match state.rights_cache.get(user_id, home, version) {
         Some(snapshot) => snapshot,
         None => {
@@ -87,7 +98,7 @@ async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Opt
     };
     Ok(Some(Found {
         user_id,
-        login: r.try_get("login")?,
+        login: r.login.clone(),
         home_account_id: home,
         account_id: home,
         may_work,

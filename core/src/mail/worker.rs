@@ -8,7 +8,7 @@ use crate::store::Store;
 use lettre::message::header::ContentType;
 use lettre::message::{Body, Mailbox, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sqlx::Row;
+use sqlx::{FromRow, Row};
 use std::time::Duration;
 
 /// Attempts before a message is given up (with a 5 s base, about 6½ hours of retries).
@@ -20,6 +20,14 @@ const BATCH: i64 = 50;
 const MAX_WAIT_MS: i64 = 3_600_000;
 /// Sent messages are kept this long.
 const KEPT_MS: i64 = 30 * 86_400_000;
+
+/// The numbers of a due message; its texts are read by `message`.
+#[derive(FromRow)]
+struct Due {
+    id: i64,
+    attempts: i64,
+    next_attempt_at: i64,
+}
 
 /// The wait after the `attempts`-th failure: the base, doubled each time, at most an hour.
 pub fn backoff_ms(attempts: i64, base_ms: i64) -> i64 {
@@ -48,8 +56,9 @@ pub async fn deliver_due(store: &Store, settings: &MailSettings) -> Result<usize
         .build();
     let mut sent = 0;
     for r in &rows {
-        let id: i64 = r.try_get("id")?;
-        if !claim(store, id, r.try_get("next_attempt_at")?, now).await? {
+        let due = Due::from_row(r)?;
+        let id = due.id;
+        if !claim(store, id, due.next_attempt_at, now).await? {
             continue;
         }
         let outcome = match message(settings, r) {
@@ -59,7 +68,7 @@ pub async fn deliver_due(store: &Store, settings: &MailSettings) -> Result<usize
             // An address the mail server could never take: no point retrying.
             Err(e) => Err((e, true)),
         };
-        let attempts = r.try_get::<i64, _>("attempts")? + 1;
+        let attempts = due.attempts + 1;
         let mut tx = store.begin().await?;
         let at = tx.now();
         match outcome {
@@ -114,6 +123,7 @@ async fn claim(store: &Store, id: i64, due: i64, now: i64) -> Result<bool, AppEr
 }
 
 fn message(settings: &MailSettings, r: &sqlx::any::AnyRow) -> Result<Message, String> {
+    // Read here rather than with `Due`: text that cannot be read fails this message only.
     let field = |c: &str| r.try_get::<String, _>(c).map_err(|e| e.to_string());
     let from: Mailbox = settings.from.parse().map_err(|e| format!("sender: {e}"))?;
     let to: Mailbox = field("to_addr")?.parse().map_err(|e| format!("recipient: {e}"))?;

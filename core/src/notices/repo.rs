@@ -6,9 +6,8 @@ use crate::error::AppError;
 use crate::events::EventKind;
 use crate::i18n::{fill, Lang, Text};
 use crate::mail::{self, Mail};
-use crate::store::{Store, Tx};
+use crate::store::{non_null, Flag, Store, Tx};
 use crate::users::display_name;
-use sqlx::Row;
 
 /// The newest notices the bell shows.
 const INBOX_SIZE: i64 = 30;
@@ -18,17 +17,53 @@ struct Recipient {
     lang: Lang,
 }
 
-fn display(row: &sqlx::any::AnyRow) -> Result<String, sqlx::Error> {
-    Ok(display_name(&row.try_get::<String, _>("login")?, &row.try_get::<String, _>("full_name")?))
+impl Recipient {
+    fn new(email: String, language: &str) -> Recipient {
+        Recipient { email, lang: Lang::from_code(language).unwrap_or_default() }
+    }
+}
+
+/// A user a notice is sent to.
+#[derive(sqlx::FromRow)]
+struct UserRecord {
+    id: i64,
+    account_id: i64,
+    email: String,
+    language: String,
+    login: String,
+    full_name: String,
+}
+
+/// Who substitutes an absent recipient now, and where their copy is mailed.
+#[derive(sqlx::FromRow)]
+struct SubstituteRecord {
+    absent_user_id: i64,
+    substitute_user_id: i64,
+    #[sqlx(try_from = "Flag")]
+    forward_email: bool,
+    email: String,
+    language: String,
+}
+
+/// A notice of the bell; `login` and `full_name` are the absent user's of a copy, else NULL.
+#[derive(sqlx::FromRow)]
+struct InboxRecord {
+    id: i64,
+    notice: String,
+    created_at: i64,
+    read_at: Option<i64>,
+    login: Option<String>,
+    full_name: Option<String>,
 }
 
 /// The name to show for a user: the full name, or the login.
 pub async fn name_of(tx: &mut Tx, user_id: i64) -> Result<String, AppError> {
-    let row = sqlx::query("SELECT login, full_name FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_one(tx.conn())
-        .await?;
-    Ok(display(&row)?)
+    let (login, full_name): (String, String) =
+        sqlx::query_as("SELECT login, full_name FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_one(tx.conn())
+            .await?;
+    Ok(display_name(&login, &full_name))
 }
 
 /// Sends `notice` to `user_id` inside the caller's transaction; see `send_all`.
@@ -56,7 +91,7 @@ pub async fn send_all(tx: &mut Tx, users: &[i64], notice: &Notice) -> Result<(),
             "SELECT id, account_id, email, language, login, full_name FROM users WHERE id IN ({})",
             placeholders(1, chunk.len())
         );
-        let mut query = sqlx::query(&sql);
+        let mut query = sqlx::query_as::<_, UserRecord>(&sql);
         for id in chunk {
             query = query.bind(*id);
         }
@@ -64,10 +99,10 @@ pub async fn send_all(tx: &mut Tx, users: &[i64], notice: &Notice) -> Result<(),
         // The absent user's name and account, for the copies.
         let mut absent = std::collections::HashMap::new();
         for row in &rows {
-            let (id, account): (i64, i64) = (row.try_get("id")?, row.try_get("account_id")?);
+            let (id, account) = (row.id, row.account_id);
             insert(tx, account, id, None, &payload, now).await?;
-            mail_to(tx, account, &recipient(row)?, notice, None).await?;
-            absent.insert(id, (account, display(row)?));
+            mail_to(tx, account, &Recipient::new(row.email.clone(), &row.language), notice, None).await?;
+            absent.insert(id, (account, display_name(&row.login, &row.full_name)));
             reached.push(id);
         }
         if !notice.copied() || rows.is_empty() {
@@ -79,16 +114,17 @@ pub async fn send_all(tx: &mut Tx, users: &[i64], notice: &Notice) -> Result<(),
              WHERE b.active = TRUE AND b.starts_at <= $1 AND b.ends_at > $1 AND b.absent_user_id IN ({})",
             placeholders(2, chunk.len())
         );
-        let mut query = sqlx::query(&sql).bind(now);
+        let mut query = sqlx::query_as::<_, SubstituteRecord>(&sql).bind(now);
         for id in chunk {
             query = query.bind(*id);
         }
-        for s in &query.fetch_all(tx.conn()).await? {
-            let (for_user, id): (i64, i64) = (s.try_get("absent_user_id")?, s.try_get("substitute_user_id")?);
+        for s in query.fetch_all(tx.conn()).await? {
+            let (for_user, id) = (s.absent_user_id, s.substitute_user_id);
             let Some((account, absent_name)) = absent.get(&for_user) else { continue };
             insert(tx, *account, id, Some(for_user), &payload, now).await?;
-            if crate::store::flag(s, "forward_email")? && notice.forwardable() {
-                mail_to(tx, *account, &recipient(s)?, notice, Some(absent_name)).await?;
+            if s.forward_email && notice.forwardable() {
+                mail_to(tx, *account, &Recipient::new(s.email, &s.language), notice, Some(absent_name))
+                    .await?;
             }
             reached.push(id);
         }
@@ -99,11 +135,6 @@ pub async fn send_all(tx: &mut Tx, users: &[i64], notice: &Notice) -> Result<(),
     reached.sort_unstable();
     reached.dedup();
     tx.raise(None, EventKind::Notice { user_ids: reached }).await
-}
-
-fn recipient(row: &sqlx::any::AnyRow) -> Result<Recipient, sqlx::Error> {
-    let lang = Lang::from_code(&row.try_get::<String, _>("language")?).unwrap_or_default();
-    Ok(Recipient { email: row.try_get("email")?, lang })
 }
 
 async fn insert(
@@ -167,7 +198,7 @@ pub async fn inbox(store: &Store, user_id: i64, zone: &str, lang: Lang) -> Resul
             .bind(user_id)
             .fetch_one(store.reader())
             .await?;
-    let rows = sqlx::query(
+    let rows: Vec<InboxRecord> = sqlx::query_as(
         "SELECT n.id, n.notice, n.created_at, n.read_at, f.login, f.full_name
          FROM notifications n LEFT JOIN users f ON f.id = n.for_user_id
          WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
@@ -177,20 +208,20 @@ pub async fn inbox(store: &Store, user_id: i64, zone: &str, lang: Lang) -> Resul
     .fetch_all(store.reader())
     .await?;
     let mut items = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let Ok(notice) = serde_json::from_str::<Notice>(&r.try_get::<String, _>("notice")?) else {
+    for r in rows {
+        let Ok(notice) = serde_json::from_str::<Notice>(&r.notice) else {
             continue;
         };
-        let for_user = match r.try_get::<Option<String>, _>("login")? {
-            Some(_) => Some(display(r)?),
+        let for_user = match r.login {
+            Some(login) => Some(display_name(&login, &non_null(r.full_name, "full_name")?)),
             None => None,
         };
         items.push(NoticeRow {
-            id: r.try_get("id")?,
+            id: r.id,
             notice,
             for_user,
-            at_text: crate::time::format_ms(r.try_get("created_at")?, zone, lang),
-            read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
+            at_text: crate::time::format_ms(r.created_at, zone, lang),
+            read: r.read_at.is_some(),
         });
     }
     Ok(Inbox { unread, items })

@@ -5,8 +5,10 @@ use crate::error::{AppError, Checks, Message};
 use crate::i18n::CommonT;
 use crate::list::{contains_pattern, search_key, Page, PAGE_SIZE};
 use crate::rights::PersonFilter;
-use crate::store::{Store, Tx};
-use sqlx::Row;
+use crate::store::{non_null, Store, Tx};
+use records::{ChoiceRecord, PersonRecord, RowRecord};
+
+mod records;
 
 fn display(first: &str, last: &str) -> String {
     format!("{last} {first}")
@@ -50,7 +52,7 @@ pub async fn list(
         .bind(q.unit_id.unwrap_or(0))
         .fetch_one(store.reader())
         .await?;
-    let rows = sqlx::query(&format!(
+    let rows: Vec<RowRecord> = sqlx::query_as(&format!(
         "SELECT p.id, p.first_name, p.last_name, p.personal_number, u.name AS unit_name,
                 s.first_name AS s_first, s.last_name AS s_last
          FROM persons p JOIN units u ON u.id = p.unit_id LEFT JOIN persons s ON s.id = p.supervisor_id
@@ -66,20 +68,16 @@ pub async fn list(
     .fetch_all(store.reader())
     .await?;
     let rows = rows
-        .iter()
-        .map(|r| {
-            let s_first: Option<String> = r.try_get("s_first")?;
-            let s_last: Option<String> = r.try_get("s_last")?;
-            Ok(PersonRow {
-                id: r.try_get("id")?,
-                first_name: r.try_get("first_name")?,
-                last_name: r.try_get("last_name")?,
-                personal_number: r.try_get("personal_number")?,
-                unit_name: r.try_get("unit_name")?,
-                supervisor: s_first.zip(s_last).map(|(f, l)| display(&f, &l)),
-            })
+        .into_iter()
+        .map(|r| PersonRow {
+            id: r.id,
+            first_name: r.first_name,
+            last_name: r.last_name,
+            personal_number: r.personal_number,
+            unit_name: r.unit_name,
+            supervisor: r.s_first.zip(r.s_last).map(|(f, l)| display(&f, &l)),
         })
-        .collect::<Result<_, sqlx::Error>>()?;
+        .collect();
     Ok(Page { rows, total: total as u64 })
 }
 
@@ -90,7 +88,7 @@ pub async fn choices(
     search: &str,
     rights: &PersonFilter,
 ) -> Result<Vec<PersonChoice>, AppError> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<ChoiceRecord> = sqlx::query_as(&format!(
         "SELECT p.id, p.first_name, p.last_name, p.personal_number FROM persons p
          WHERE p.account_id = $1 AND p.search_key LIKE $2 ESCAPE '\\' AND {}
          ORDER BY p.last_name, p.first_name, p.id LIMIT 30",
@@ -100,27 +98,19 @@ pub async fn choices(
     .bind(contains_pattern(search))
     .fetch_all(store.reader())
     .await?;
-    rows.iter().map(choice).collect::<Result<_, sqlx::Error>>().map_err(Into::into)
-}
-
-fn choice(r: &sqlx::any::AnyRow) -> Result<PersonChoice, sqlx::Error> {
-    Ok(PersonChoice {
-        id: r.try_get("id")?,
-        name: display(&r.try_get::<String, _>("first_name")?, &r.try_get::<String, _>("last_name")?),
-        personal_number: r.try_get("personal_number")?,
-    })
+    Ok(rows.into_iter().map(PersonChoice::from).collect())
 }
 
 /// One person of the account as a choice, if it exists there.
 pub async fn choice_of(tx: &mut Tx, account: i64, id: i64) -> Result<Option<PersonChoice>, AppError> {
-    let row = sqlx::query(
+    let row: Option<ChoiceRecord> = sqlx::query_as(
         "SELECT id, first_name, last_name, personal_number FROM persons WHERE id = $1 AND account_id = $2",
     )
     .bind(id)
     .bind(account)
     .fetch_optional(tx.conn())
     .await?;
-    Ok(row.as_ref().map(choice).transpose()?)
+    Ok(row.map(PersonChoice::from))
 }
 
 /// The unit of a person of the account, if there is such a person.
@@ -134,7 +124,7 @@ pub async fn unit_of(store: &Store, account: i64, person: i64) -> Result<Option<
 }
 
 pub async fn get(store: &Store, account: i64, id: i64) -> Result<Person, AppError> {
-    let r = sqlx::query(
+    let r: PersonRecord = sqlx::query_as(
         "SELECT p.id, p.first_name, p.last_name, p.personal_number, p.unit_id, p.supervisor_id, p.version,
                 s.first_name AS s_first, s.last_name AS s_last, s.personal_number AS s_number,
                 (SELECT COUNT(*) FROM persons c WHERE c.supervisor_id = p.id) AS subordinates
@@ -151,24 +141,24 @@ pub async fn get(store: &Store, account: i64, id: i64) -> Result<Person, AppErro
             .bind(id)
             .fetch_all(store.reader())
             .await?;
-    let supervisor = match r.try_get::<Option<i64>, _>("supervisor_id")? {
+    let supervisor = match r.supervisor_id {
         Some(sid) => Some(PersonChoice {
             id: sid,
-            name: display(&r.try_get::<String, _>("s_first")?, &r.try_get::<String, _>("s_last")?),
-            personal_number: r.try_get("s_number")?,
+            name: display(&non_null(r.s_first, "s_first")?, &non_null(r.s_last, "s_last")?),
+            personal_number: non_null(r.s_number, "s_number")?,
         }),
         None => None,
     };
     Ok(Person {
         id,
-        first_name: r.try_get("first_name")?,
-        last_name: r.try_get("last_name")?,
-        personal_number: r.try_get("personal_number")?,
-        unit_id: r.try_get("unit_id")?,
+        first_name: r.first_name,
+        last_name: r.last_name,
+        personal_number: r.personal_number,
+        unit_id: r.unit_id,
         supervisor,
-        version: r.try_get("version")?,
+        version: r.version,
         users,
-        subordinates: r.try_get("subordinates")?,
+        subordinates: r.subordinates,
     })
 }
 

@@ -7,7 +7,6 @@ use super::{PersonUnits, RightT, Snapshot};
 use crate::error::AppError;
 use crate::guard::Ctx;
 use crate::store::Store;
-use sqlx::Row;
 
 /// The rights of a user in `account` (theirs, or its main account's), and where the persons of
 /// their special nodes sit; "not found" for a user of another account.
@@ -40,12 +39,12 @@ async fn linked_snapshot(
     let snapshot = crate::rights::snapshots::load_snapshot_linked(store, user, home, account, person).await?;
     let mut persons = PersonUnits::new();
     for person in snapshot.special_persons() {
-        let row = sqlx::query("SELECT unit_id FROM persons WHERE id = $1")
+        let unit: Option<i64> = sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1")
             .bind(person)
             .fetch_optional(store.reader())
             .await?;
-        if let Some(row) = row {
-            persons.insert(person, row.try_get("unit_id")?);
+        if let Some(unit) = unit {
+            persons.insert(person, unit);
         }
     }
     Ok((snapshot, persons))

@@ -4,8 +4,7 @@ use super::engine::{RoleGrants, Subject, Tree};
 use super::{split, GrantRow, Holder};
 use crate::catalogue::Target;
 use crate::error::AppError;
-use crate::store::{flag, Store, Tx};
-use sqlx::Row;
+use crate::store::{non_null, Flag, Store, Tx};
 use std::collections::BTreeMap;
 
 fn column(holder: Holder) -> (&'static str, i64) {
@@ -15,25 +14,60 @@ fn column(holder: Holder) -> (&'static str, i64) {
     }
 }
 
-fn row(r: &sqlx::any::AnyRow) -> Result<GrantRow, sqlx::Error> {
-    let target = match r.try_get::<String, _>("target")?.as_str() {
-        "unit" => r.try_get::<Option<i64>, _>("unit_id")?.map(Target::Unit),
+fn grant(key: String, target: &str, unit: Option<i64>, allow: bool) -> GrantRow {
+    let target = match target {
+        "unit" => unit.map(Target::Unit),
         "assigned" => Some(Target::Assigned),
         "subordinates" => Some(Target::Subordinates),
         _ => None,
     };
-    Ok(GrantRow { key: r.try_get("right_key")?, target, allow: flag(r, "allow")? })
+    GrantRow { key, target, allow }
+}
+
+/// A grant as stored.
+#[derive(sqlx::FromRow)]
+struct GrantRecord {
+    right_key: String,
+    target: String,
+    unit_id: Option<i64>,
+    #[sqlx(try_from = "Flag")]
+    allow: bool,
+}
+
+impl From<GrantRecord> for GrantRow {
+    fn from(r: GrantRecord) -> GrantRow {
+        grant(r.right_key, &r.target, r.unit_id, r.allow)
+    }
+}
+
+/// A grant of a role (`role_id`) or of the user (none).
+#[derive(sqlx::FromRow)]
+struct HeldRecord {
+    role_id: Option<i64>,
+    #[sqlx(flatten)]
+    grant: GrantRecord,
+}
+
+/// A role with one of its grants, or with NULLs for a role without grants (a left join).
+#[derive(sqlx::FromRow)]
+struct RoleGrantRecord {
+    id: i64,
+    builtin: Option<String>,
+    right_key: Option<String>,
+    target: Option<String>,
+    unit_id: Option<i64>,
+    allow: Option<Flag>,
 }
 
 /// A holder's grants, in a stable order.
 pub async fn list(tx: &mut Tx, holder: Holder) -> Result<Vec<GrantRow>, AppError> {
     let (column, id) = column(holder);
-    let rows =
-        sqlx::query(&format!("SELECT right_key, target, unit_id, allow FROM grants WHERE {column} = $1"))
+    let rows: Vec<GrantRecord> =
+        sqlx::query_as(&format!("SELECT right_key, target, unit_id, allow FROM grants WHERE {column} = $1"))
             .bind(id)
             .fetch_all(tx.conn())
             .await?;
-    let mut grants = rows.iter().map(row).collect::<Result<Vec<_>, _>>()?;
+    let mut grants: Vec<GrantRow> = rows.into_iter().map(GrantRow::from).collect();
     grants.sort();
     Ok(grants)
 }
@@ -67,7 +101,7 @@ pub async fn replace(tx: &mut Tx, account: i64, holder: Holder, grants: &[GrantR
 /// The user's roles in `home_account_id` (Everyone always, without a membership row) and the
 /// grants of those roles and of the user.
 pub async fn load_subject(store: &Store, user_id: i64, home_account_id: i64) -> Result<Subject, sqlx::Error> {
-    let roles = sqlx::query(
+    let roles: Vec<(i64, Option<String>)> = sqlx::query_as(
         "SELECT r.id, r.builtin FROM roles r
          WHERE r.account_id = $1
            AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))",
@@ -78,13 +112,13 @@ pub async fn load_subject(store: &Store, user_id: i64, home_account_id: i64) -> 
     .await?;
     let mut subject = Subject::default();
     let mut by_role: BTreeMap<i64, Vec<GrantRow>> = BTreeMap::new();
-    for r in &roles {
-        if r.try_get::<Option<String>, _>("builtin")?.as_deref() == Some("administrators") {
+    for (id, builtin) in roles {
+        if builtin.as_deref() == Some("administrators") {
             subject.administrator = true;
         }
-        by_role.insert(r.try_get("id")?, Vec::new());
+        by_role.insert(id, Vec::new());
     }
-    let rows = sqlx::query(
+    let rows: Vec<HeldRecord> = sqlx::query_as(
         "SELECT g.role_id, g.right_key, g.target, g.unit_id, g.allow FROM grants g
          WHERE g.user_id = $1
             OR g.role_id IN (SELECT r.id FROM roles r
@@ -97,9 +131,9 @@ pub async fn load_subject(store: &Store, user_id: i64, home_account_id: i64) -> 
     .fetch_all(store.reader())
     .await?;
     let mut own = Vec::new();
-    for r in &rows {
-        let grant = row(r)?;
-        match r.try_get::<Option<i64>, _>("role_id")? {
+    for r in rows {
+        let grant = GrantRow::from(r.grant);
+        match r.role_id {
             Some(role) => by_role.entry(role).or_default().push(grant),
             None => own.push(grant),
         }
@@ -122,7 +156,7 @@ pub async fn load_subject_of_roles(
     account: i64,
     roles: &[i64],
 ) -> Result<Subject, sqlx::Error> {
-    let rows = sqlx::query(
+    let rows: Vec<RoleGrantRecord> = sqlx::query_as(
         "SELECT r.id, r.builtin, g.right_key, g.target, g.unit_id, g.allow FROM roles r
          LEFT JOIN grants g ON g.role_id = r.id
          WHERE r.account_id = $1",
@@ -132,16 +166,15 @@ pub async fn load_subject_of_roles(
     .await?;
     let mut subject = Subject::default();
     let mut by_role: BTreeMap<i64, Vec<GrantRow>> = BTreeMap::new();
-    for r in &rows {
-        let id: i64 = r.try_get("id")?;
-        let builtin: Option<String> = r.try_get("builtin")?;
-        if builtin.as_deref() != Some("everyone") && !roles.contains(&id) {
+    for r in rows {
+        if r.builtin.as_deref() != Some("everyone") && !roles.contains(&r.id) {
             continue;
         }
-        subject.administrator |= builtin.as_deref() == Some("administrators");
-        let grants = by_role.entry(id).or_default();
-        if r.try_get::<Option<String>, _>("right_key")?.is_some() {
-            grants.push(row(r)?);
+        subject.administrator |= r.builtin.as_deref() == Some("administrators");
+        let grants = by_role.entry(r.id).or_default();
+        if let Some(key) = r.right_key {
+            let target = non_null(r.target, "target")?;
+            grants.push(grant(key, &target, r.unit_id, non_null(r.allow, "allow")?.0));
         }
     }
     subject.roles = by_role
@@ -162,14 +195,12 @@ pub async fn load_tree(
     account: i64,
     person: Option<Option<i64>>,
 ) -> Result<Tree, sqlx::Error> {
-    let units = sqlx::query("SELECT id, parent_id FROM units WHERE account_id = $1")
-        .bind(account)
-        .fetch_all(store.reader())
-        .await?;
-    let parent = units
-        .iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("parent_id")?)))
-        .collect::<Result<_, sqlx::Error>>()?;
+    let units: Vec<(i64, Option<i64>)> =
+        sqlx::query_as("SELECT id, parent_id FROM units WHERE account_id = $1")
+            .bind(account)
+            .fetch_all(store.reader())
+            .await?;
+    let parent = units.into_iter().collect();
     let assigned: Option<i64> = match person {
         Some(person) => person,
         None => sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")

@@ -10,7 +10,6 @@ use crate::events::{EventKind, Topic};
 use crate::guard::{Ctx, Need};
 use crate::roles::{Builtin, RoleT};
 use crate::store::Tx;
-use sqlx::Row;
 
 pub fn need(holder: Holder, edit: bool) -> Need {
     let op = if edit { Op::Edit } else { Op::View };
@@ -35,7 +34,7 @@ async fn head(
             Ok((name, role.version, role.builtin == Some(Builtin::Administrators)))
         }
         Holder::User(id) => {
-            let r = sqlx::query(
+            let (login, version, admins): (String, i64, i64) = sqlx::query_as(
                 "SELECT login, version,
                         (SELECT COUNT(*) FROM role_members m JOIN roles r ON r.id = m.role_id
                          WHERE m.user_id = u.id AND r.builtin = 'administrators') AS admins
@@ -46,7 +45,7 @@ async fn head(
             .fetch_optional(tx.conn())
             .await?
             .ok_or(AppError::NotFound)?;
-            Ok((r.try_get("login")?, r.try_get("version")?, r.try_get::<i64, _>("admins")? > 0))
+            Ok((login, version, admins > 0))
         }
     }
 }
@@ -91,7 +90,7 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
     let mut roles = Vec::new();
     let (mut assigned, mut subordinates) = (None, Vec::new());
     if let Holder::User(user) = holder {
-        let rows = sqlx::query(
+        let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
             "SELECT r.id, r.name, r.builtin FROM roles r WHERE r.account_id = $1
                AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))
              ORDER BY r.name_key",
@@ -100,11 +99,9 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
         .bind(user)
         .fetch_all(tx.conn())
         .await?;
-        for r in rows {
-            let id: i64 = r.try_get("id")?;
-            let builtin = r.try_get::<Option<String>, _>("builtin")?;
+        for (id, name, builtin) in rows {
             let builtin = builtin.as_deref().and_then(crate::roles::Builtin::parse);
-            let name = crate::roles::shown_name(builtin, &r.try_get::<String, _>("name")?, ctx.who.lang);
+            let name = crate::roles::shown_name(builtin, &name, ctx.who.lang);
             roles.push((id, name, list(&mut tx, Holder::Role(id)).await?));
         }
         assigned = sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")

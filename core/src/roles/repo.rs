@@ -9,8 +9,9 @@ use crate::i18n::CommonT;
 use crate::rights::repo as rights_store;
 use crate::rights::{GrantRow, Holder};
 use crate::store::{Store, Tx};
-use sqlx::any::AnyRow;
-use sqlx::Row;
+use records::{MemberRecord, RoleRecord};
+
+mod records;
 
 /// What a role is, found within the account.
 pub struct RoleHead {
@@ -19,17 +20,6 @@ pub struct RoleHead {
     pub description: String,
     pub builtin: Option<Builtin>,
     pub version: i64,
-}
-
-fn member(r: &AnyRow) -> Result<Member, sqlx::Error> {
-    let first: Option<String> = r.try_get("first_name")?;
-    let last: Option<String> = r.try_get("last_name")?;
-    Ok(Member {
-        user_id: r.try_get("id")?,
-        login: r.try_get("login")?,
-        full_name: r.try_get("full_name")?,
-        person: first.zip(last).map(|(f, l)| format!("{f} {l}")),
-    })
 }
 
 const MEMBER_COLUMNS: &str = "u.id, u.login, u.full_name, p.first_name, p.last_name";
@@ -48,7 +38,7 @@ async fn members_of(
         (false, true) => "u.id IN (SELECT user_id FROM role_members WHERE role_id = $2)",
         (false, false) => "u.id NOT IN (SELECT user_id FROM role_members WHERE role_id = $2)",
     };
-    let rows = sqlx::query(&format!(
+    let rows: Vec<MemberRecord> = sqlx::query_as(&format!(
         "SELECT {MEMBER_COLUMNS} FROM users u LEFT JOIN persons p ON p.id = u.person_id
          WHERE u.account_id = $1 AND ($2 = $2) AND {condition} ORDER BY u.login"
     ))
@@ -56,11 +46,11 @@ async fn members_of(
     .bind(role)
     .fetch_all(store.reader())
     .await?;
-    Ok(rows.iter().map(member).collect::<Result<_, _>>()?)
+    Ok(rows.into_iter().map(Member::from).collect())
 }
 
 pub async fn list(store: &Store, account: i64) -> Result<Vec<RoleRow>, AppError> {
-    let rows = sqlx::query(
+    let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT id, name, description, builtin FROM roles WHERE account_id = $1
          ORDER BY CASE builtin WHEN 'administrators' THEN 0 WHEN 'everyone' THEN 1 ELSE 2 END, name_key",
     )
@@ -68,13 +58,12 @@ pub async fn list(store: &Store, account: i64) -> Result<Vec<RoleRow>, AppError>
     .fetch_all(store.reader())
     .await?;
     let mut roles = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = r.try_get("id")?;
-        let builtin = r.try_get::<Option<String>, _>("builtin")?.as_deref().and_then(Builtin::parse);
+    for (id, name, description, builtin) in rows {
+        let builtin = builtin.as_deref().and_then(Builtin::parse);
         roles.push(RoleRow {
             id,
-            name: r.try_get("name")?,
-            description: r.try_get("description")?,
+            name,
+            description,
             builtin,
             members: members_of(store, account, id, builtin, true).await?,
         });
@@ -83,7 +72,7 @@ pub async fn list(store: &Store, account: i64) -> Result<Vec<RoleRow>, AppError>
 }
 
 pub async fn head(tx: &mut Tx, account: i64, id: i64) -> Result<RoleHead, AppError> {
-    let r = sqlx::query(
+    let r: RoleRecord = sqlx::query_as(
         "SELECT id, name, description, builtin, version FROM roles WHERE id = $1 AND account_id = $2",
     )
     .bind(id)
@@ -93,15 +82,15 @@ pub async fn head(tx: &mut Tx, account: i64, id: i64) -> Result<RoleHead, AppErr
     .ok_or(AppError::NotFound)?;
     Ok(RoleHead {
         id,
-        name: r.try_get("name")?,
-        description: r.try_get("description")?,
-        builtin: r.try_get::<Option<String>, _>("builtin")?.as_deref().and_then(Builtin::parse),
-        version: r.try_get("version")?,
+        name: r.name,
+        description: r.description,
+        builtin: r.builtin.as_deref().and_then(Builtin::parse),
+        version: r.version,
     })
 }
 
 pub async fn get(store: &Store, account: i64, id: i64) -> Result<RoleDetail, AppError> {
-    let r = sqlx::query(
+    let r: RoleRecord = sqlx::query_as(
         "SELECT name, description, builtin, version FROM roles WHERE id = $1 AND account_id = $2",
     )
     .bind(id)
@@ -109,7 +98,7 @@ pub async fn get(store: &Store, account: i64, id: i64) -> Result<RoleDetail, App
     .fetch_optional(store.reader())
     .await?
     .ok_or(AppError::NotFound)?;
-    let builtin = r.try_get::<Option<String>, _>("builtin")?.as_deref().and_then(Builtin::parse);
+    let builtin = r.builtin.as_deref().and_then(Builtin::parse);
     let units: Vec<i64> =
         sqlx::query_scalar("SELECT unit_id FROM role_units WHERE role_id = $1 ORDER BY unit_id")
             .bind(id)
@@ -117,10 +106,10 @@ pub async fn get(store: &Store, account: i64, id: i64) -> Result<RoleDetail, App
             .await?;
     Ok(RoleDetail {
         id,
-        name: r.try_get("name")?,
-        description: r.try_get("description")?,
+        name: r.name,
+        description: r.description,
         builtin,
-        version: r.try_get("version")?,
+        version: r.version,
         units,
         members: members_of(store, account, id, builtin, true).await?,
         non_members: members_of(store, account, id, builtin, false).await?,

@@ -4,8 +4,9 @@
 use super::admin::{SessionQuery, SessionRow, SessionSort, SessionState};
 use crate::error::AppError;
 use crate::list::{contains_pattern, PAGE_SIZE};
-use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::any::AnyArguments;
+use sqlx::query::QueryAs;
+use sqlx::Any;
 
 const SELECT: &str = "SELECT s.id, u.login, u.full_name, s.computer, COALESCE(un.name, '') AS unit,
         s.created_at, s.closed_at, s.last_activity_at, eb.login AS ended_by, s.end_reason,
@@ -85,10 +86,10 @@ pub fn filter(account: i64, query: &SessionQuery, zone: &str) -> Filter {
 }
 
 impl Filter {
-    fn bind<'q>(
+    fn bind<'q, O>(
         &'q self,
-        mut q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        mut q: QueryAs<'q, Any, O, AnyArguments<'q>>,
+    ) -> QueryAs<'q, Any, O, AnyArguments<'q>> {
         for n in &self.numbers {
             q = q.bind(*n);
         }
@@ -103,33 +104,56 @@ impl Filter {
     }
 }
 
-pub fn row(r: &AnyRow, current: i64) -> Result<SessionRow, sqlx::Error> {
-    let id: i64 = r.try_get("id")?;
-    Ok(SessionRow {
-        id,
-        login: r.try_get("login")?,
-        full_name: r.try_get("full_name")?,
-        computer: r.try_get("computer")?,
-        unit: r.try_get("unit")?,
-        created: r.try_get("created_at")?,
-        closed: r.try_get("closed_at")?,
-        last_activity: r.try_get("last_activity_at")?,
-        ended_by: r.try_get("ended_by")?,
-        end_reason: r.try_get("end_reason")?,
-        end_note: r.try_get("end_note")?,
-        service: r.try_get("service")?,
-        session_name: r.try_get("session_name")?,
-        db_version: r.try_get("db_version")?,
-        program_version: r.try_get("program_version")?,
-        working_as: r.try_get("working_as")?,
-        account: r.try_get("account")?,
-        current: id == current,
-        visiting: r.try_get::<i64, _>("visiting")? == 1,
+/// A row of `SELECT`.
+#[derive(sqlx::FromRow)]
+pub struct Record {
+    id: i64,
+    login: String,
+    full_name: String,
+    computer: String,
+    unit: String,
+    created_at: i64,
+    closed_at: Option<i64>,
+    last_activity_at: i64,
+    ended_by: Option<String>,
+    end_reason: Option<String>,
+    end_note: String,
+    service: String,
+    session_name: String,
+    db_version: String,
+    program_version: String,
+    working_as: Option<String>,
+    account: String,
+    visiting: i64,
+}
+
+/// The list's row of a session; `current` is the viewer's own session.
+pub fn row(r: Record, current: i64) -> SessionRow {
+    SessionRow {
+        id: r.id,
+        login: r.login,
+        full_name: r.full_name,
+        computer: r.computer,
+        unit: r.unit,
+        created: r.created_at,
+        closed: r.closed_at,
+        last_activity: r.last_activity_at,
+        ended_by: r.ended_by,
+        end_reason: r.end_reason,
+        end_note: r.end_note,
+        service: r.service,
+        session_name: r.session_name,
+        db_version: r.db_version,
+        program_version: r.program_version,
+        working_as: r.working_as,
+        account: r.account,
+        current: r.id == current,
+        visiting: r.visiting == 1,
         endable: false,
         created_text: String::new(),
         closed_text: String::new(),
         last_text: String::new(),
-    })
+    }
 }
 
 /// One page of the list and the number of sessions the filter matches.
@@ -141,10 +165,10 @@ pub async fn page(
 ) -> Result<(Vec<SessionRow>, u64), AppError> {
     let sql =
         format!("{SELECT}{FROM}{} LIMIT {PAGE_SIZE} OFFSET {}", filter.sql, page as u64 * PAGE_SIZE as u64);
-    let rows = filter.bind(sqlx::query(&sql)).fetch_all(reader).await?;
+    let rows: Vec<Record> = filter.bind(sqlx::query_as(&sql)).fetch_all(reader).await?;
     let count = format!("SELECT COUNT(*) AS n{FROM}{}", filter.without_order());
-    let total: i64 = filter.bind(sqlx::query(&count)).fetch_one(reader).await?.try_get("n")?;
-    let rows = rows.iter().map(|r| row(r, current)).collect::<Result<_, _>>()?;
+    let (total,): (i64,) = filter.bind(sqlx::query_as(&count)).fetch_one(reader).await?;
+    let rows = rows.into_iter().map(|r| row(r, current)).collect();
     Ok((rows, total as u64))
 }
 
@@ -156,7 +180,7 @@ pub fn all<'a>(
     current: i64,
 ) -> impl futures::Stream<Item = Result<SessionRow, AppError>> + 'a {
     use futures::StreamExt;
-    filter.bind(sqlx::query(sql)).fetch(store.reader()).map(move |r| Ok(row(&r?, current)?))
+    filter.bind(sqlx::query_as(sql)).fetch(store.reader()).map(move |r| Ok(row(r?, current)))
 }
 
 /// The SELECT … FROM … of a session row, for other WHERE clauses.

@@ -6,17 +6,33 @@ use super::repo::end_now;
 use crate::auth::may_sign_in;
 use crate::error::AppError;
 use crate::events::EndReason;
-use crate::store::{flag, Store};
-use sqlx::Row;
+use crate::store::{Flag, Store};
 use std::time::Duration;
 
 /// Events are kept this long for streams that resume.
 pub const EVENTS_KEPT_MS: i64 = 24 * 3_600_000;
 
+/// An open session with its user and home account.
+#[derive(sqlx::FromRow)]
+struct SweepRecord {
+    id: i64,
+    created_at: i64,
+    last_activity_at: i64,
+    session_idle_minutes: i64,
+    session_max_hours: i64,
+    kind: String,
+    #[sqlx(try_from = "Flag")]
+    active: bool,
+    #[sqlx(try_from = "Flag")]
+    blocked: bool,
+    valid_from: Option<i64>,
+    valid_to: Option<i64>,
+}
+
 /// One sweep; answers how many sessions it closed.
 pub async fn sweep(store: &Store) -> Result<usize, AppError> {
     let now = store.now();
-    let rows = sqlx::query(
+    let rows: Vec<SweepRecord> = sqlx::query_as(
         "SELECT s.id, s.created_at, s.last_activity_at, h.session_idle_minutes, h.session_max_hours,
                 u.kind, u.active, u.blocked, u.valid_from, u.valid_to
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts h ON h.id = s.home_account_id
@@ -26,19 +42,9 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
     .await?;
     let mut closed = 0;
     for r in &rows {
-        let idle = now - r.try_get::<i64, _>("last_activity_at")?
-            > r.try_get::<i64, _>("session_idle_minutes")? * 60_000;
-        let too_long =
-            now - r.try_get::<i64, _>("created_at")? > r.try_get::<i64, _>("session_max_hours")? * 3_600_000;
-        let barred = may_sign_in(
-            &r.try_get::<String, _>("kind")?,
-            flag(r, "active")?,
-            flag(r, "blocked")?,
-            r.try_get("valid_from")?,
-            r.try_get("valid_to")?,
-            now,
-        )
-        .is_err();
+        let idle = now - r.last_activity_at > r.session_idle_minutes * 60_000;
+        let too_long = now - r.created_at > r.session_max_hours * 3_600_000;
+        let barred = may_sign_in(&r.kind, r.active, r.blocked, r.valid_from, r.valid_to, now).is_err();
         let reason = if idle || too_long {
             EndReason::Expired
         } else if barred {
@@ -46,7 +52,7 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
         } else {
             continue;
         };
-        if end_now(store, r.try_get("id")?, reason, None).await? {
+        if end_now(store, r.id, reason, None).await? {
             closed += 1;
         }
     }

@@ -7,7 +7,6 @@ use crate::audit::{self, Entry};
 use crate::error::AppError;
 use crate::events::{EndReason, EventKind};
 use crate::store::{Store, Tx, PROGRAM_VERSION};
-use sqlx::Row;
 
 pub const SERVICE: &str = "web";
 pub const SESSION_NAME: &str = "Klucznik web console";
@@ -125,7 +124,7 @@ pub async fn end(
     let now = tx.now();
     let ender = by.filter(|_| reason == EndReason::Ended).and_then(|a| a.native_user_id);
     let note = note.map(str::trim).filter(|n| !n.is_empty());
-    let row = sqlx::query(
+    let row: Option<(i64, i64)> = sqlx::query_as(
         "UPDATE sessions SET closed_at = $1, end_reason = $2, ended_by_user_id = $3, end_note = $4
          WHERE id = $5 AND closed_at IS NULL
          RETURNING user_id, current_account_id",
@@ -137,9 +136,7 @@ pub async fn end(
     .bind(session_id)
     .fetch_optional(tx.conn())
     .await?;
-    let Some(row) = row else { return Ok(false) };
-    let user_id: i64 = row.try_get("user_id")?;
-    let account_id: i64 = row.try_get("current_account_id")?;
+    let Some((user_id, account_id)) = row else { return Ok(false) };
     let actor = match by {
         Some(actor) => actor.clone(),
         None => Actor {
@@ -207,7 +204,7 @@ pub async fn touch(store: &Store, session_id: i64) -> Result<(), AppError> {
 
 /// The open sessions of an account, newest first.
 pub async fn online(store: &Store, account_id: i64) -> Result<Vec<OnlineSession>, AppError> {
-    let rows = sqlx::query(
+    let rows: Vec<OnlineRecord> = sqlx::query_as(
         "SELECT s.id, s.user_id, u.login, u.full_name, s.created_at, s.last_activity_at, s.computer
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.current_account_id = $1 AND s.closed_at IS NULL
@@ -217,20 +214,31 @@ pub async fn online(store: &Store, account_id: i64) -> Result<Vec<OnlineSession>
     .bind(account_id)
     .fetch_all(store.reader())
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(OnlineSession {
-                session_id: r.try_get("id")?,
-                user_id: r.try_get("user_id")?,
-                login: r.try_get("login")?,
-                full_name: r.try_get("full_name")?,
-                since: r.try_get("created_at")?,
-                last_activity: r.try_get("last_activity_at")?,
-                computer: r.try_get("computer")?,
-                since_text: String::new(),
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| OnlineSession {
+            session_id: r.id,
+            user_id: r.user_id,
+            login: r.login,
+            full_name: r.full_name,
+            since: r.created_at,
+            last_activity: r.last_activity_at,
+            computer: r.computer,
+            since_text: String::new(),
         })
-        .collect()
+        .collect())
+}
+
+/// A line of the online list.
+#[derive(sqlx::FromRow)]
+struct OnlineRecord {
+    id: i64,
+    user_id: i64,
+    login: String,
+    full_name: String,
+    created_at: i64,
+    last_activity_at: i64,
+    computer: String,
 }
 
 #[cfg(test)]

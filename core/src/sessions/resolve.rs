@@ -11,9 +11,8 @@ use crate::guard::{AccountRef, CoreState, UserRef, Who};
 use crate::i18n::Lang;
 use crate::rights::snapshots::load_snapshot;
 use crate::sessions::repo as sessions;
-use crate::store::{flag, Store};
+use crate::store::{non_null, Flag, Store};
 use domain::prefs::Theme;
-use sqlx::Row;
 use std::sync::Arc;
 
 /// How often at most the last-activity time of a session is written.
@@ -45,6 +44,51 @@ JOIN users u ON u.id = s.user_id
 JOIN accounts a ON a.id = s.current_account_id
 JOIN accounts h ON h.id = s.home_account_id
 WHERE s.token_hash = $1";
+
+/// A row of `SESSION_SQL`. The working-as mode's columns are NULL without a substitution.
+#[derive(sqlx::FromRow)]
+struct SessionRecord {
+    id: i64,
+    user_id: i64,
+    effective_user_id: Option<i64>,
+    home_account_id: i64,
+    current_account_id: i64,
+    unit_id: Option<i64>,
+    created_at: i64,
+    last_activity_at: i64,
+    closed_at: Option<i64>,
+    service: String,
+    login: String,
+    full_name: String,
+    kind: String,
+    #[sqlx(try_from = "Flag")]
+    active: bool,
+    #[sqlx(try_from = "Flag")]
+    blocked: bool,
+    valid_from: Option<i64>,
+    valid_to: Option<i64>,
+    #[sqlx(try_from = "Flag")]
+    must_change_password: bool,
+    language: String,
+    theme: String,
+    account_name: String,
+    account_parent: Option<i64>,
+    home_name: String,
+    home_parent: Option<i64>,
+    #[sqlx(try_from = "Flag")]
+    home_active: bool,
+    session_idle_minutes: i64,
+    session_max_hours: i64,
+    may_be_here: i64,
+    home_version: i64,
+    current_version: i64,
+    substitution_id: Option<i64>,
+    sub_to_day: Option<String>,
+    sub_active: Option<Flag>,
+    sub_ends_at: Option<i64>,
+    absent_active: Option<Flag>,
+    absent_blocked: Option<Flag>,
+}
 
 /// Whether the session of `token` is still open (without counting this as activity).
 pub async fn still_open(state: &CoreState, token: &str) -> bool {
@@ -82,36 +126,31 @@ pub async fn resolve(state: &CoreState, token: &str, touch: bool) -> Result<Opti
 
 async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Option<Arc<Who>>, AppError> {
     let store = state.store();
-    let Some(row) = sqlx::query(SESSION_SQL).bind(hash).fetch_optional(store.reader()).await? else {
+    let Some(row) =
+        sqlx::query_as::<_, SessionRecord>(SESSION_SQL).bind(hash).fetch_optional(store.reader()).await?
+    else {
         return Ok(None);
     };
-    if row.try_get::<Option<i64>, _>("closed_at")?.is_some() {
+    if row.closed_at.is_some() {
         return Ok(None);
     }
-    let session_id: i64 = row.try_get("id")?;
-    let user_id: i64 = row.try_get("user_id")?;
+    let session_id = row.id;
+    let user_id = row.user_id;
     let now = store.now();
-    let created: i64 = row.try_get("created_at")?;
-    let last: i64 = row.try_get("last_activity_at")?;
-    let idle_ms = row.try_get::<i64, _>("session_idle_minutes")? * 60_000;
-    let max_ms = row.try_get::<i64, _>("session_max_hours")? * 3_600_000;
+    let created = row.created_at;
+    let last = row.last_activity_at;
+    let idle_ms = row.session_idle_minutes * 60_000;
+    let max_ms = row.session_max_hours * 3_600_000;
     if now - last > idle_ms || now - created > max_ms {
         sessions::end_now(store, session_id, EndReason::Expired, None).await?;
         return Ok(None);
     }
     // A business application's session (issue 17) holds external users too; the console's
     // only internal and universal ones.
-    let web = row.try_get::<String, _>("service")? == sessions::SERVICE;
-    let kind: String = if web { row.try_get("kind")? } else { "universal".into() };
-    let signable = may_sign_in(
-        &kind,
-        flag(&row, "active")?,
-        flag(&row, "blocked")?,
-        row.try_get("valid_from")?,
-        row.try_get("valid_to")?,
-        now,
-    );
-    if signable.is_err() || !flag(&row, "home_active")? {
+    let web = row.service == sessions::SERVICE;
+    let kind: &str = if web { &row.kind } else { "universal" };
+    let signable = may_sign_in(kind, row.active, row.blocked, row.valid_from, row.valid_to, now);
+    if signable.is_err() || !row.home_active {
         sessions::end_now(store, session_id, EndReason::Ended, None).await?;
         return Ok(None);
     }
@@ -124,15 +163,15 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         });
     }
 
-    let native = UserRef { id: user_id, login: row.try_get("login")?, full_name: row.try_get("full_name")? };
-    let home_account_id: i64 = row.try_get("home_account_id")?;
+    let native = UserRef { id: user_id, login: row.login, full_name: row.full_name };
+    let home_account_id = row.home_account_id;
     let mut substitution = None;
-    if let Some(sub) = row.try_get::<Option<i64>, _>("substitution_id")? {
+    if let Some(sub) = row.substitution_id {
         let stop = crate::substitutions::repo::mode::must_stop(
-            flag(&row, "sub_active")?,
-            row.try_get("sub_ends_at")?,
-            flag(&row, "absent_active")?,
-            flag(&row, "absent_blocked")?,
+            non_null(row.sub_active, "sub_active")?.0,
+            non_null(row.sub_ends_at, "sub_ends_at")?,
+            non_null(row.absent_active, "absent_active")?.0,
+            non_null(row.absent_blocked, "absent_blocked")?.0,
             now,
         );
         match stop {
@@ -143,32 +182,28 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
                 crate::substitutions::repo::mode::end_one(&mut tx, session_id, sub, why, None).await?;
                 tx.commit().await?;
             }
-            None => substitution = Some((sub, row.try_get::<String, _>("sub_to_day")?)),
+            None => substitution = Some((sub, non_null(row.sub_to_day, "sub_to_day")?)),
         }
     }
-    let (effective, effective_home) = match row.try_get::<Option<i64>, _>("effective_user_id")? {
+    let (effective, effective_home) = match row.effective_user_id {
         Some(id) if id != user_id && substitution.is_some() => load_user(store, id).await?,
         _ => (native.clone(), home_account_id),
     };
     let mut account = AccountRef {
-        id: row.try_get("current_account_id")?,
-        name: row.try_get("account_name")?,
-        is_main: row.try_get::<Option<i64>, _>("account_parent")?.is_none(),
+        id: row.current_account_id,
+        name: row.account_name,
+        is_main: row.account_parent.is_none(),
     };
-    if row.try_get::<i64, _>("may_be_here")? == 0 {
+    if row.may_be_here == 0 {
         // Access to the sub-account ended without the session being moved (a safety net:
         // the change that ends it moves the session itself).
         let mut tx = store.begin().await?;
         crate::accounts::repo::send_home(&mut tx, account.id, Some(user_id)).await?;
         tx.commit().await?;
-        account = AccountRef {
-            id: home_account_id,
-            name: row.try_get("home_name")?,
-            is_main: row.try_get::<Option<i64>, _>("home_parent")?.is_none(),
-        };
+        account = AccountRef { id: home_account_id, name: row.home_name, is_main: row.home_parent.is_none() };
     }
-    let unit_id = if account.id == home_account_id { row.try_get("unit_id")? } else { None };
-    let version: (i64, i64) = (row.try_get("home_version")?, row.try_get("current_version")?);
+    let unit_id = if account.id == home_account_id { row.unit_id } else { None };
+    let version = (row.home_version, row.current_version);
     let rights = match state.rights_cache.get(effective.id, account.id, version) {
         Some(snapshot) => snapshot,
         None => {
@@ -187,17 +222,17 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         unit_id,
         substitution,
         rights,
-        must_change_password: flag(&row, "must_change_password")?,
-        lang: Lang::from_code(&row.try_get::<String, _>("language")?).unwrap_or_default(),
-        theme: Theme::from_key(&row.try_get::<String, _>("theme")?),
+        must_change_password: row.must_change_password,
+        lang: Lang::from_code(&row.language).unwrap_or_default(),
+        theme: Theme::from_key(&row.theme),
     })))
 }
 
 async fn load_user(store: &Store, id: i64) -> Result<(UserRef, i64), AppError> {
-    let row = sqlx::query("SELECT id, login, full_name, account_id FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_one(store.reader())
-        .await?;
-    let user = UserRef { id, login: row.try_get("login")?, full_name: row.try_get("full_name")? };
-    Ok((user, row.try_get("account_id")?))
+    let (login, full_name, account): (String, String, i64) =
+        sqlx::query_as("SELECT login, full_name, account_id FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(store.reader())
+            .await?;
+    Ok((UserRef { id, login, full_name }, account))
 }

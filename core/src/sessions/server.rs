@@ -9,7 +9,6 @@ use crate::events::EndReason;
 use crate::guard::Ctx;
 use crate::i18n::CommonT;
 use crate::list::Page;
-use sqlx::Row;
 
 pub async fn zone(ctx: &Ctx) -> Result<String, AppError> {
     Ok(sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
@@ -86,20 +85,17 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
     // The owners of sessions someone else ended are told, once each, after the loop.
     let mut told: Vec<i64> = Vec::new();
     for id in ids {
-        let owner =
-            sqlx::query("SELECT user_id, current_account_id, home_account_id FROM sessions WHERE id = $1")
+        let (user, account, home): (i64, i64, i64) =
+            sqlx::query_as("SELECT user_id, current_account_id, home_account_id FROM sessions WHERE id = $1")
                 .bind(id)
                 .fetch_optional(tx.conn())
                 .await?
                 .ok_or(AppError::NotFound)?;
-        let user: i64 = owner.try_get("user_id")?;
-        let account: i64 = owner.try_get("current_account_id")?;
         let visible = if own { user == ctx.who.native.id } else { account == ctx.who.account.id };
         if !visible {
             return Err(AppError::NotFound);
         }
         // A sub-account's own people do not end the sessions of main-account users visiting it.
-        let home: i64 = owner.try_get("home_account_id")?;
         if !own && home != account && ctx.who.home_account_id == ctx.who.account.id {
             return Err(AppError::refused(SessionT::VisitorSession));
         }
@@ -135,10 +131,11 @@ pub async fn mine(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
          ORDER BY (s.closed_at IS NULL) DESC, s.created_at DESC, s.id DESC LIMIT 50",
         list_repo::head()
     );
-    let rows = sqlx::query(&sql).bind(ctx.who.native.id).bind(since).fetch_all(ctx.store().reader()).await?;
+    let rows: Vec<list_repo::Record> =
+        sqlx::query_as(&sql).bind(ctx.who.native.id).bind(since).fetch_all(ctx.store().reader()).await?;
     let mut out = Vec::new();
-    for r in &rows {
-        let mut row = list_repo::row(r, ctx.who.session_id)?;
+    for r in rows {
+        let mut row = list_repo::row(r, ctx.who.session_id);
         times(ctx, &zone, &mut row);
         out.push(row);
     }

@@ -6,7 +6,7 @@ use super::url::{Backend, DbUrl};
 use crate::error::AppError;
 use domain::events::{EventKind, LiveEvent};
 use sqlx::postgres::PgListener;
-use sqlx::{AnyConnection, AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool};
 use std::sync::Arc;
 use tokio::sync::broadcast;
 
@@ -84,7 +84,7 @@ pub async fn backlog(
 ) -> Result<(Vec<LiveEvent>, bool), sqlx::Error> {
     let oldest: Option<i64> =
         sqlx::query_scalar("SELECT MIN(id) FROM events").fetch_one(store.reader()).await?;
-    let rows = sqlx::query(
+    let rows: Vec<(i64, Option<i64>, String)> = sqlx::query_as(
         "SELECT id, account_id, payload FROM events
          WHERE id > $1 AND (account_id IS NULL OR account_id = $2)
          ORDER BY id LIMIT $3",
@@ -96,14 +96,9 @@ pub async fn backlog(
     .await?;
     let mut complete = oldest.is_none_or(|o| o <= last + 1) && rows.len() as i64 <= limit;
     let mut events = Vec::new();
-    for row in rows.iter().take(limit as usize) {
-        let payload: String = row.try_get("payload")?;
+    for (id, account_id, payload) in rows.into_iter().take(limit as usize) {
         match serde_json::from_str::<EventKind>(&payload) {
-            Ok(kind) => events.push(LiveEvent {
-                id: row.try_get("id")?,
-                account_id: row.try_get("account_id")?,
-                kind,
-            }),
+            Ok(kind) => events.push(LiveEvent { id, account_id, kind }),
             Err(_) => complete = false,
         }
     }

@@ -34,12 +34,12 @@ struct DemoUser<'a> {
 pub async fn fill(store: &Store, hasher: &Hasher, password: &str) -> Result<DemoOutcome, String> {
     let fail = |e: AppError| format!("cannot fill the demo sample: {e}");
     let (demo, users, accounts): (bool, i64, i64) = {
-        let row = sqlx::query("SELECT demo FROM installation WHERE id = 1")
+        let demo: super::Flag = sqlx::query_scalar("SELECT demo FROM installation WHERE id = 1")
             .fetch_optional(store.reader())
             .await
             .map_err(|e| fail(e.into()))?
             .ok_or("the database is not bootstrapped yet")?;
-        let demo = super::flag(&row, "demo").map_err(|e| fail(e.into()))?;
+        let demo = demo.0;
         let users = sqlx::query_scalar("SELECT COUNT(*) FROM users")
             .fetch_one(store.reader())
             .await
@@ -402,20 +402,18 @@ async fn people_and_users(
 /// Addresses for the notices' e-mails, and an ongoing substitution (seed 003): Piotr works for
 /// Anna, who is away for two weeks, with e-mail copies.
 async fn substitution(tx: &mut Tx) -> Result<(), AppError> {
-    use sqlx::Row;
     sqlx::query("UPDATE users SET email = login || '@nordwind.example'").execute(tx.conn()).await?;
     // The sample gives each role its own units; Everyone signs in nowhere of its own.
     sqlx::query("DELETE FROM role_units WHERE role_id IN (SELECT id FROM roles WHERE builtin = 'everyone')")
         .execute(tx.conn())
         .await?;
-    let row = sqlx::query(
+    let (account, zone, absent, substitute): (i64, String, i64, i64) = sqlx::query_as(
         "SELECT a.id AS account, a.time_zone, x.id AS absent, y.id AS substitute
          FROM users x JOIN users y ON y.login = 'piotr.wisniewski' JOIN accounts a ON a.id = x.account_id
          WHERE x.login = 'anna.nowak'",
     )
     .fetch_one(tx.conn())
     .await?;
-    let zone: String = row.try_get("time_zone")?;
     let now = tx.now();
     let (from, to) =
         (crate::time::day_of_ms(now, &zone), crate::time::day_of_ms(now + 14 * 86_400_000, &zone));
@@ -429,9 +427,9 @@ async fn substitution(tx: &mut Tx) -> Result<(), AppError> {
                                     active, forward_email, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, TRUE, $8)",
     )
-    .bind(row.try_get::<i64, _>("account")?)
-    .bind(row.try_get::<i64, _>("absent")?)
-    .bind(row.try_get::<i64, _>("substitute")?)
+    .bind(account)
+    .bind(absent)
+    .bind(substitute)
     .bind(from)
     .bind(to)
     .bind(starts)

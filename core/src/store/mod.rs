@@ -1,8 +1,9 @@
 //! Storage: one code path for SQLite and PostgreSQL through sqlx's `Any` driver. SQL is written
 //! once with `$1, $2…` placeholders, which both backends accept; times are BIGINT UTC
 //! milliseconds; booleans are BOOLEAN on PostgreSQL and INTEGER 0/1 on SQLite (the `Any`
-//! driver cannot read SQLite's BOOLEAN) and are always read with `flag`. SQLite gets WAL, a busy
-//! timeout and a single writer connection, so concurrent writers queue instead of failing.
+//! driver cannot read SQLite's BOOLEAN) and are read through `Flag` (`flag` for an untyped row).
+//! SQLite gets WAL, a busy timeout and a single writer connection, so concurrent writers queue
+//! instead of failing.
 
 pub mod bootstrap;
 pub mod bus;
@@ -15,7 +16,7 @@ pub mod url;
 
 pub use clock::Clock;
 pub use periodic::spawn_every;
-pub use row::Flag;
+pub use row::{non_null, Flag};
 pub use tx::Tx;
 pub use url::{Backend, DbUrl};
 
@@ -182,7 +183,8 @@ async fn sqlite_pool(url: &DbUrl, connections: u32) -> Result<AnyPool, String> {
         })
 }
 
-/// Reads a boolean column: BOOLEAN on PostgreSQL, INTEGER 0/1 on SQLite.
+/// Reads a boolean column: BOOLEAN on PostgreSQL, INTEGER 0/1 on SQLite. Records use `Flag`;
+/// this is for the rows `auth` still reads column by column.
 pub fn flag(row: &AnyRow, column: &str) -> Result<bool, sqlx::Error> {
     use sqlx::Row;
     row.try_get::<bool, _>(column).or_else(|_| row.try_get::<i64, _>(column).map(|v| v != 0))

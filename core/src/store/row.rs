@@ -35,3 +35,12 @@ impl From<Flag> for bool {
         flag.0
     }
 }
+
+/// A column that is NULL only where the query does not read it (a left join that found
+/// nothing): NULL where it is read fails as `Row::try_get` does.
+pub fn non_null<T>(value: Option<T>, column: &str) -> Result<T, sqlx::Error> {
+    value.ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: format!("{column:?}"),
+        source: Box::new(sqlx::error::UnexpectedNullError),
+    })
+}

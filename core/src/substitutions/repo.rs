@@ -5,12 +5,13 @@ use super::{ModeEnd, PickUser, SubInput, SubList, SubOptions, SubState, SubT, Su
 use crate::catalogue::{Permission, Right};
 use crate::error::{AppError, Message};
 use crate::guard::{Ctx, Who};
-use crate::store::{flag, Store, Tx};
+use crate::store::{Flag, Store, Tx};
 use crate::time::{day_end_ms, day_of_ms, day_start_ms};
-use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use records::SubRecord;
+use sqlx::AnyConnection;
 
 pub mod mode;
+mod records;
 
 /// Whose substitutions the caller may define (their effective user's permissions).
 #[derive(Clone, Debug)]
@@ -41,7 +42,7 @@ pub async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Scope, AppErro
     }
     if has(Permission::SubstitutionsSubordinates) {
         // Everyone below the caller's person in the supervisor relation, at any depth.
-        let rows = sqlx::query(
+        let rows: Vec<i64> = sqlx::query_scalar(
             "WITH RECURSIVE under(id) AS (
                  SELECT p.id FROM persons p JOIN users me ON me.person_id = p.supervisor_id WHERE me.id = $1
                  UNION SELECT p.id FROM persons p JOIN under ON p.supervisor_id = under.id)
@@ -51,9 +52,7 @@ pub async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Scope, AppErro
         .bind(who.account.id)
         .fetch_all(&mut *conn)
         .await?;
-        for r in rows {
-            ids.push(r.try_get("id")?);
-        }
+        ids.extend(rows);
     }
     Ok(Scope::Users(ids))
 }
@@ -64,13 +63,13 @@ pub async fn account_day(
     account: i64,
     now: i64,
 ) -> Result<(String, String, bool), AppError> {
-    let r = sqlx::query("SELECT time_zone, substitute_expired FROM accounts WHERE id = $1")
-        .bind(account)
-        .fetch_one(&mut *conn)
-        .await?;
-    let zone: String = r.try_get("time_zone")?;
+    let (zone, expired): (String, Flag) =
+        sqlx::query_as("SELECT time_zone, substitute_expired FROM accounts WHERE id = $1")
+            .bind(account)
+            .fetch_one(&mut *conn)
+            .await?;
     let today = day_of_ms(now, &zone);
-    Ok((zone, today, flag(&r, "substitute_expired")?))
+    Ok((zone, today, expired.0))
 }
 
 const SELECT: &str = "
@@ -81,35 +80,28 @@ FROM substitutions b
 JOIN users a ON a.id = b.absent_user_id
 JOIN users s ON s.id = b.substitute_user_id";
 
-fn name(r: &AnyRow, login: &str, full: &str) -> Result<String, sqlx::Error> {
-    Ok(crate::users::display_name(&r.try_get::<String, _>(login)?, &r.try_get::<String, _>(full)?))
-}
-
 pub struct Stored {
     pub item: Substitution,
 }
 
-fn read(r: &AnyRow, now: i64, scope: &Scope) -> Result<Stored, sqlx::Error> {
-    let (starts_at, ends_at): (i64, i64) = (r.try_get("starts_at")?, r.try_get("ends_at")?);
-    let active = flag(r, "active")?;
-    let absent_id: i64 = r.try_get("absent_user_id")?;
-    Ok(Stored {
+fn read(r: SubRecord, now: i64, scope: &Scope) -> Stored {
+    Stored {
         item: Substitution {
-            id: r.try_get("id")?,
-            absent_id,
-            absent: name(r, "a_login", "a_full")?,
-            substitute_id: r.try_get("substitute_user_id")?,
-            substitute: name(r, "s_login", "s_full")?,
-            from_day: r.try_get("from_day")?,
-            to_day: r.try_get("to_day")?,
-            active,
-            forward_email: flag(r, "forward_email")?,
-            state: SubState::of(active, starts_at, ends_at, now),
-            started: starts_at <= now,
-            editable: scope.covers(absent_id) && now < ends_at,
-            version: r.try_get("version")?,
+            id: r.id,
+            absent_id: r.absent_user_id,
+            absent: crate::users::display_name(&r.a_login, &r.a_full),
+            substitute_id: r.substitute_user_id,
+            substitute: crate::users::display_name(&r.s_login, &r.s_full),
+            from_day: r.from_day,
+            to_day: r.to_day,
+            active: r.active,
+            forward_email: r.forward_email,
+            state: SubState::of(r.active, r.starts_at, r.ends_at, now),
+            started: r.starts_at <= now,
+            editable: scope.covers(r.absent_user_id) && now < r.ends_at,
+            version: r.version,
         },
-    })
+    }
 }
 
 /// One tab of the list: what the caller may define, and what concerns them.
@@ -124,16 +116,16 @@ pub async fn list(
         Tab::Active => ("b.ends_at > $2 AND b.active = TRUE", "b.starts_at, b.id"),
         Tab::Inactive => ("(b.ends_at <= $2 OR b.active = FALSE)", "b.ends_at DESC, b.id DESC"),
     };
-    let rows =
-        sqlx::query(&format!("{SELECT} WHERE b.account_id = $1 AND {filter} ORDER BY {order} LIMIT 1000"))
+    let rows: Vec<SubRecord> =
+        sqlx::query_as(&format!("{SELECT} WHERE b.account_id = $1 AND {filter} ORDER BY {order} LIMIT 1000"))
             .bind(who.account.id)
             .bind(now)
             .fetch_all(&mut *conn)
             .await?;
     let me = who.effective.id;
     let mut items = Vec::new();
-    for r in &rows {
-        let s = read(r, now, &scope)?.item;
+    for r in rows {
+        let s = read(r, now, &scope).item;
         if scope.covers(s.absent_id) || s.substitute_id == me || s.absent_id == me {
             items.push(s);
         }
@@ -148,13 +140,13 @@ pub async fn load(
     now: i64,
     scope: &Scope,
 ) -> Result<Stored, AppError> {
-    let r = sqlx::query(&format!("{SELECT} WHERE b.account_id = $1 AND b.id = $2"))
+    let r: SubRecord = sqlx::query_as(&format!("{SELECT} WHERE b.account_id = $1 AND b.id = $2"))
         .bind(account)
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(read(&r, now, scope)?)
+    Ok(read(r, now, scope))
 }
 
 /// A user who may be chosen (a console user, active, not blocked) and whether their validity
@@ -177,23 +169,18 @@ async fn candidates(
          WHERE account_id = $1 AND kind IN ('internal', 'universal') AND active = TRUE AND blocked = FALSE{one}
          ORDER BY full_name, login"
     );
-    let mut query = sqlx::query(&sql).bind(account).bind(now);
+    let mut query = sqlx::query_as::<_, (i64, String, String, i64)>(&sql).bind(account).bind(now);
     if let Some(id) = only {
         query = query.bind(id);
     }
     let rows = query.fetch_all(&mut *conn).await?;
-    rows.iter()
-        .map(|r| {
-            let name = crate::users::labelled_name(
-                &r.try_get::<String, _>("login")?,
-                &r.try_get::<String, _>("full_name")?,
-            );
-            Ok(Candidate {
-                user: PickUser { id: r.try_get("id")?, name },
-                expired: r.try_get::<i64, _>("expired")? == 1,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|(id, login, full_name, expired)| Candidate {
+            user: PickUser { id, name: crate::users::labelled_name(&login, &full_name) },
+            expired: expired == 1,
         })
-        .collect()
+        .collect())
 }
 
 /// Whether `user` may be chosen now.
@@ -359,7 +346,7 @@ pub async fn overlaps(
     except: Option<i64>,
     now: i64,
 ) -> Result<Vec<Substitution>, AppError> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<SubRecord> = sqlx::query_as(&format!(
         "{SELECT} WHERE b.account_id = $1 AND b.active = TRUE AND b.starts_at < $2 AND b.ends_at > $3
            AND b.id <> $4 AND (b.absent_user_id IN ($5, $6) OR b.substitute_user_id IN ($5, $6))
          ORDER BY b.starts_at LIMIT 20"
@@ -376,8 +363,8 @@ pub async fn overlaps(
     let scope = scope(&mut *conn, who).await?;
     let me = who.effective.id;
     let mut items = Vec::new();
-    for r in &rows {
-        let s = read(r, now, &scope)?.item;
+    for r in rows {
+        let s = read(r, now, &scope).item;
         if scope.covers(s.absent_id) || s.substitute_id == me || s.absent_id == me {
             items.push(s);
         }
@@ -388,19 +375,19 @@ pub async fn overlaps(
 /// Recomputes the instants of every unfinished substitution after the account's zone changed.
 pub async fn rezone(tx: &mut Tx, account: i64, zone: &str) -> Result<(), AppError> {
     let now = tx.now();
-    let rows =
-        sqlx::query("SELECT id, from_day, to_day FROM substitutions WHERE account_id = $1 AND ends_at > $2")
-            .bind(account)
-            .bind(now)
-            .fetch_all(tx.conn())
-            .await?;
-    for r in &rows {
-        let (from, to): (String, String) = (r.try_get("from_day")?, r.try_get("to_day")?);
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, from_day, to_day FROM substitutions WHERE account_id = $1 AND ends_at > $2",
+    )
+    .bind(account)
+    .bind(now)
+    .fetch_all(tx.conn())
+    .await?;
+    for (id, from, to) in rows {
         if let (Some(starts), Some(ends)) = (day_start_ms(&from, zone), day_end_ms(&to, zone)) {
             sqlx::query("UPDATE substitutions SET starts_at = $1, ends_at = $2 WHERE id = $3")
                 .bind(starts)
                 .bind(ends)
-                .bind(r.try_get::<i64, _>("id")?)
+                .bind(id)
                 .execute(tx.conn())
                 .await?;
         }

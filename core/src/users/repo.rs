@@ -11,9 +11,11 @@ use crate::events::EndReason;
 use crate::guard::Ctx;
 use crate::i18n::CommonT;
 use crate::list::{contains_pattern, search_key, Page, PAGE_SIZE};
-use crate::store::{flag, Store, Tx};
-use crate::time::{day_end_ms, day_of_ms, day_start_ms};
-use sqlx::Row;
+use crate::store::{Flag, Store, Tx};
+use crate::time::{day_end_ms, day_start_ms};
+use records::{BarRecord, CardRecord, ListRecord};
+
+mod records;
 
 /// `$first, $first+1, …`: placeholders for an `IN (…)` of `n` values.
 fn placeholders(first: usize, n: usize) -> String {
@@ -54,7 +56,7 @@ pub async fn list(
         .bind(role)
         .fetch_one(store.reader())
         .await?;
-    let rows = sqlx::query(&format!(
+    let rows: Vec<ListRecord> = sqlx::query_as(&format!(
         "SELECT u.id, u.login, u.full_name, u.kind, u.active, u.blocked, u.valid_to FROM users u
          WHERE {filter} ORDER BY u.login LIMIT $6 OFFSET $7"
     ))
@@ -67,35 +69,18 @@ pub async fn list(
     .bind(q.page as i64 * PAGE_SIZE as i64)
     .fetch_all(store.reader())
     .await?;
-    let mut users = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let valid_to: Option<i64> = r.try_get("valid_to")?;
-        users.push(UserRow {
-            id: r.try_get("id")?,
-            login: r.try_get("login")?,
-            full_name: r.try_get("full_name")?,
-            kind: UserKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or(UserKind::Internal),
-            active: flag(r, "active")?,
-            blocked: flag(r, "blocked")?,
-            expired: valid_to.is_some_and(|t| t <= now),
-            valid_to: valid_to.map(|t| day_of_ms(t - 1, zone)),
-            roles: Vec::new(),
-            sub_accounts: None,
-        });
-    }
+    let mut users: Vec<UserRow> = rows.into_iter().map(|r| r.into_row(now, zone)).collect();
     if !users.is_empty() {
         let sql = format!(
             "SELECT m.user_id, r.name, r.builtin FROM role_members m JOIN roles r ON r.id = m.role_id
              WHERE m.user_id IN ({}) ORDER BY r.name_key",
             placeholders(1, users.len())
         );
-        let mut query = sqlx::query(&sql);
+        let mut query = sqlx::query_as::<_, (i64, String, Option<String>)>(&sql);
         for u in &users {
             query = query.bind(u.id);
         }
-        for r in query.fetch_all(store.reader()).await? {
-            let (user, name): (i64, String) = (r.try_get("user_id")?, r.try_get("name")?);
-            let builtin = r.try_get::<Option<String>, _>("builtin")?;
+        for (user, name, builtin) in query.fetch_all(store.reader()).await? {
             let name = crate::roles::shown_name(
                 builtin.as_deref().and_then(crate::roles::Builtin::parse),
                 &name,
@@ -110,7 +95,7 @@ pub async fn list(
 }
 
 pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<UserCard, AppError> {
-    let r = sqlx::query(
+    let r: CardRecord = sqlx::query_as(
         "SELECT u.*, p.first_name, p.last_name, p.personal_number FROM users u LEFT JOIN persons p ON p.id = u.person_id
          WHERE u.id = $1 AND u.account_id = $2",
     )
@@ -124,85 +109,34 @@ pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<Use
             .bind(id)
             .fetch_all(store.reader())
             .await?;
-    let person = match r.try_get::<Option<i64>, _>("person_id")? {
-        Some(pid) => Some(crate::persons::PersonChoice {
-            id: pid,
-            name: format!(
-                "{} {}",
-                r.try_get::<String, _>("last_name")?,
-                r.try_get::<String, _>("first_name")?
-            ),
-            personal_number: r.try_get("personal_number")?,
-        }),
-        None => None,
-    };
-    let used = |c: &str| -> Result<Option<String>, sqlx::Error> {
-        Ok(r.try_get::<Option<i64>, _>(c)?
-            .map(|t| crate::time::format_ms(t, zone, crate::i18n::Lang::default())))
-    };
-    let day = |c: &str, shift: i64| -> Result<String, sqlx::Error> {
-        Ok(r.try_get::<Option<i64>, _>(c)?.map(|t| day_of_ms(t - shift, zone)).unwrap_or_default())
-    };
-    Ok(UserCard {
-        id,
-        kind: UserKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or(UserKind::Internal),
-        active: flag(&r, "active")?,
-        blocked: flag(&r, "blocked")?,
-        valid_from: day("valid_from", 0)?,
-        valid_to: day("valid_to", 1)?,
-        login: r.try_get("login")?,
-        full_name: r.try_get("full_name")?,
-        print_label: r.try_get("print_label")?,
-        note: r.try_get("note")?,
-        email: r.try_get("email")?,
-        person,
-        default_unit_id: r.try_get("default_unit_id")?,
-        has_password: r.try_get::<Option<String>, _>("password_hash")?.is_some(),
-        has_external_password: r.try_get::<Option<String>, _>("external_password_hash")?.is_some(),
-        has_pin: r.try_get::<Option<String>, _>("pin_hash")?.is_some(),
-        has_card: r.try_get::<Option<String>, _>("card_hash")?.is_some(),
-        pin_used: used("pin_used_at")?,
-        card_used: used("card_used_at")?,
-        external_password_used: used("external_password_used_at")?,
-        pin_locked: r.try_get::<Option<i64>, _>("pin_locked_at")?.is_some(),
-        shared_password: flag(&r, "shared_password")?,
-        pw_own_policy: flag(&r, "pw_own_policy")?,
-        pw_strong: flag(&r, "pw_strong")?,
-        pw_max_age_days: r
-            .try_get::<Option<i64>, _>("pw_max_age_days")?
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
-        must_change_password: flag(&r, "must_change_password")?,
-        roles,
-        sign_in_units: sqlx::query_scalar(
-            "SELECT COUNT(DISTINCT ru.unit_id) FROM role_units ru JOIN roles x ON x.id = ru.role_id
-             WHERE x.account_id = $2
-               AND (x.builtin = 'everyone' OR x.id IN (SELECT role_id FROM role_members WHERE user_id = $1))",
-        )
-        .bind(id)
-        .bind(account)
-        .fetch_one(store.reader())
-        .await?,
-        version: r.try_get("version")?,
-    })
+    let sign_in_units = sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT ru.unit_id) FROM role_units ru JOIN roles x ON x.id = ru.role_id
+         WHERE x.account_id = $2
+           AND (x.builtin = 'everyone' OR x.id IN (SELECT role_id FROM role_members WHERE user_id = $1))",
+    )
+    .bind(id)
+    .bind(account)
+    .fetch_one(store.reader())
+    .await?;
+    r.into_card(id, zone, roles, sign_in_units)
 }
 
 /// The password policy that applies to a user: the account's, or the user's own rules.
 pub async fn policy_of(store: &Store, user: i64) -> Result<PasswordPolicy, AppError> {
-    let r = sqlx::query(
+    let (account, own, strong, max_age): (i64, Flag, Flag, Option<i64>) = sqlx::query_as(
         "SELECT u.account_id, u.pw_own_policy, u.pw_strong, u.pw_max_age_days FROM users u WHERE u.id = $1",
     )
     .bind(user)
     .fetch_one(store.reader())
     .await?;
-    let account = crate::config::repo::load(store, r.try_get("account_id")?).await?.policy();
-    if !flag(&r, "pw_own_policy")? {
+    let account = crate::config::repo::load(store, account).await?.policy();
+    if !own.0 {
         return Ok(account);
     }
     Ok(PasswordPolicy {
         min_length: account.min_length,
-        strong: flag(&r, "pw_strong")?,
-        max_age_days: r.try_get::<Option<i64>, _>("pw_max_age_days")?.map(|d| d as u32),
+        strong: strong.0,
+        max_age_days: max_age.map(|d| d as u32),
     })
 }
 
@@ -241,17 +175,15 @@ async fn check_references(
             return Err(field_error("person_id", UserT::Person, Message::new(CommonT::FieldUnknown)));
         }
         if kind != UserKind::Internal {
-            let other = sqlx::query(
+            let other: Option<(String, String)> = sqlx::query_as(
                 "SELECT login, kind FROM users WHERE person_id = $1 AND kind <> 'internal' AND id <> $2 ORDER BY id LIMIT 1",
             )
             .bind(person)
             .bind(id.unwrap_or(0))
             .fetch_optional(tx.conn())
             .await?;
-            if let Some(other) = other {
-                let problem = Message::new(UserT::PersonTaken)
-                    .arg("login", other.try_get::<String, _>("login")?)
-                    .arg("kind", other.try_get::<String, _>("kind")?);
+            if let Some((login, kind)) = other {
+                let problem = Message::new(UserT::PersonTaken).arg("login", login).arg("kind", kind);
                 return Err(field_error("person_id", UserT::Person, problem));
             }
         }
@@ -427,19 +359,13 @@ pub async fn save(
 
 /// Ends every open session of a user who may no longer sign in.
 pub async fn end_sessions_if_barred(tx: &mut Tx, ctx: &Ctx, id: i64) -> Result<usize, AppError> {
-    let r = sqlx::query("SELECT kind, active, blocked, valid_from, valid_to FROM users WHERE id = $1")
-        .bind(id)
-        .fetch_one(tx.conn())
-        .await?;
-    let barred = crate::auth::may_sign_in(
-        &r.try_get::<String, _>("kind")?,
-        flag(&r, "active")?,
-        flag(&r, "blocked")?,
-        r.try_get("valid_from")?,
-        r.try_get("valid_to")?,
-        tx.now(),
-    )
-    .is_err();
+    let r: BarRecord =
+        sqlx::query_as("SELECT kind, active, blocked, valid_from, valid_to FROM users WHERE id = $1")
+            .bind(id)
+            .fetch_one(tx.conn())
+            .await?;
+    let barred =
+        crate::auth::may_sign_in(&r.kind, r.active, r.blocked, r.valid_from, r.valid_to, tx.now()).is_err();
     if barred {
         end_sessions(tx, ctx, id, None).await
     } else {
@@ -474,13 +400,13 @@ pub async fn set_password(
     must_change: bool,
 ) -> Result<(), AppError> {
     let account = ctx.who.account.id;
-    let r = sqlx::query("SELECT kind, shared_password FROM users WHERE id = $1 AND account_id = $2")
+    let kind: String = sqlx::query_scalar("SELECT kind FROM users WHERE id = $1 AND account_id = $2")
         .bind(user)
         .bind(account)
         .fetch_optional(tx.conn())
         .await?
         .ok_or(AppError::NotFound)?;
-    let kind = UserKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or(UserKind::Internal);
+    let kind = UserKind::parse(&kind).unwrap_or(UserKind::Internal);
     let hash = ctx.state().hasher().hash(password).await?;
     let now = tx.now();
     let column = match (target, kind) {

@@ -7,9 +7,8 @@ use crate::error::AppError;
 use crate::events::{EventKind, Topic};
 use crate::guard::Ctx;
 use crate::notices::{repo::name_of, repo::send, Notice};
-use crate::store::{flag, Store, Tx};
+use crate::store::{Flag, Store, Tx};
 use crate::substitutions::{ModeEnd, Startable, SubT};
-use sqlx::Row;
 
 /// Whether a session may go on working in its substitution, from the substitution's row and
 /// the absent user's: the reason it must stop, if it must.
@@ -37,6 +36,17 @@ FROM substitutions b JOIN users a ON a.id = b.absent_user_id
 WHERE b.substitute_user_id = $1 AND b.account_id = $2 AND b.active = TRUE
   AND b.starts_at <= $3 AND b.ends_at > $3 AND a.active = TRUE AND a.blocked = FALSE";
 
+/// A row of `STARTABLE`: the substitution and its absent user.
+#[derive(sqlx::FromRow)]
+struct StartableRecord {
+    id: i64,
+    to_day: String,
+    absent_user_id: i64,
+    vouched_by: Option<i64>,
+    login: String,
+    full_name: String,
+}
+
 /// What the caller may start now: nothing while already working as someone (no chains) or
 /// while visiting another account.
 pub async fn startable(ctx: &Ctx) -> Result<Vec<Startable>, AppError> {
@@ -44,21 +54,20 @@ pub async fn startable(ctx: &Ctx) -> Result<Vec<Startable>, AppError> {
     if who.native.id != who.effective.id || who.account.id != who.home_account_id {
         return Ok(Vec::new());
     }
-    let rows = sqlx::query(&format!("{STARTABLE} ORDER BY b.ends_at, b.id"))
+    let rows: Vec<StartableRecord> = sqlx::query_as(&format!("{STARTABLE} ORDER BY b.ends_at, b.id"))
         .bind(who.native.id)
         .bind(who.home_account_id)
         .bind(ctx.store().now())
         .fetch_all(ctx.store().reader())
         .await?;
-    rows.iter()
-        .map(|r| {
-            let absent = crate::users::display_name(
-                &r.try_get::<String, _>("login")?,
-                &r.try_get::<String, _>("full_name")?,
-            );
-            Ok(Startable { id: r.try_get("id")?, absent, to_day: r.try_get("to_day")? })
+    Ok(rows
+        .into_iter()
+        .map(|r| Startable {
+            id: r.id,
+            absent: crate::users::display_name(&r.login, &r.full_name),
+            to_day: r.to_day,
         })
-        .collect()
+        .collect())
 }
 
 /// Makes the caller's session work as the absent user of substitution `id`.
@@ -73,7 +82,7 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
     }
     let mut tx = ctx.store().begin().await?;
     let now = tx.now();
-    let row = sqlx::query(&format!("{STARTABLE} AND b.id = $4"))
+    let row: Option<StartableRecord> = sqlx::query_as(&format!("{STARTABLE} AND b.id = $4"))
         .bind(who.native.id)
         .bind(who.home_account_id)
         .bind(now)
@@ -92,10 +101,10 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
         .await?;
         return Err(if exists.is_some() { AppError::refused(SubT::CannotStart) } else { AppError::NotFound });
     };
-    let absent: i64 = row.try_get("absent_user_id")?;
+    let absent = row.absent_user_id;
     // Rule 6 again at the start: the absent user's rights may have grown since the
     // substitution was saved; whoever vouched for it must still hold what is gained.
-    if let Some(author) = row.try_get::<Option<i64>, _>("vouched_by")? {
+    if let Some(author) = row.vouched_by {
         let store = ctx.store();
         let (author, _) = crate::rights::outrank::snapshot_of(store, author, who.home_account_id).await?;
         let covered =
@@ -130,11 +139,11 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
 /// The caller ends their own work on someone's behalf.
 pub async fn end_own(ctx: &Ctx) -> Result<(), AppError> {
     let mut tx = ctx.store().begin().await?;
-    let row = sqlx::query("SELECT substitution_id FROM sessions WHERE id = $1")
+    let substitution: Option<i64> = sqlx::query_scalar("SELECT substitution_id FROM sessions WHERE id = $1")
         .bind(ctx.who.session_id)
         .fetch_one(tx.conn())
         .await?;
-    let Some(id) = row.try_get::<Option<i64>, _>("substitution_id")? else {
+    let Some(id) = substitution else {
         return Ok(());
     };
     end_one(&mut tx, ctx.who.session_id, id, ModeEnd::Ended, Some(&ctx.actor())).await?;
@@ -150,7 +159,8 @@ pub async fn end_one(
     why: ModeEnd,
     by: Option<&Actor>,
 ) -> Result<bool, AppError> {
-    let row = sqlx::query(
+    // `effective_user_id` is set while a session works in a substitution.
+    let row: Option<(i64, i64, i64)> = sqlx::query_as(
         "SELECT s.user_id, s.effective_user_id, s.current_account_id FROM sessions s
          WHERE s.id = $1 AND s.substitution_id = $2 AND s.closed_at IS NULL",
     )
@@ -158,9 +168,7 @@ pub async fn end_one(
     .bind(id)
     .fetch_optional(tx.conn())
     .await?;
-    let Some(row) = row else { return Ok(false) };
-    let (user, absent, account): (i64, i64, i64) =
-        (row.try_get("user_id")?, row.try_get("effective_user_id")?, row.try_get("current_account_id")?);
+    let Some((user, absent, account)) = row else { return Ok(false) };
     sqlx::query("UPDATE sessions SET effective_user_id = NULL, substitution_id = NULL WHERE id = $1")
         .bind(session_id)
         .execute(tx.conn())
@@ -209,11 +217,25 @@ pub async fn end_all(tx: &mut Tx, id: i64, why: ModeEnd) -> Result<usize, AppErr
     Ok(ended)
 }
 
+/// A session working in a substitution, with the substitution and its absent user.
+#[derive(sqlx::FromRow)]
+struct SweepRecord {
+    session_id: i64,
+    id: i64,
+    #[sqlx(try_from = "Flag")]
+    active: bool,
+    ends_at: i64,
+    #[sqlx(try_from = "Flag")]
+    a_active: bool,
+    #[sqlx(try_from = "Flag")]
+    a_blocked: bool,
+}
+
 /// Ends the mode of sessions whose substitution stopped (its last day is over, it was
 /// deactivated, or the absent user was barred); answers how many.
 pub async fn sweep(store: &Store) -> Result<usize, AppError> {
     let now = store.now();
-    let rows = sqlx::query(
+    let rows: Vec<SweepRecord> = sqlx::query_as(
         "SELECT s.id AS session_id, b.id, b.active, b.ends_at, a.active AS a_active, a.blocked AS a_blocked
          FROM sessions s JOIN substitutions b ON b.id = s.substitution_id JOIN users a ON a.id = b.absent_user_id
          WHERE s.substitution_id IS NOT NULL AND s.closed_at IS NULL",
@@ -221,17 +243,10 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
     .fetch_all(store.reader())
     .await?;
     let mut ended = 0;
-    for r in &rows {
-        let why = must_stop(
-            flag(r, "active")?,
-            r.try_get("ends_at")?,
-            flag(r, "a_active")?,
-            flag(r, "a_blocked")?,
-            now,
-        );
-        if let Some(why) = why {
+    for r in rows {
+        if let Some(why) = must_stop(r.active, r.ends_at, r.a_active, r.a_blocked, now) {
             let mut tx = store.begin().await?;
-            if end_one(&mut tx, r.try_get("session_id")?, r.try_get("id")?, why, None).await? {
+            if end_one(&mut tx, r.session_id, r.id, why, None).await? {
                 ended += 1;
             }
             tx.commit().await?;
