@@ -1,7 +1,7 @@
 //! Storage: one code path for SQLite and PostgreSQL through sqlx's `Any` driver. SQL is written
 //! once with `$1, $2…` placeholders, which both backends accept; times are BIGINT UTC
 //! milliseconds; booleans are BOOLEAN on PostgreSQL and INTEGER 0/1 on SQLite (the `Any`
-//! driver cannot read SQLite's BOOLEAN) and are read through `Flag` (`flag` for an untyped row).
+//! driver cannot read SQLite's BOOLEAN) and are read through `Flag`.
 //! SQLite gets WAL, a busy timeout and a single writer connection, so concurrent writers queue
 //! instead of failing.
 
@@ -22,7 +22,7 @@ pub use url::{Backend, DbUrl};
 
 use crate::error::AppError;
 use bus::Bus;
-use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Executor};
 use std::sync::Arc;
 use std::time::Duration;
@@ -181,13 +181,6 @@ async fn sqlite_pool(url: &DbUrl, connections: u32) -> Result<AnyPool, String> {
                  and is writable, or give another --database-url (DATABASE_URL)"
             )
         })
-}
-
-/// Reads a boolean column: BOOLEAN on PostgreSQL, INTEGER 0/1 on SQLite. Records use `Flag`;
-/// this is for the rows `auth` still reads column by column.
-pub fn flag(row: &AnyRow, column: &str) -> Result<bool, sqlx::Error> {
-    use sqlx::Row;
-    row.try_get::<bool, _>(column).or_else(|_| row.try_get::<i64, _>(column).map(|v| v != 0))
 }
 
 /// A write by id and version changed its one row, or someone changed or removed the record

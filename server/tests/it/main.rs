@@ -9,6 +9,7 @@ mod applications;
 mod audit;
 mod authzen;
 mod config;
+mod crate_faces;
 mod demo;
 mod escalation;
 mod events;
