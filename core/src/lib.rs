@@ -16,6 +16,7 @@ pub mod actor;
 pub mod audit;
 pub mod guard;
 pub mod mail;
+pub mod operator;
 pub mod store;
 pub mod time;
 

@@ -1,11 +1,10 @@
 //! `klucznik catalogue apply FILE`: registers or updates a business application from its
 //! catalogue file (docs/INTEGRATION.md "Catalogue file"), as the console's upload does.
 
-use klucznik_core::applications::service as repo;
 use klucznik_core::applications::Preview;
 use klucznik_core::error::AppError;
 use klucznik_core::i18n::Lang;
-use klucznik_core::store::Store;
+use klucznik_core::operator::Operator;
 use std::path::Path;
 
 /// Every problem of a refused file, one per line.
@@ -45,7 +44,7 @@ pub fn describe(p: &Preview, applied: bool) -> String {
 }
 
 pub async fn apply_file(
-    store: &Store,
+    operator: &Operator,
     account: Option<i64>,
     file: &Path,
     dry_run: bool,
@@ -53,17 +52,19 @@ pub async fn apply_file(
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let account = match account {
         Some(a) => a,
-        None => klucznik_core::clients::service::first_main_account(store)
+        None => operator
+            .first_main_account()
             .await
             .map_err(|e| e.to_string())?
             .ok_or("no main account in this database")?,
     };
     let refused = |e: AppError| format!("{} refused:\n{}", file.display(), problems(&e));
     if dry_run {
-        return repo::preview(store, account, &text).await.map(|p| describe(&p, false)).map_err(refused);
+        return operator
+            .preview_catalogue(account, &text)
+            .await
+            .map(|p| describe(&p, false))
+            .map_err(refused);
     }
-    let actor = klucznik_core::actor::Actor { account_id: Some(account), ..Default::default() };
-    let mut p = repo::apply(store, &actor, account, &text, None).await.map_err(refused)?;
-    p.orphaned = repo::preview(store, account, &text).await.map_err(refused)?.orphaned;
-    Ok(describe(&p, true))
+    operator.apply_catalogue(account, &text).await.map(|p| describe(&p, true)).map_err(refused)
 }

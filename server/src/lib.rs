@@ -16,10 +16,11 @@ use app::guard::{guard_layer, AppState};
 use app::{shell, App};
 use axum::routing::get;
 use axum::Router;
+use klucznik_core::auth::password::Hasher;
 use klucznik_core::guard::Settings;
-use klucznik_core::store::bootstrap::bootstrap;
-use klucznik_core::store::demo::{self, DemoOutcome, DEFAULT_DEMO_PASSWORD};
-use klucznik_core::store::{Clock, DbUrl, Store};
+use klucznik_core::operator::Operator;
+use klucznik_core::store::demo::{DemoOutcome, DEFAULT_DEMO_PASSWORD};
+use klucznik_core::store::{Clock, DbUrl};
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
@@ -65,14 +66,11 @@ pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOpti
 
 /// Opens the database and bootstraps it if empty; prints the generated administrator
 /// password once. Errors are one line that says what to fix.
-pub async fn open_store(
-    url: &str,
-    state_hasher: &klucznik_core::auth::password::Hasher,
-) -> Result<Store, String> {
+pub async fn open_database(url: &str, hasher: Hasher) -> Result<Operator, String> {
     let url = DbUrl::parse(url).map_err(|e| format!("bad --database-url (DATABASE_URL): {e}"))?;
-    let store = Store::open(&url, Clock::default()).await?;
+    let operator = Operator::open(&url, Clock::default(), hasher).await?;
     let password = std::env::var("KLUCZNIK_ADMIN_PASSWORD").ok().filter(|p| !p.is_empty());
-    match bootstrap(&store, state_hasher, password).await.map_err(|e| format!("cannot bootstrap the database: {e}"))? {
+    match operator.bootstrap(password).await.map_err(|e| format!("cannot bootstrap the database: {e}"))? {
         Some(done) => match done.generated_password {
             Some(password) => println!(
                 "First start: created the administrator \"admin\" with the password {password}\n\
@@ -80,31 +78,31 @@ pub async fn open_store(
             ),
             None => println!("First start: created the administrator \"admin\" with the password from KLUCZNIK_ADMIN_PASSWORD."),
         },
-        None => tracing::info!("database {url} ready (schema version {})", store.schema_version()),
+        None => tracing::info!("database {url} ready (schema version {})", operator.schema_version()),
     }
-    klucznik_core::accounts::service::refresh_name_keys(&store)
-        .await
-        .map_err(|e| format!("cannot prepare the accounts: {e}"))?;
-    Ok(store)
+    operator.refresh_name_keys().await.map_err(|e| format!("cannot prepare the accounts: {e}"))?;
+    Ok(operator)
 }
 
 /// Fills the demo sample (if the database is new) and says what it did.
-pub async fn fill_demo(store: &Store, hasher: &klucznik_core::auth::password::Hasher) -> Result<(), String> {
+pub async fn fill_demo(operator: &Operator) -> Result<(), String> {
     let password = std::env::var("KLUCZNIK_DEMO_PASSWORD").ok().filter(|p| !p.is_empty());
     let password = password.as_deref().unwrap_or(DEFAULT_DEMO_PASSWORD);
-    match demo::fill(store, hasher, password).await? {
+    match operator.fill_demo(password).await? {
         DemoOutcome::Filled { users } => {
             println!("Demo sample added. Users (password {password}): {}", users.join(", "));
             // Nordwind ERP's catalogue, and a client of it, so that the sample can be asked at once.
-            let main = klucznik_core::clients::service::first_main_account(store)
+            let main = operator
+                .first_main_account()
                 .await
                 .map_err(|e| e.to_string())?
                 .ok_or("no main account in this database")?;
-            klucznik_core::applications::demo::register(store, main)
+            operator
+                .register_demo_application(main)
                 .await
                 .map_err(|e| format!("cannot register the demo application: {e}"))?;
             println!("Business application Nordwind ERP registered (docs/examples/nordwind-erp.json).");
-            let client = create_client(store, None, "nordwind", "Nordwind ERP (demo)").await?;
+            let client = create_client(operator, None, "nordwind", "Nordwind ERP (demo)").await?;
             println!(
                 "Decision API client {} (docs/INTEGRATION.md), secret shown only this once: {}",
                 client.client_id, client.secret
@@ -131,32 +129,26 @@ pub fn settings(cli: &cli::Cli) -> Settings {
 
 /// Adds a client of an application to a main account (`klucznik client create`).
 pub async fn create_client(
-    store: &Store,
+    operator: &Operator,
     account: Option<i64>,
     application: &str,
     name: &str,
 ) -> Result<klucznik_core::clients::NewSecret, String> {
-    use klucznik_core::clients::{check_name, service as clients};
-    check_name(name, klucznik_core::i18n::CommonT::Name)
+    klucznik_core::clients::check_name(name, klucznik_core::i18n::CommonT::Name)
         .finish()
         .map_err(|e| format!("bad --name: {}", e.render(klucznik_core::i18n::Lang::En)))?;
     let fail = |e: klucznik_core::error::AppError| format!("cannot create the client: {e}");
     let account = match account {
         Some(a) => a,
-        None => clients::first_main_account(store)
-            .await
-            .map_err(fail)?
-            .ok_or("no main account in this database")?,
+        None => {
+            operator.first_main_account().await.map_err(fail)?.ok_or("no main account in this database")?
+        }
     };
-    let mut tx = store.begin().await.map_err(fail)?;
-    let actor = klucznik_core::actor::Actor { account_id: Some(account), ..Default::default() };
-    let made = clients::create(&mut tx, &actor, account, application, name).await.map_err(|e| match e {
+    operator.create_client(account, application, name).await.map_err(|e| match e {
         klucznik_core::error::AppError::NotFound => format!("--account {account} is not a main account"),
         e @ klucznik_core::error::AppError::Invalid(_) => {
             format!("bad --application: {}", e.render(klucznik_core::i18n::Lang::En))
         }
         e => fail(e),
-    })?;
-    tx.commit().await.map_err(fail)?;
-    Ok(made)
+    })
 }

@@ -27,26 +27,26 @@ fn fail(message: &str) -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
-    let hasher = klucznik_core::auth::password::Hasher::new();
-    let store = server::open_store(&cli.database_url, &hasher).await?;
+    let operator =
+        server::open_database(&cli.database_url, klucznik_core::auth::password::Hasher::new()).await?;
     if cli.command == Some(Command::Demo) {
-        return server::fill_demo(&store, &hasher).await;
+        return server::fill_demo(&operator).await;
     }
     if let Some(Command::Catalogue(server::cli::CatalogueCommand::Apply { file, account, dry_run })) =
         &cli.command
     {
-        println!("{}", server::catalogue::apply_file(&store, *account, file, *dry_run).await?);
+        println!("{}", server::catalogue::apply_file(&operator, *account, file, *dry_run).await?);
         return Ok(());
     }
     if let Some(Command::Client(server::cli::ClientCommand::Create { name, account, application })) =
         &cli.command
     {
-        let made = server::create_client(&store, *account, application, name).await?;
+        let made = server::create_client(&operator, *account, application, name).await?;
         println!("Client {} created. Its secret (shown only this once): {}", made.client_id, made.secret);
         return Ok(());
     }
     if cli.demo {
-        server::fill_demo(&store, &hasher).await?;
+        server::fill_demo(&operator).await?;
     }
     let site_root = cli.site_root.to_string_lossy().to_string();
     if !cli.site_root.join("pkg").is_dir() {
@@ -54,12 +54,9 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
     let settings = server::settings(&cli);
     settings.mail.check()?;
-    klucznik_core::mail::spawn(store.clone(), settings.mail.clone(), std::time::Duration::from_secs(1));
-    klucznik_core::sessions::maintenance::spawn(store.clone(), std::time::Duration::from_secs(15));
-    // The end of a substitution's last day ends the work in it within a second.
-    klucznik_core::substitutions::service::mode::spawn(store.clone(), std::time::Duration::from_secs(1));
+    operator.start_workers(settings.mail.clone());
     let options = server::leptos_options(&site_root, cli.addr);
-    let state = app::guard::AppState::new(store.clone(), hasher, options, settings);
+    let state = app::guard::AppState::new(operator.serve(settings), options);
     let listener = tokio::net::TcpListener::bind(cli.addr)
         .await
         .map_err(|e| format!("cannot listen on {} (--addr / KLUCZNIK_ADDR): {e}", cli.addr))?;
@@ -75,6 +72,6 @@ async fn run(cli: Cli) -> Result<(), String> {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await;
-    store.close().await;
+    operator.close().await;
     Ok(())
 }

@@ -2,9 +2,7 @@
 //! server functions take it; the guard hands them only the core's authorized handles.
 
 use axum::extract::FromRef;
-use klucznik_core::auth::password::Hasher;
-use klucznik_core::guard::{CoreState, Settings};
-use klucznik_core::store::Store;
+use klucznik_core::guard::CoreState;
 use leptos::config::LeptosOptions;
 use std::ops::Deref;
 
@@ -15,8 +13,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store, hasher: Hasher, leptos: LeptosOptions, settings: Settings) -> AppState {
-        AppState { core: CoreState::new(store, hasher, settings), leptos }
+    /// The core's state comes from the operator's handle (`Operator::serve`).
+    pub fn new(core: CoreState, leptos: LeptosOptions) -> AppState {
+        AppState { core, leptos }
     }
 
     pub fn core(&self) -> &CoreState {

@@ -144,6 +144,3 @@ pub async fn switch_account(ctx: &Ctx, account: i64) -> Result<(), AppError> {
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Sessions }).await?;
     tx.commit().await
 }
-
-/// At start-up: every account's key for finding it by name (the operator's, no session).
-pub use super::repo::refresh_name_keys;

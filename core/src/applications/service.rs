@@ -49,6 +49,3 @@ fn administrator(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
         Err(AppError::refused(AppT::AdministratorsOnly))
     }
 }
-
-// The command line's catalogue file (the operator's, no session).
-pub use super::repo::{apply, preview};

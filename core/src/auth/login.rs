@@ -290,12 +290,10 @@ pub async fn sign_in(
     let refusal =
         may_sign_in(&user.kind, user.active, user.blocked, user.valid_from, user.valid_to, tx.now())
             .map_err(|r| (r.key(), r.message()))
-            .and_then(|()| {
-                if user.account_active {
-                    Ok(())
-                } else {
-                    Err(("account_inactive", AuthT::RefusedAccountInactive))
-                }
+            .and(if user.account_active {
+                Ok(())
+            } else {
+                Err(("account_inactive", AuthT::RefusedAccountInactive))
             });
     let units = units_of(&mut tx, user_id, account_id).await?;
     let no_unit = if units.is_empty() { Err(("no_unit", AuthT::RefusedNoUnit)) } else { Ok(()) };

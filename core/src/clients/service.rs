@@ -63,5 +63,5 @@ fn main_account(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
 }
 
 // The clients' own entry points: a bearer secret authenticated, and whether a client believed
-// a moment ago is still live; and the command line's (the operator's, no session).
-pub use super::repo::{authenticate, create, first_main_account, still_live, Caller};
+// a moment ago is still live (the command line's steps are the operator's, crate::operator).
+pub use super::repo::{authenticate, still_live, Caller};

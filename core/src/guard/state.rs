@@ -33,7 +33,8 @@ pub struct CoreState {
 }
 
 impl CoreState {
-    pub fn new(store: Store, hasher: Hasher, settings: Settings) -> CoreState {
+    /// Made by the operator's handle (`Operator::serve`), the only holder of the store.
+    pub(crate) fn new(store: Store, hasher: Hasher, settings: Settings) -> CoreState {
         CoreState {
             store,
             hasher,

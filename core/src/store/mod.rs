@@ -51,8 +51,8 @@ struct Inner {
 
 impl Store {
     /// Connects, applies the migrations and starts the event bus. The error is one line that
-    /// says what to fix.
-    pub async fn open(url: &DbUrl, clock: Clock) -> Result<Store, String> {
+    /// says what to fix. Outside the core the operator's handle opens it (`Operator::open`).
+    pub(crate) async fn open(url: &DbUrl, clock: Clock) -> Result<Store, String> {
         sqlx::any::install_default_drivers();
         let (read, write) = match url.backend {
             Backend::Sqlite => {

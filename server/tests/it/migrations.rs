@@ -3,14 +3,17 @@
 //! (with their NOT NULL) and indexes (with their columns and uniqueness).
 
 use crate::support::{Backend, TestDb};
-use klucznik_core::store::{Clock, DbUrl, Store};
+use klucznik_core::auth::password::Hasher;
+use klucznik_core::operator::Operator;
+use klucznik_core::store::{Clock, DbUrl};
 use sqlx::Row;
 use std::collections::BTreeSet;
 
 /// One line per table, column and index, the same words on both backends.
 async fn schema(db: &TestDb) -> BTreeSet<String> {
-    let store = Store::open(&DbUrl::parse(&db.url).unwrap(), Clock::default()).await.unwrap();
-    drop(store);
+    let operator =
+        Operator::open(&DbUrl::parse(&db.url).unwrap(), Clock::default(), Hasher::new()).await.unwrap();
+    operator.close().await;
     let pool = db.pool().await;
     let (columns, indexes) = match db.backend {
         Backend::Sqlite => (

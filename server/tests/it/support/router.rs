@@ -7,7 +7,7 @@ use axum::Router;
 use http::{Request, StatusCode};
 use klucznik_core::auth::password::Hasher;
 use klucznik_core::guard::Settings;
-use klucznik_core::store::bootstrap::bootstrap;
+use klucznik_core::operator::Operator;
 use klucznik_core::store::{Clock, DbUrl, Store};
 use serde_json::Value;
 use tower::ServiceExt;
@@ -38,11 +38,12 @@ impl InProcess {
     /// As `start_with`, serving the static files of `site_root`.
     pub async fn start_site(db: &TestDb, settings: Settings, site_root: &str) -> InProcess {
         let clock = Clock::default();
-        let store = Store::open(&DbUrl::parse(&db.url).unwrap(), clock.clone()).await.unwrap();
-        let hasher = Hasher::new();
-        bootstrap(&store, &hasher, Some(ADMIN_PASSWORD.into())).await.unwrap();
+        let operator =
+            Operator::open(&DbUrl::parse(&db.url).unwrap(), clock.clone(), Hasher::new()).await.unwrap();
+        operator.bootstrap(Some(ADMIN_PASSWORD.into())).await.unwrap();
+        let store = operator.store().clone();
         let options = server::leptos_options(site_root, "127.0.0.1:0".parse().unwrap());
-        let state = AppState::new(store.clone(), hasher, options, settings);
+        let state = AppState::new(operator.serve(settings), options);
         InProcess { router: server::router(state), store, clock }
     }
 
