@@ -1,4 +1,4 @@
-//! Languages, the `text_table!` tables every area declares, and message filling (DESIGN.md: every
+//! Languages, the `text_table!` tables every area declares, and message filling (docs/ARCHITECTURE.md "Translations": every
 //! text in English, Polish and Czech).
 
 use serde::{Deserialize, Serialize};

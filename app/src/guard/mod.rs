@@ -1,4 +1,4 @@
-//! The web side of the one guard (DESIGN.md "The request path"): the middleware finds each
+//! The web side of the one guard (docs/ARCHITECTURE.md "The request path"): the middleware finds each
 //! request's caller (cookie → session → who), `needs::NEEDS` says what each server function's
 //! caller needs, and `authorize_listed` / `public` hand a server function the core's authorized
 //! handle. Deciding and storage are the core's (`klucznik_core::guard`).

@@ -1,4 +1,4 @@
-//! Rule 6 for business applications' rights (DESIGN.md rule 6, docs/ARCHITECTURE.md "Rights"):
+//! Rule 6 for business applications' rights (rule 6, docs/ARCHITECTURE.md "Rights"):
 //! who may give or take which of an application's rights — in the editors, role copies and
 //! imports, and memberships — decided from the author's own grants of that application.
 

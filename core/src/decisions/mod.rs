@@ -1,6 +1,6 @@
 //! Decisions for business applications (issue 16, docs/INTEGRATION.md "Decisions"): "may this
 //! subject do this action on this resource?", answered by the same resolver and snapshots as
-//! the console (DESIGN.md "How a rights decision is made"), for the main account of the asking
+//! the console (docs/ARCHITECTURE.md "How a rights decision is made"), for the main account of the asking
 //! client and its sub-accounts. The HTTP binding (AuthZEN) is the server's; this module knows
 //! only subjects, actions and resources.
 

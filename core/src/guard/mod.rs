@@ -1,4 +1,4 @@
-//! Authorization, the bottom of the request path (DESIGN.md): cookie → session → native user →
+//! Authorization, the bottom of the request path (docs/ARCHITECTURE.md): cookie → session → native user →
 //! effective user → current account → rights snapshot → the right the caller needs → the storage
 //! handle. The web layer (the app crate's `guard`) finds the request's caller and asks here;
 //! storage is reached only through the `Ctx` or `PublicCtx` this module hands out.

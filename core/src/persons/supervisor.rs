@@ -1,4 +1,4 @@
-//! Rule 6 for the supervisor relation (DESIGN.md): whoever stands above a person — directly
+//! Rule 6 for the supervisor relation (docs/ARCHITECTURE.md): whoever stands above a person — directly
 //! or higher up — reaches that person's users through the subordinates' data rights and
 //! substitutions. So an editor may not put under themselves someone who holds more than they
 //! do.

@@ -1,4 +1,4 @@
-//! Rule 6 of DESIGN.md for acts on other users: setting their password, e-mail or status,
+//! Rule 6 (docs/ARCHITECTURE.md "How a rights decision is made") for acts on other users: setting their password, e-mail or status,
 //! ending their sessions, opening an account to them, putting them under oneself as a
 //! subordinate, or letting someone work as them. Only a caller who holds every right the
 //! other user holds may act on them (administrators may act on anyone).

@@ -1,5 +1,5 @@
 //! Building a user's rights snapshot from storage: their roles and own grants (rule 1) and the
-//! data rights over the units of the account the session works in (DESIGN.md "How a rights
+//! data rights over the units of the account the session works in (docs/ARCHITECTURE.md "How a rights
 //! decision is made").
 
 use crate::error::AppError;

@@ -1,4 +1,4 @@
-//! Resolving a session token into `Who`, the first step of the request path (DESIGN.md): the
+//! Resolving a session token into `Who`, the first step of the request path (docs/ARCHITECTURE.md): the
 //! session row, its users and account, the timeouts, and the rights snapshot. A session past its
 //! time is closed here, a working-as mode past its end ended, access to a sub-account that
 //! ended sends the session home.

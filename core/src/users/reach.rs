@@ -1,4 +1,4 @@
-//! Rule 6 on the user card (DESIGN.md): status, login, e-mail, sign-in secrets, the password
+//! Rule 6 on the user card (docs/ARCHITECTURE.md): status, login, e-mail, sign-in secrets, the password
 //! policy and the linked person bear on what a user can reach. Another user's are changed only
 //! by someone who holds every right that user holds; one's own only by an administrator (one's
 //! own password through the self-service change, with the current one).

@@ -2,7 +2,7 @@
 //! what an application protects, declared as data in a file rather than in code. Klucznik's own
 //! modules stay the built-in catalogue (`crate::catalogue`); an application's rights are keyed
 //! `<application>/<right>` in the same grants, and decided by the same engine over a `Spec` of
-//! their own (DESIGN.md "How a rights decision is made" does not change).
+//! their own (docs/ARCHITECTURE.md "How a rights decision is made" does not change).
 
 mod file;
 mod preview;

@@ -1,4 +1,4 @@
-//! The rules of DESIGN.md "Rights: how a decision is made", over rights numbered densely. It
+//! The rules of docs/ARCHITECTURE.md "How a rights decision is made", over rights numbered densely. It
 //! knows nothing of the application's catalogue beyond a `Spec` (what each right needs and
 //! follows), so that the benchmarks can run it over a catalogue of any size.
 

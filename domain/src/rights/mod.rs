@@ -1,4 +1,4 @@
-//! The resolver: decides "may this session do R (on this person)?" by DESIGN.md rules 1–7,
+//! The resolver: decides "may this session do R (on this person)?" by the rules of docs/ARCHITECTURE.md "How a rights decision is made",
 //! explains each decision, and builds the per-session snapshot that answers every check in
 //! O(1). No I/O: the server and the browser (the editors' preview) share it.
 

@@ -1,4 +1,4 @@
-//! Rule 6 of DESIGN.md between two users: whether one holds every right another holds, or
+//! Rule 6 (docs/ARCHITECTURE.md "How a rights decision is made") between two users: whether one holds every right another holds, or
 //! every right another would gain (a substitute working as an absent user). Pure: the
 //! server's acts on other users (`rights::outrank`) build on it.
 

@@ -1,5 +1,5 @@
 //! Every text of the product in English, Polish and Czech, one `text_table!` table per area of the
-//! console (DESIGN.md: every text in the three languages), and `Msg`, which names any of them
+//! console (docs/ARCHITECTURE.md "Translations": every text in the three languages), and `Msg`, which names any of them
 //! so that errors and notices carry a key the browser translates.
 
 pub mod accounts;

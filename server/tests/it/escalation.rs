@@ -1,4 +1,4 @@
-//! Rule 6 of DESIGN.md from the point of view of a caller holding one single right of the
+//! Rule 6 (docs/ARCHITECTURE.md "How a rights decision is made") from the point of view of a caller holding one single right of the
 //! catalogue (issue 13): for every right, a user holding only it (and what it needs) tries
 //! every known way to an administrator's rights — the administrator's password, e-mail and
 //! status, the Administrators role, rights of their own or their role's, copies and imports,
