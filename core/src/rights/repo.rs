@@ -139,14 +139,19 @@ pub async fn load_subject(store: &Store, user_id: i64, home_account_id: i64) -> 
         }
     }
     (subject.own, subject.own_data) = split(&own);
-    subject.roles = by_role
+    subject.roles = role_grants(by_role);
+    Ok(subject)
+}
+
+/// Each role's grants, split into account-wide and data grants.
+fn role_grants(by_role: BTreeMap<i64, Vec<GrantRow>>) -> Vec<RoleGrants> {
+    by_role
         .into_iter()
         .map(|(role_id, rows)| {
             let (grants, data) = split(&rows);
             RoleGrants { role_id, grants, data }
         })
-        .collect();
-    Ok(subject)
+        .collect()
 }
 
 /// What a new user in exactly these roles of `account` (and Everyone) would hold, before they
@@ -177,13 +182,7 @@ pub async fn load_subject_of_roles(
             grants.push(grant(key, &target, r.unit_id, non_null(r.allow, "allow")?.0));
         }
     }
-    subject.roles = by_role
-        .into_iter()
-        .map(|(role_id, rows)| {
-            let (grants, data) = split(&rows);
-            RoleGrants { role_id, grants, data }
-        })
-        .collect();
+    subject.roles = role_grants(by_role);
     Ok(subject)
 }
 
