@@ -1,7 +1,8 @@
 //! Signing in on the server: throttle, verify, tell a refused user why only after a correct
 //! password, open the session, audit every outcome.
 
-use super::policy::{login_key, may_sign_in, LOGIN_MAX, PASSWORD_MAX};
+use super::policy::{login_key, LOGIN_MAX, PASSWORD_MAX};
+use super::standing::Standing;
 use super::{throttle, AuthT};
 use crate::actor::{Actor, Client};
 use crate::audit::{self, Entry};
@@ -196,13 +197,8 @@ async fn remember_device(
 struct ConsoleUser {
     id: i64,
     account_id: i64,
-    kind: String,
-    #[sqlx(try_from = "Flag")]
-    active: bool,
-    #[sqlx(try_from = "Flag")]
-    blocked: bool,
-    valid_from: Option<i64>,
-    valid_to: Option<i64>,
+    #[sqlx(flatten)]
+    standing: Standing,
     password_hash: Option<String>,
     password_changed_at: Option<i64>,
     #[sqlx(try_from = "Flag")]
@@ -288,13 +284,11 @@ pub async fn sign_in(
     actor.effective_user_id = Some(user_id);
     // The password was right: the user may now learn why they cannot come in.
     let refusal =
-        may_sign_in(&user.kind, user.active, user.blocked, user.valid_from, user.valid_to, tx.now())
-            .map_err(|r| (r.key(), r.message()))
-            .and(if user.account_active {
-                Ok(())
-            } else {
-                Err(("account_inactive", AuthT::RefusedAccountInactive))
-            });
+        user.standing.console(tx.now()).map_err(|r| (r.key(), r.message())).and(if user.account_active {
+            Ok(())
+        } else {
+            Err(("account_inactive", AuthT::RefusedAccountInactive))
+        });
     let units = units_of(&mut tx, user_id, account_id).await?;
     let no_unit = if units.is_empty() { Err(("no_unit", AuthT::RefusedNoUnit)) } else { Ok(()) };
     let refusal = refusal.and(no_unit);

@@ -9,3 +9,4 @@ pub mod token;
 
 pub use domain::auth::*;
 pub mod service;
+pub(crate) mod standing;

@@ -3,10 +3,10 @@
 //! request; old events are pruned.
 
 use super::repo::end_now;
-use crate::auth::may_sign_in;
+use crate::auth::standing::Standing;
 use crate::error::AppError;
 use crate::events::EndReason;
-use crate::store::{Flag, Store};
+use crate::store::Store;
 use std::time::Duration;
 
 /// Events are kept this long for streams that resume.
@@ -20,13 +20,9 @@ struct SweepRecord {
     last_activity_at: i64,
     session_idle_minutes: i64,
     session_max_hours: i64,
-    kind: String,
-    #[sqlx(try_from = "Flag")]
-    active: bool,
-    #[sqlx(try_from = "Flag")]
-    blocked: bool,
-    valid_from: Option<i64>,
-    valid_to: Option<i64>,
+    service: String,
+    #[sqlx(flatten)]
+    standing: Standing,
 }
 
 /// One sweep; answers how many sessions it closed.
@@ -34,7 +30,7 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
     let now = store.now();
     let rows: Vec<SweepRecord> = sqlx::query_as(
         "SELECT s.id, s.created_at, s.last_activity_at, h.session_idle_minutes, h.session_max_hours,
-                u.kind, u.active, u.blocked, u.valid_from, u.valid_to
+                s.service, u.kind, u.active, u.blocked, u.valid_from, u.valid_to
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts h ON h.id = s.home_account_id
          WHERE s.closed_at IS NULL",
     )
@@ -44,7 +40,9 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
     for r in &rows {
         let idle = now - r.last_activity_at > r.session_idle_minutes * 60_000;
         let too_long = now - r.created_at > r.session_max_hours * 3_600_000;
-        let barred = may_sign_in(&r.kind, r.active, r.blocked, r.valid_from, r.valid_to, now).is_err();
+        // The same rule as every request's (`resolve`): an application's session holds
+        // external users too.
+        let barred = r.standing.session(&r.service, now).is_err();
         let reason = if idle || too_long {
             EndReason::Expired
         } else if barred {

@@ -3,7 +3,7 @@
 //! time is closed here, a working-as mode past its end ended, access to a sub-account that
 //! ended sends the session home.
 
-use crate::auth::may_sign_in;
+use crate::auth::standing::Standing;
 use crate::auth::token::hash_token;
 use crate::error::AppError;
 use crate::events::EndReason;
@@ -60,13 +60,8 @@ struct SessionRecord {
     service: String,
     login: String,
     full_name: String,
-    kind: String,
-    #[sqlx(try_from = "Flag")]
-    active: bool,
-    #[sqlx(try_from = "Flag")]
-    blocked: bool,
-    valid_from: Option<i64>,
-    valid_to: Option<i64>,
+    #[sqlx(flatten)]
+    standing: Standing,
     #[sqlx(try_from = "Flag")]
     must_change_password: bool,
     language: String,
@@ -145,11 +140,8 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         sessions::end_now(store, session_id, EndReason::Expired, None).await?;
         return Ok(None);
     }
-    // A business application's session (issue 17) holds external users too; the console's
-    // only internal and universal ones.
     let web = row.service == sessions::SERVICE;
-    let kind: &str = if web { &row.kind } else { "universal" };
-    let signable = may_sign_in(kind, row.active, row.blocked, row.valid_from, row.valid_to, now);
+    let signable = row.standing.session(&row.service, now);
     if signable.is_err() || !row.home_active {
         sessions::end_now(store, session_id, EndReason::Ended, None).await?;
         return Ok(None);

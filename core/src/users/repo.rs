@@ -5,6 +5,7 @@ use super::{
 };
 use crate::audit::{self, Entry};
 use crate::auth::policy::{login_key, PasswordPolicy};
+use crate::auth::standing::Standing;
 use crate::config::AccountConfig;
 use crate::error::{AppError, Message};
 use crate::events::EndReason;
@@ -13,7 +14,7 @@ use crate::i18n::CommonT;
 use crate::list::{contains_pattern, search_key, Page, PAGE_SIZE};
 use crate::store::{Flag, Store, Tx};
 use crate::time::{day_end_ms, day_start_ms};
-use records::{BarRecord, CardRecord, ListRecord};
+use records::{CardRecord, ListRecord};
 
 mod records;
 
@@ -359,13 +360,12 @@ pub async fn save(
 
 /// Ends every open session of a user who may no longer sign in.
 pub async fn end_sessions_if_barred(tx: &mut Tx, ctx: &Ctx, id: i64) -> Result<usize, AppError> {
-    let r: BarRecord =
+    let r: Standing =
         sqlx::query_as("SELECT kind, active, blocked, valid_from, valid_to FROM users WHERE id = $1")
             .bind(id)
             .fetch_one(tx.conn())
             .await?;
-    let barred =
-        crate::auth::may_sign_in(&r.kind, r.active, r.blocked, r.valid_from, r.valid_to, tx.now()).is_err();
+    let barred = r.console(tx.now()).is_err();
     if barred {
         end_sessions(tx, ctx, id, None).await
     } else {

@@ -9,14 +9,14 @@ use klucznik_core::auth::password::Hasher;
 use klucznik_core::auth::token::hash_token;
 use serde_json::{json, Value};
 
-struct App {
-    base: String,
-    secret: String,
-    http: reqwest::Client,
+pub(crate) struct App {
+    pub base: String,
+    pub secret: String,
+    pub http: reqwest::Client,
 }
 
 impl App {
-    async fn post(&self, path: &str, body: Value) -> (u16, Value) {
+    pub async fn post(&self, path: &str, body: Value) -> (u16, Value) {
         let r = self
             .http
             .post(format!("{}{path}", self.base))
@@ -30,14 +30,14 @@ impl App {
         (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
     }
 
-    async fn sign_in(&self, credentials: Value) -> (u16, Value) {
+    pub async fn sign_in(&self, credentials: Value) -> (u16, Value) {
         let mut body = json!({"computer": "POS-07", "session_name": "Nordwind POS 3.2"});
         body.as_object_mut().unwrap().extend(credentials.as_object().unwrap().clone());
         self.post("/integration/v1/sessions", body).await
     }
 }
 
-fn client(db: &TestDb, application: &str) -> String {
+pub(crate) fn client(db: &TestDb, application: &str) -> String {
     let out = std::process::Command::new(binary())
         .args([
             "--database-url",

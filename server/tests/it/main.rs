@@ -4,6 +4,7 @@
 mod support;
 
 mod accounts;
+mod app_session_sweep;
 mod app_sign_in;
 mod applications;
 mod audit;

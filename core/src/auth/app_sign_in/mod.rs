@@ -5,7 +5,7 @@
 //! application's own: external users always, internal users only where the application accepts
 //! them, the external password of a universal user with separate passwords.
 
-use super::policy::{login_key, may_sign_in, LOGIN_MAX, PASSWORD_MAX};
+use super::policy::{login_key, LOGIN_MAX, PASSWORD_MAX};
 use super::throttle::{self, Key};
 use crate::actor::{Actor, Client};
 use crate::audit::{self, Entry};

@@ -56,13 +56,15 @@ pub async fn sign_in(
     actor.native_user_id = Some(user_id);
     actor.effective_user_id = Some(user_id);
     // The secret was right: the application may now learn why the user cannot come in.
-    let refusal = if user.kind == "internal" && !accepts_internal {
+    let refusal = if user.standing.kind == "internal" && !accepts_internal {
         Err("internal_user")
     } else {
         // External users are the applications' own; the console's other rules hold.
-        may_sign_in("universal", user.active, user.blocked, user.valid_from, user.valid_to, tx.now())
-            .map_err(|r| r.key())
-            .and(if user.account_active { Ok(()) } else { Err("account_inactive") })
+        user.standing.as_kind("universal", tx.now()).map_err(|r| r.key()).and(if user.account_active {
+            Ok(())
+        } else {
+            Err("account_inactive")
+        })
     };
     let units = crate::auth::login::units_of(&mut tx, user_id, account_id).await?;
     let refusal = refusal.and(if units.is_empty() { Err("no_unit") } else { Ok(()) });

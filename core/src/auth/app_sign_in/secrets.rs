@@ -2,6 +2,7 @@
 //! (which of the user's passwords), PIN (with its lock), card, step token; the throttle's keys.
 
 use super::*;
+use crate::auth::standing::Standing;
 use crate::store::Flag;
 
 /// Whether the client's application lets internal users in, and the service name sessions get.
@@ -23,13 +24,8 @@ pub(super) struct AppUser {
     pub login: String,
     pub full_name: String,
     pub account_id: i64,
-    pub kind: String,
-    #[sqlx(try_from = "Flag")]
-    pub active: bool,
-    #[sqlx(try_from = "Flag")]
-    pub blocked: bool,
-    pub valid_from: Option<i64>,
-    pub valid_to: Option<i64>,
+    #[sqlx(flatten)]
+    pub standing: Standing,
     pub password_hash: Option<String>,
     pub external_password_hash: Option<String>,
     #[sqlx(try_from = "Flag")]
@@ -147,7 +143,7 @@ pub(super) async fn verify(
     match &r.secret {
         Secret::Password(p) => {
             let column = match user {
-                Some(u) => password_column(&u.kind, u.shared_password),
+                Some(u) => password_column(&u.standing.kind, u.shared_password),
                 None => "password_hash",
             };
             let hash = match (user, column) {

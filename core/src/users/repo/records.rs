@@ -134,15 +134,3 @@ impl CardRecord {
         })
     }
 }
-
-/// What decides whether a user may sign in at all.
-#[derive(sqlx::FromRow)]
-pub(super) struct BarRecord {
-    pub kind: String,
-    #[sqlx(try_from = "Flag")]
-    pub active: bool,
-    #[sqlx(try_from = "Flag")]
-    pub blocked: bool,
-    pub valid_from: Option<i64>,
-    pub valid_to: Option<i64>,
-}
