@@ -104,6 +104,15 @@ fn read(r: SubRecord, now: i64, scope: &Scope) -> Stored {
     }
 }
 
+/// The substitutions the caller may see: those they may define, and their own as absent or
+/// substitute.
+fn visible(rows: Vec<SubRecord>, now: i64, scope: &Scope, me: i64) -> Vec<Substitution> {
+    rows.into_iter()
+        .map(|r| read(r, now, scope).item)
+        .filter(|s| scope.covers(s.absent_id) || s.substitute_id == me || s.absent_id == me)
+        .collect()
+}
+
 /// One tab of the list: what the caller may define, and what concerns them.
 pub async fn list(
     conn: &mut AnyConnection,
@@ -122,15 +131,7 @@ pub async fn list(
             .bind(now)
             .fetch_all(&mut *conn)
             .await?;
-    let me = who.effective.id;
-    let mut items = Vec::new();
-    for r in rows {
-        let s = read(r, now, &scope).item;
-        if scope.covers(s.absent_id) || s.substitute_id == me || s.absent_id == me {
-            items.push(s);
-        }
-    }
-    Ok(items)
+    Ok(visible(rows, now, &scope, who.effective.id))
 }
 
 pub async fn load(
@@ -361,15 +362,7 @@ pub async fn overlaps(
     .await?;
     // Only what the list would show the caller (issue 13: overlaps leaked the others).
     let scope = scope(&mut *conn, who).await?;
-    let me = who.effective.id;
-    let mut items = Vec::new();
-    for r in rows {
-        let s = read(r, now, &scope).item;
-        if scope.covers(s.absent_id) || s.substitute_id == me || s.absent_id == me {
-            items.push(s);
-        }
-    }
-    Ok(items)
+    Ok(visible(rows, now, &scope, who.effective.id))
 }
 
 /// Recomputes the instants of every unfinished substitution after the account's zone changed.
