@@ -59,11 +59,8 @@ impl Operator {
         application: &str,
         name: &str,
     ) -> Result<NewSecret, AppError> {
-        let mut tx = self.store.begin().await?;
         let actor = Actor { account_id: Some(account), ..Default::default() };
-        let made = crate::clients::repo::create(&mut tx, &actor, account, application, name).await?;
-        tx.commit().await?;
-        Ok(made)
+        crate::clients::service::make(&self.store, &actor, account, application, name).await
     }
 
     /// What applying a catalogue file to `account` would change.
@@ -75,7 +72,7 @@ impl Operator {
     /// does; the answer counts the grants left out of effect too.
     pub async fn apply_catalogue(&self, account: i64, text: &str) -> Result<Preview, AppError> {
         let actor = Actor { account_id: Some(account), ..Default::default() };
-        let mut done = crate::applications::repo::apply(&self.store, &actor, account, text, None).await?;
+        let mut done = crate::applications::applying::apply(&self.store, &actor, account, text, None).await?;
         done.orphaned = crate::applications::repo::preview(&self.store, account, text).await?.orphaned;
         Ok(done)
     }
@@ -86,7 +83,7 @@ impl Operator {
         crate::mail::spawn(self.store.clone(), mail, Duration::from_secs(1));
         crate::sessions::maintenance::spawn(self.store.clone(), Duration::from_secs(15));
         // The end of a substitution's last day ends the work in it within a second.
-        crate::substitutions::repo::mode::spawn(self.store.clone(), Duration::from_secs(1));
+        crate::substitutions::mode::spawn(self.store.clone(), Duration::from_secs(1));
     }
 
     /// The request path's state over this database.

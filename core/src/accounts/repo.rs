@@ -110,11 +110,10 @@ pub async fn update(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<SubA
     Ok(before)
 }
 
-/// Activates or deactivates a sub-account; returns it as it was. Deactivating ends the
-/// sessions of its users and sends visitors from the main account home.
+/// Activates or deactivates a sub-account; returns it as it was. Deactivating sends visitors
+/// from the main account home (the service ends its own users' sessions).
 pub async fn set_active(
     tx: &mut Tx,
-    actor: &crate::actor::Actor,
     main: i64,
     id: i64,
     active: bool,
@@ -130,15 +129,6 @@ pub async fn set_active(
             .await?;
     crate::store::expect_changed(done.rows_affected())?;
     if !active {
-        let own: Vec<i64> =
-            sqlx::query_scalar("SELECT id FROM sessions WHERE home_account_id = $1 AND closed_at IS NULL")
-                .bind(id)
-                .fetch_all(tx.conn())
-                .await?;
-        for session in own {
-            crate::sessions::repo::end(tx, session, crate::events::EndReason::Ended, Some(actor), None)
-                .await?;
-        }
         send_home(tx, id, None).await?;
     }
     Ok(before)

@@ -49,7 +49,14 @@ pub async fn set_account_active(ctx: &Ctx, id: i64, active: bool, version: i64) 
     let mut tx = ctx.store().begin().await?;
     crate::accounts::repo::get(&mut tx, main, id).await?;
     crate::accounts::repo::may_change(&mut tx, ctx.who.effective.id, main, id).await?;
-    let before = crate::accounts::repo::set_active(&mut tx, &ctx.actor(), main, id, active, version).await?;
+    let before = crate::accounts::repo::set_active(&mut tx, main, id, active, version).await?;
+    if !active {
+        // A deactivated sub-account's own users are signed out at once.
+        for session in crate::sessions::repo::open_at_home(&mut tx, id).await? {
+            let (by, reason) = (ctx.actor(), crate::events::EndReason::Ended);
+            crate::sessions::ending::end(&mut tx, session, reason, Some(&by), None).await?;
+        }
+    }
     let action = if active { "account.activate" } else { "account.deactivate" };
     let entry = Entry::new(action).object("account", id).change(
         Some(serde_json::json!({"active": before.active})),

@@ -2,7 +2,6 @@
 //! catalogue of docs/examples, with the sample's roles given its business modules, so that the
 //! rights editors show real invoices, warehouse documents and attendance agendas.
 
-use super::repo;
 use crate::actor::Actor;
 use crate::error::AppError;
 use crate::store::Store;
@@ -70,7 +69,7 @@ const ROLE_RIGHTS: &[(&str, &[&str])] = &[
 /// Registers Nordwind ERP in main account `main` and grants its rights to the sample's roles.
 pub async fn register(store: &Store, main: i64) -> Result<(), AppError> {
     let actor = Actor { account_id: Some(main), ..Default::default() };
-    repo::apply(store, &actor, main, NORDWIND, None).await?;
+    super::applying::apply(store, &actor, main, NORDWIND, None).await?;
     let mut tx = store.begin().await?;
     for (role, rights) in ROLE_RIGHTS {
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM roles WHERE account_id = $1 AND name = $2")

@@ -2,6 +2,7 @@
 //! a catalogue file (preview, then apply), listing them, and purging the grants a new catalogue
 //! orphaned. Records and the file's checks are the domain's (`domain::applications`).
 
+pub mod applying;
 pub mod demo;
 pub mod giving;
 pub(crate) mod repo;

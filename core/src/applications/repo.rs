@@ -3,10 +3,8 @@
 //! sub-accounts (docs/INTEGRATION.md "Catalogue file").
 
 use super::{parse, preview as diff, AppCatalogue, AppRights, AppRow, AppT, Preview};
-use crate::actor::Actor;
-use crate::audit::{self, Entry};
 use crate::error::AppError;
-use crate::store::{Flag, Store};
+use crate::store::{Flag, Store, Tx};
 use domain::rights::GrantRow;
 use std::sync::Arc;
 
@@ -54,7 +52,7 @@ pub async fn all(store: &Store, main: i64) -> Result<Vec<AppCatalogue>, AppError
 
 /// The stored grant keys of application `key` in `main` and its sub-accounts, with how many
 /// grants name each.
-async fn grant_keys(store: &Store, main: i64, key: &str) -> Result<Vec<(String, i64)>, AppError> {
+pub async fn grant_keys(store: &Store, main: i64, key: &str) -> Result<Vec<(String, i64)>, AppError> {
     let rows: Vec<(String, i64)> = sqlx::query_as(
         "SELECT right_key, COUNT(*) FROM grants
          WHERE account_id IN (SELECT id FROM accounts WHERE id = $1 OR parent_id = $1)
@@ -122,18 +120,15 @@ pub async fn preview(store: &Store, main: i64, text: &str) -> Result<Preview, Ap
     Ok(p)
 }
 
-/// Registers or updates the application `text` declares in `main`. With `base` (from a
-/// preview), refuses when the stored catalogue moved since. Idempotent: the same file again
-/// writes nothing. Returns what changed.
-pub async fn apply(
-    store: &Store,
-    actor: &Actor,
+/// Stores the catalogue `after` for `main`. With `base` (from a preview), refuses when the
+/// stored catalogue moved since. Returns what changed, and false when the same catalogue was
+/// stored already (nothing written).
+pub async fn write(
+    tx: &mut Tx,
     main: i64,
-    text: &str,
+    after: &AppCatalogue,
     base: Option<&str>,
-) -> Result<Preview, AppError> {
-    let after = parse(text)?;
-    let mut tx = store.begin().await?;
+) -> Result<(Preview, bool), AppError> {
     let is_main: Option<Option<i64>> = sqlx::query_scalar("SELECT parent_id FROM accounts WHERE id = $1")
         .bind(main)
         .fetch_optional(tx.conn())
@@ -154,11 +149,11 @@ pub async fn apply(
     if base.is_some_and(|b| b != base_of(stored.as_ref())) {
         return Err(AppError::refused(AppT::Changed));
     }
-    let p = diff(stored.as_ref().map(|(c, _)| c), &after, base_of(stored.as_ref()));
-    if stored.as_ref().is_some_and(|(c, _)| *c == after) {
-        return Ok(p);
+    let p = diff(stored.as_ref().map(|(c, _)| c), after, base_of(stored.as_ref()));
+    if stored.as_ref().is_some_and(|(c, _)| c == after) {
+        return Ok((p, false));
     }
-    let json = serde_json::to_string(&after).map_err(|e| AppError::internal("catalogue not written", e))?;
+    let json = serde_json::to_string(after).map_err(|e| AppError::internal("catalogue not written", e))?;
     let now = tx.now();
     if stored.is_some() {
         sqlx::query(
@@ -187,32 +182,13 @@ pub async fn apply(
         .execute(tx.conn())
         .await?;
     }
-    let summary = serde_json::json!({
-        "version": after.version,
-        "added": p.added.iter().map(|c| &c.key).collect::<Vec<_>>(),
-        "renamed": p.renamed.iter().map(|c| &c.key).collect::<Vec<_>>(),
-        "removed": p.removed.iter().map(|c| &c.key).collect::<Vec<_>>(),
-    });
-    let entry = Entry::new("application.apply").detail(&after.key).change(None, Some(summary));
-    audit::record(&mut tx, actor, entry).await?;
-    crate::rights::repo::changed(&mut tx, main).await?;
-    tx.commit().await?;
-    Ok(p)
+    Ok((p, true))
 }
 
-/// Deletes the grants of application `key` in `main` and its sub-accounts that name rights its
-/// catalogue no longer has; returns how many.
-pub async fn purge(store: &Store, actor: &Actor, main: i64, key: &str) -> Result<i64, AppError> {
-    let rights = rights(store, main, key).await?.ok_or(AppError::NotFound)?;
-    let gone: Vec<String> = grant_keys(store, main, key)
-        .await?
-        .into_iter()
-        .map(|(k, _)| k)
-        .filter(|k| !rights.knows(k))
-        .collect();
-    let mut tx = store.begin().await?;
+/// Deletes the grants of `keys` in `main` and its sub-accounts; returns how many.
+pub async fn delete_grants(tx: &mut Tx, main: i64, keys: &[String]) -> Result<i64, AppError> {
     let mut count = 0;
-    for k in &gone {
+    for k in keys {
         let done = sqlx::query(
             "DELETE FROM grants WHERE right_key = $1
                AND account_id IN (SELECT id FROM accounts WHERE id = $2 OR parent_id = $2)",
@@ -223,9 +199,6 @@ pub async fn purge(store: &Store, actor: &Actor, main: i64, key: &str) -> Result
         .await?;
         count += done.rows_affected() as i64;
     }
-    let entry = Entry::new("application.purge").detail(key).change(None, Some(serde_json::json!(gone)));
-    audit::record(&mut tx, actor, entry).await?;
-    tx.commit().await?;
     Ok(count)
 }
 

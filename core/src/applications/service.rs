@@ -24,13 +24,13 @@ pub async fn preview_catalogue(ctx: &Ctx, content: String) -> Result<Preview, Ap
 /// since the preview `base`.
 pub async fn apply_catalogue(ctx: &Ctx, content: String, base: String) -> Result<Preview, AppError> {
     let main = administrator(ctx)?;
-    repo::apply(ctx.store(), &ctx.actor(), main, &content, Some(&base)).await
+    crate::applications::applying::apply(ctx.store(), &ctx.actor(), main, &content, Some(&base)).await
 }
 
 /// Deletes an application's grants of rights its catalogue no longer has; answers how many.
 pub async fn purge_orphans(ctx: &Ctx, key: String) -> Result<i64, AppError> {
     let main = administrator(ctx)?;
-    repo::purge(ctx.store(), &ctx.actor(), main, &key).await
+    crate::applications::applying::purge(ctx.store(), &ctx.actor(), main, &key).await
 }
 
 fn main_account(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {

@@ -11,6 +11,7 @@ use crate::error::{AppError, Checks, Message};
 use crate::events::EndReason;
 use crate::guard::PublicCtx;
 use crate::i18n::{CommonT, Lang};
+use crate::sessions::ending;
 use crate::sessions::repo::{self as sessions, Opening};
 use crate::store::Flag;
 
@@ -313,7 +314,7 @@ pub async fn sign_in(
         }
     };
     // A password past its periodic change must be changed now.
-    let policy = crate::users::repo::policy_of(store, user_id).await?;
+    let policy = crate::users::service::policy_of(store, user_id).await?;
     let expired = policy.expired(user.password_changed_at, tx.now());
     if expired {
         sqlx::query("UPDATE users SET must_change_password = TRUE WHERE id = $1")
@@ -341,7 +342,7 @@ pub async fn sign_in(
             return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id, step });
         }
         for (id, ..) in &open {
-            sessions::end(&mut tx, *id, EndReason::Replaced, None, None).await?;
+            ending::end(&mut tx, *id, EndReason::Replaced, None, None).await?;
         }
     }
 

@@ -9,7 +9,7 @@ use crate::audit::{self, Entry};
 use crate::error::{AppError, Checks, Message};
 use crate::events::EndReason;
 use crate::guard::Ctx;
-use crate::sessions::repo as sessions;
+use crate::sessions::ending;
 
 /// Answers the session's new token (the old one no longer opens it).
 pub async fn change_own(
@@ -30,7 +30,7 @@ pub async fn change_own(
 
     // Field checks first: a form with a bad new password costs no attempt.
     let mut checks = Checks::new();
-    let policy = crate::users::repo::policy_of(store, user_id).await?;
+    let policy = crate::users::service::policy_of(store, user_id).await?;
     check_new_password(&policy, &login, new, confirm, &mut checks);
     if !checks.has("new_password") && new == current {
         checks.add("new_password", AuthT::NewPassword, Message::new(AuthT::PasswordUnchanged));
@@ -78,18 +78,8 @@ pub async fn change_own(
         .await?;
     let mut ended = 0;
     if end_other_sessions {
-        let others: Vec<i64> = sqlx::query_scalar(
-            "SELECT id FROM sessions WHERE user_id = $1 AND closed_at IS NULL AND id <> $2",
-        )
-        .bind(user_id)
-        .bind(ctx.who.session_id)
-        .fetch_all(tx.conn())
-        .await?;
-        for id in others {
-            if sessions::end(&mut tx, id, EndReason::PasswordChanged, Some(&ctx.actor()), None).await? {
-                ended += 1;
-            }
-        }
+        let (by, except) = (ctx.actor(), Some(ctx.who.session_id));
+        ended = ending::end_all_of(&mut tx, &by, user_id, except, EndReason::PasswordChanged).await?;
     }
     let detail = format!("other sessions ended: {ended}");
     audit::record(

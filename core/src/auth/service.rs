@@ -12,7 +12,8 @@ use domain::prefs::Theme;
 /// Ends the caller's session.
 pub async fn log_out(ctx: &Ctx) -> Result<(), AppError> {
     let actor = ctx.actor();
-    crate::sessions::repo::end_now(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&actor)).await?;
+    crate::sessions::ending::end_now(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&actor))
+        .await?;
     Ok(())
 }
 

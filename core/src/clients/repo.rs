@@ -1,9 +1,7 @@
-//! Application clients' storage: made, listed, their secret replaced or revoked, each change
-//! audited; and the bearer check of the decision API (docs/INTEGRATION.md).
+//! Application clients' storage: made, listed, their secret replaced or revoked; and the
+//! bearer check of the decision API (docs/INTEGRATION.md).
 
 use super::{ClientRow, NewSecret};
-use crate::actor::Actor;
-use crate::audit::{self, Entry};
 use crate::auth::token::{hash_token, new_token};
 use crate::error::AppError;
 use crate::guard::CoreState;
@@ -62,13 +60,7 @@ pub async fn first_main_account(store: &Store) -> Result<Option<i64>, AppError> 
 }
 
 /// A new client of `application` in main account `account`; its secret is in the answer only.
-pub async fn create(
-    tx: &mut Tx,
-    actor: &Actor,
-    account: i64,
-    application: &str,
-    name: &str,
-) -> Result<NewSecret, AppError> {
+pub async fn create(tx: &mut Tx, account: i64, application: &str, name: &str) -> Result<NewSecret, AppError> {
     let main: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM accounts WHERE id = $1 AND parent_id IS NULL AND deleted_at IS NULL",
     )
@@ -105,13 +97,12 @@ pub async fn create(
     .bind(tx.now())
     .fetch_one(tx.conn())
     .await?;
-    audit::record(tx, actor, Entry::new("client.create").object("client", id).detail(name.trim())).await?;
     Ok(NewSecret { id, client_id, secret })
 }
 
-/// A new secret for a live client of the account; the old one stops working at once.
-pub async fn rotate(store: &Store, actor: &Actor, account: i64, id: i64) -> Result<NewSecret, AppError> {
-    let mut tx = store.begin().await?;
+/// A new secret for a live client of the account; the old one stops working once the service
+/// has committed and called `forget_all`.
+pub async fn rotate(tx: &mut Tx, account: i64, id: i64) -> Result<NewSecret, AppError> {
     let secret = new_token();
     let client_id: Option<String> = sqlx::query_scalar(
         "UPDATE app_clients SET secret_hash = $1, version = version + 1
@@ -123,16 +114,12 @@ pub async fn rotate(store: &Store, actor: &Actor, account: i64, id: i64) -> Resu
     .fetch_optional(tx.conn())
     .await?;
     let client_id = client_id.ok_or(AppError::NotFound)?;
-    audit::record(&mut tx, actor, Entry::new("client.rotate").object("client", id)).await?;
-    tx.commit().await?;
-    // After the commit: a secret read before it must not be believed again.
-    forget_all();
     Ok(NewSecret { id, client_id, secret })
 }
 
-/// Revokes a client of the account: its secret is refused from now on.
-pub async fn revoke(store: &Store, actor: &Actor, account: i64, id: i64) -> Result<(), AppError> {
-    let mut tx = store.begin().await?;
+/// Revokes a client of the account: its secret is refused once the service has committed and
+/// called `forget_all`.
+pub async fn revoke(tx: &mut Tx, account: i64, id: i64) -> Result<(), AppError> {
     let done = sqlx::query(
         "UPDATE app_clients SET revoked_at = $1, version = version + 1
          WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
@@ -143,9 +130,6 @@ pub async fn revoke(store: &Store, actor: &Actor, account: i64, id: i64) -> Resu
     .execute(tx.conn())
     .await?;
     expect_changed(done.rows_affected()).map_err(|_| AppError::NotFound)?;
-    audit::record(&mut tx, actor, Entry::new("client.revoke").object("client", id)).await?;
-    tx.commit().await?;
-    forget_all();
     Ok(())
 }
 
@@ -191,7 +175,7 @@ static BELIEVED: Mutex<Option<Believed>> = Mutex::new(None);
 /// Bumped by every new secret and revocation of this process.
 static GENERATION: AtomicU64 = AtomicU64::new(0);
 
-fn forget_all() {
+pub fn forget_all() {
     GENERATION.fetch_add(1, Ordering::SeqCst);
 }
 

@@ -1,9 +1,12 @@
 //! The use cases behind the server functions of clients: each runs on the context
 //! authorization gave (docs/ARCHITECTURE.md "Layers").
 
+use crate::actor::Actor;
+use crate::audit::{self, Entry};
 use crate::clients::repo;
 use crate::error::AppError;
 use crate::guard::Ctx;
+use crate::store::Store;
 use domain::clients::{check_name, ClientT, BUILT_IN_APPLICATION};
 use domain::clients::{ClientRow, NewSecret};
 
@@ -24,9 +27,23 @@ pub async fn create_client(
     let account = main_account(ctx)?;
     administrator(ctx)?;
     check_name(&name, ClientT::Name).finish()?;
-    let mut tx = ctx.store().begin().await?;
     let application = application.filter(|a| !a.is_empty()).unwrap_or_else(|| BUILT_IN_APPLICATION.into());
-    let made = repo::create(&mut tx, &ctx.actor(), account, &application, &name).await?;
+    make(ctx.store(), &ctx.actor(), account, &application, &name).await
+}
+
+/// A new client of `application` in main account `account`, audited as `actor`'s (the console's
+/// and the operator's command line's).
+pub(crate) async fn make(
+    store: &Store,
+    actor: &Actor,
+    account: i64,
+    application: &str,
+    name: &str,
+) -> Result<NewSecret, AppError> {
+    let mut tx = store.begin().await?;
+    let made = repo::create(&mut tx, account, application, name).await?;
+    let entry = Entry::new("client.create").object("client", made.id).detail(name.trim());
+    audit::record(&mut tx, actor, entry).await?;
     tx.commit().await?;
     Ok(made)
 }
@@ -35,13 +52,24 @@ pub async fn create_client(
 pub async fn rotate_client(ctx: &Ctx, id: i64) -> Result<NewSecret, AppError> {
     let account = main_account(ctx)?;
     administrator(ctx)?;
-    repo::rotate(ctx.store(), &ctx.actor(), account, id).await
+    let mut tx = ctx.store().begin().await?;
+    let made = repo::rotate(&mut tx, account, id).await?;
+    audit::record(&mut tx, &ctx.actor(), Entry::new("client.rotate").object("client", id)).await?;
+    tx.commit().await?;
+    // After the commit: a secret read before it must not be believed again.
+    repo::forget_all();
+    Ok(made)
 }
 
 /// Revokes a client.
 pub async fn revoke_client(ctx: &Ctx, id: i64) -> Result<(), AppError> {
     let account = main_account(ctx)?;
-    repo::revoke(ctx.store(), &ctx.actor(), account, id).await
+    let mut tx = ctx.store().begin().await?;
+    repo::revoke(&mut tx, account, id).await?;
+    audit::record(&mut tx, &ctx.actor(), Entry::new("client.revoke").object("client", id)).await?;
+    tx.commit().await?;
+    repo::forget_all();
+    Ok(())
 }
 
 /// A client may ask about every user of the account and its sub-accounts (their rights, their

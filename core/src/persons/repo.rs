@@ -162,14 +162,14 @@ pub async fn get(store: &Store, account: i64, id: i64) -> Result<Person, AppErro
     })
 }
 
-/// Checks what needs the database: the unit and supervisor exist in the account, the
-/// supervisor chain has no circle, the personal number is free.
-async fn check_references(tx: &mut Tx, account: i64, input: &PersonInput) -> Result<(), AppError> {
-    let mut checks = Checks::new();
-    let unit = input.unit_id.unwrap_or_default();
-    if !crate::units::repo::all_in_account(tx, account, &[unit]).await? {
-        checks.add("unit_id", PersonT::Unit, Message::new(CommonT::FieldUnknown));
-    }
+/// Checks the persons' own rows into `checks`: the supervisor exists in the account, the
+/// supervisor chain has no circle, the personal number is free (the service checks the unit).
+pub async fn check_references(
+    tx: &mut Tx,
+    account: i64,
+    input: &PersonInput,
+    checks: &mut Checks,
+) -> Result<(), AppError> {
     let mut next = input.supervisor_id;
     let mut steps = 0;
     while let Some(current) = next {
@@ -204,17 +204,17 @@ async fn check_references(tx: &mut Tx, account: i64, input: &PersonInput) -> Res
             checks.add("personal_number", PersonT::PersonalNumber, Message::new(CommonT::FieldDuplicate));
         }
     }
-    checks.finish()
+    Ok(())
 }
 
-/// Creates or updates a person; returns the id and, for an update, the person before.
+/// Creates or updates a person (checked by `check_references`); returns the id and, for an
+/// update, the person before.
 pub async fn save(
     tx: &mut Tx,
     store: &Store,
     account: i64,
     input: &PersonInput,
 ) -> Result<(i64, Option<Person>), AppError> {
-    check_references(tx, account, input).await?;
     let key = search_key(&[
         &input.first_name,
         &input.last_name,

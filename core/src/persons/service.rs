@@ -65,6 +65,14 @@ pub async fn save_person(ctx: &Ctx, input: PersonInput) -> Result<i64, AppError>
         }
     }
     let mut tx = ctx.store().begin().await?;
+    let mut checks = crate::error::Checks::new();
+    let unit = input.unit_id.unwrap_or_default();
+    if !crate::units::repo::all_in_account(&mut tx, account, &[unit]).await? {
+        let problem = crate::error::Message::new(crate::i18n::CommonT::FieldUnknown);
+        checks.add("unit_id", domain::persons::PersonT::Unit, problem);
+    }
+    crate::persons::repo::check_references(&mut tx, account, &input, &mut checks).await?;
+    checks.finish()?;
     let (id, before) = crate::persons::repo::save(&mut tx, ctx.store(), account, &input).await?;
     let action = if before.is_some() { "person.update" } else { "person.create" };
     let entry = Entry::new(action)

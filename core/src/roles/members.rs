@@ -2,11 +2,16 @@
 //! the rules that keep rights safe: Everyone has no manual members, Administrators always keep
 //! an active member, nobody gives rights they do not hold or changes their own roles.
 
-use super::repo::{grants, head};
+use super::repo::head;
 use super::{Builtin, RoleT};
 use crate::error::AppError;
 use crate::guard::Ctx;
 use crate::store::Tx;
+
+/// The grants a role holds (what joining it gives, what detaching it takes).
+pub(crate) async fn grants(tx: &mut Tx, role: i64) -> Result<Vec<crate::rights::GrantRow>, AppError> {
+    crate::rights::repo::list(tx, domain::rights::Holder::Role(role)).await
+}
 
 /// The author of a membership change, for rule 6 in business applications' catalogues.
 fn author(ctx: &Ctx) -> crate::applications::giving::Author {

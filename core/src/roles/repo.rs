@@ -1,13 +1,11 @@
 //! Roles in storage, always within one account.
 
-use super::transfer::{GrantEntry, RoleFile, FORMAT, VERSION};
 use super::{copy_name, Builtin, Member, RoleDetail, RoleInput, RoleRow, RoleT};
 use crate::auth::policy::login_key;
 use crate::catalogue::{DataOp, Right, Target};
 use crate::error::{AppError, Checks, Message};
 use crate::i18n::CommonT;
-use crate::rights::repo as rights_store;
-use crate::rights::{GrantRow, Holder};
+use crate::rights::GrantRow;
 use crate::store::{Store, Tx};
 use records::{MemberRecord, RoleRecord};
 
@@ -117,10 +115,6 @@ pub async fn get(store: &Store, account: i64, id: i64) -> Result<RoleDetail, App
 }
 
 /// The role's grants.
-pub async fn grants(tx: &mut Tx, role: i64) -> Result<Vec<GrantRow>, AppError> {
-    rights_store::list(tx, Holder::Role(role)).await
-}
-
 async fn check_name(tx: &mut Tx, account: i64, name: &str, except: i64) -> Result<(), AppError> {
     let taken: Option<i64> =
         sqlx::query_scalar("SELECT id FROM roles WHERE account_id = $1 AND name_key = $2 AND id <> $3")
@@ -137,12 +131,8 @@ async fn check_name(tx: &mut Tx, account: i64, name: &str, except: i64) -> Resul
     Ok(())
 }
 
-async fn set_units(tx: &mut Tx, account: i64, role: i64, units: &[i64]) -> Result<(), AppError> {
-    if !crate::units::repo::all_in_account(tx, account, units).await? {
-        let mut checks = Checks::new();
-        checks.add("units", RoleT::Units, Message::new(CommonT::FieldUnknown));
-        return checks.finish();
-    }
+/// Sets a role's units (the service has checked they are the account's).
+async fn set_units(tx: &mut Tx, role: i64, units: &[i64]) -> Result<(), AppError> {
     sqlx::query("DELETE FROM role_units WHERE role_id = $1").bind(role).execute(tx.conn()).await?;
     let mut unique = units.to_vec();
     unique.sort_unstable();
@@ -162,7 +152,7 @@ pub async fn create(tx: &mut Tx, account: i64, input: &RoleInput) -> Result<i64,
     let id =
         crate::store::bootstrap::insert_role(tx, account, input.name.trim(), input.description.trim(), None)
             .await?;
-    set_units(tx, account, id, &input.units).await?;
+    set_units(tx, id, &input.units).await?;
     Ok(id)
 }
 
@@ -187,7 +177,7 @@ pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &RoleInput) -> Re
     .await?
     .rows_affected();
     crate::store::expect_changed(changed)?;
-    set_units(tx, account, id, &input.units).await?;
+    set_units(tx, id, &input.units).await?;
     Ok(before)
 }
 
@@ -205,8 +195,8 @@ pub async fn delete(tx: &mut Tx, account: i64, id: i64, version: i64) -> Result<
     Ok(before)
 }
 
-/// Copies a role with its description, units, members and rights under the next free name.
-/// A copy of Administrators is an ordinary role that allows every right of the catalogue.
+/// Copies a role with its description, units and members under the next free name (the
+/// service gives the copy its rights).
 pub async fn copy(tx: &mut Tx, account: i64, id: i64) -> Result<(i64, String), AppError> {
     let source = head(tx, account, id).await?;
     let taken: Vec<String> = sqlx::query_scalar("SELECT name FROM roles WHERE account_id = $1")
@@ -215,11 +205,8 @@ pub async fn copy(tx: &mut Tx, account: i64, id: i64) -> Result<(i64, String), A
         .await?;
     let name = copy_name(&source.name, &taken);
     let copy = crate::store::bootstrap::insert_role(tx, account, &name, &source.description, None).await?;
-    let units: Vec<i64> = sqlx::query_scalar("SELECT unit_id FROM role_units WHERE role_id = $1")
-        .bind(id)
-        .fetch_all(tx.conn())
-        .await?;
-    set_units(tx, account, copy, &units).await?;
+    let units = unit_ids(tx, id).await?;
+    set_units(tx, copy, &units).await?;
     let members: Vec<i64> = match source.builtin {
         Some(Builtin::Everyone) => Vec::new(),
         _ => {
@@ -232,16 +219,11 @@ pub async fn copy(tx: &mut Tx, account: i64, id: i64) -> Result<(i64, String), A
     for user in members {
         crate::store::bootstrap::add_member(tx, copy, user).await?;
     }
-    let rights = match source.builtin {
-        Some(Builtin::Administrators) => everything(tx, account).await?,
-        _ => grants(tx, id).await?,
-    };
-    rights_store::replace(tx, account, Holder::Role(copy), &rights).await?;
     Ok((copy, name))
 }
 
 /// Every right of the catalogue allowed, and every data operation at the top unit.
-async fn everything(tx: &mut Tx, account: i64) -> Result<Vec<GrantRow>, AppError> {
+pub async fn everything(tx: &mut Tx, account: i64) -> Result<Vec<GrantRow>, AppError> {
     let top: Option<i64> =
         sqlx::query_scalar("SELECT id FROM units WHERE account_id = $1 AND parent_id IS NULL")
             .bind(account)
@@ -259,110 +241,32 @@ async fn everything(tx: &mut Tx, account: i64) -> Result<Vec<GrantRow>, AppError
     Ok(rows)
 }
 
-/// A role's settings as a file.
-pub async fn export(tx: &mut Tx, account: i64, id: i64) -> Result<RoleFile, AppError> {
-    let role = head(tx, account, id).await?;
-    let all = crate::units::repo::list(&mut *tx, account).await?;
-    let unit_ids: Vec<i64> = sqlx::query_scalar("SELECT unit_id FROM role_units WHERE role_id = $1")
-        .bind(id)
+/// The units a role is limited to.
+pub async fn unit_ids(tx: &mut Tx, role: i64) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar("SELECT unit_id FROM role_units WHERE role_id = $1")
+        .bind(role)
         .fetch_all(tx.conn())
-        .await?;
-    let mut units: Vec<String> = unit_ids.iter().map(|u| crate::units::path(&all, *u)).collect();
-    units.sort();
-    let mut grants: Vec<GrantEntry> = grants(tx, id)
-        .await?
-        .into_iter()
-        .map(|g| GrantEntry {
-            right: g.key,
-            allow: g.allow,
-            scope: g.target.map(|t| match t {
-                Target::Unit(u) => format!("unit:{}", crate::units::path(&all, u)),
-                Target::Assigned => "assigned".into(),
-                Target::Subordinates => "subordinates".into(),
-            }),
-        })
-        .collect();
-    grants.sort_by(|a, b| (&a.right, &a.scope).cmp(&(&b.right, &b.scope)));
-    Ok(RoleFile {
-        format: FORMAT.into(),
-        version: VERSION,
-        role: role.name,
-        description: role.description,
-        units,
-        grants,
-    })
+        .await?)
 }
 
-/// The file's grants with unit paths turned into this account's units.
-pub async fn file_grants(tx: &mut Tx, account: i64, file: &RoleFile) -> Result<Vec<GrantRow>, AppError> {
-    let all = crate::units::repo::list(&mut *tx, account).await?;
-    let unit = |path: &str| -> Result<i64, AppError> {
-        all.iter()
-            .find(|u| crate::units::path(&all, u.id) == path.trim())
-            .map(|u| u.id)
-            .ok_or_else(|| AppError::Refused(Message::new(RoleT::UnknownUnit).arg("unit", clip(path))))
-    };
-    let mut grants: Vec<GrantRow> = Vec::with_capacity(file.grants.len());
-    for g in &file.grants {
-        let target = match g.scope.as_deref() {
-            None => None,
-            Some("assigned") => Some(Target::Assigned),
-            Some("subordinates") => Some(Target::Subordinates),
-            Some(scope) => Some(Target::Unit(unit(scope.trim_start_matches("unit:"))?)),
-        };
-        let grant = GrantRow { key: g.right.clone(), target, allow: g.allow };
-        if !grant.sound() {
-            return Err(AppError::refused(RoleT::DamagedFile));
-        }
-        // The same grant twice is one grant; the same right both allowed and denied is a
-        // damaged file.
-        match grants.iter().find(|h| h.key == grant.key && h.target == grant.target) {
-            Some(h) if h.allow == grant.allow => {}
-            Some(_) => return Err(AppError::refused(RoleT::DamagedFile)),
-            None => grants.push(grant),
-        }
-    }
-    Ok(grants)
-}
-
-/// What a message repeats of a file's text: the start, never all of it.
-fn clip(text: &str) -> String {
-    let mut clipped: String = text.trim().chars().take(100).collect();
-    if clipped.len() < text.trim().len() {
-        clipped.push('…');
-    }
-    clipped
-}
-
-/// Overwrites a role's description, units and rights with a file's.
-pub async fn import(
+/// Overwrites a role's description and units (a settings file's); returns the role as it was.
+/// Administrators is never overwritten.
+pub async fn overwrite(
     tx: &mut Tx,
     account: i64,
     id: i64,
-    file: &RoleFile,
-    grants: &[GrantRow],
+    description: &str,
+    units: &[i64],
 ) -> Result<RoleHead, AppError> {
     let before = head(tx, account, id).await?;
     if before.builtin == Some(Builtin::Administrators) {
         return Err(AppError::refused(RoleT::AdministratorsNotImported));
     }
-    let all = crate::units::repo::list(&mut *tx, account).await?;
-    let mut units = Vec::new();
-    for wanted in &file.units {
-        match all.iter().find(|u| crate::units::path(&all, u.id) == wanted.trim()) {
-            Some(unit) if units.contains(&unit.id) => {}
-            Some(unit) => units.push(unit.id),
-            None => {
-                return Err(AppError::Refused(Message::new(RoleT::UnknownUnit).arg("unit", clip(wanted))))
-            }
-        }
-    }
     sqlx::query("UPDATE roles SET description = $1, version = version + 1 WHERE id = $2")
-        .bind(file.description.trim())
+        .bind(description.trim())
         .bind(id)
         .execute(tx.conn())
         .await?;
-    set_units(tx, account, id, &units).await?;
-    rights_store::replace(tx, account, Holder::Role(id), grants).await?;
+    set_units(tx, id, units).await?;
     Ok(before)
 }

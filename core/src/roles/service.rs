@@ -33,6 +33,12 @@ pub async fn save_role(ctx: &Ctx, input: RoleInput) -> Result<i64, AppError> {
     input.check().finish()?;
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
+    if !crate::units::repo::all_in_account(&mut tx, account, &input.units).await? {
+        let mut checks = crate::error::Checks::new();
+        let problem = crate::error::Message::new(crate::i18n::CommonT::FieldUnknown);
+        checks.add("units", domain::roles::RoleT::Units, problem);
+        checks.finish()?;
+    }
     let after = serde_json::to_value(&input).ok();
     let (id, entry) = match input.id {
         None => {
@@ -55,7 +61,7 @@ pub async fn delete_role(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppErro
     let mut tx = ctx.store().begin().await?;
     // Deleting a role takes it from every member (rule 6 as for detaching one).
     let head = crate::roles::repo::head(&mut tx, ctx.who.account.id, id).await?;
-    let rights = crate::roles::repo::grants(&mut tx, id).await?;
+    let rights = crate::roles::members::grants(&mut tx, id).await?;
     crate::roles::members::may_take(ctx, head.builtin, &rights).await?;
     let before = crate::roles::repo::delete(&mut tx, ctx.who.account.id, id, version).await?;
     let entry = Entry::new("role.delete")
@@ -71,7 +77,7 @@ pub async fn copy_role(ctx: &Ctx, id: i64) -> Result<(i64, String), AppError> {
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     let source = crate::roles::repo::head(&mut tx, account, id).await?;
-    let rights = crate::roles::repo::grants(&mut tx, id).await?;
+    let rights = crate::roles::members::grants(&mut tx, id).await?;
     if !ctx.who.rights.administrator
         && (source.builtin == Some(domain::roles::Builtin::Administrators)
             || !ctx.who.rights.may_change(&[], &rights))
@@ -81,6 +87,14 @@ pub async fn copy_role(ctx: &Ctx, id: i64) -> Result<(i64, String), AppError> {
     let author = crate::rights::server::author(ctx);
     crate::applications::giving::may_change(ctx.store(), account, author, &[], &rights, false).await?;
     let (copy, name) = crate::roles::repo::copy(&mut tx, account, id).await?;
+    // A copy of Administrators is an ordinary role that allows every right of the catalogue.
+    let rights = match source.builtin {
+        Some(domain::roles::Builtin::Administrators) => {
+            crate::roles::repo::everything(&mut tx, account).await?
+        }
+        _ => rights,
+    };
+    crate::rights::repo::replace(&mut tx, account, domain::rights::Holder::Role(copy), &rights).await?;
     let entry =
         Entry::new("role.copy").object("role", copy).detail(format!("copy of role {id} ({})", source.name));
     finish(tx, ctx, entry, true).await?;
@@ -107,7 +121,7 @@ pub async fn change_members(
 /// A role's settings as the JSON of a settings file.
 pub async fn export_role(ctx: &Ctx, id: i64) -> Result<String, AppError> {
     let mut tx = ctx.store().begin().await?;
-    let file = crate::roles::repo::export(&mut tx, ctx.who.account.id, id).await?;
+    let file = crate::roles::file::export(&mut tx, ctx.who.account.id, id).await?;
     Ok(file.to_json())
 }
 
@@ -119,21 +133,22 @@ pub async fn import_roles(ctx: &Ctx, roles: Vec<i64>, content: String) -> Result
         .ok_or_else(|| AppError::refused(domain::roles::RoleT::DamagedFile))?;
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
-    let grants = crate::roles::repo::file_grants(&mut tx, account, &file).await?;
+    let (units, grants) = crate::roles::file::read(&mut tx, account, &file).await?;
     let mut entries = Vec::new();
     for role in &roles {
-        let before = crate::roles::repo::export(&mut tx, account, *role).await?;
+        let before = crate::roles::file::export(&mut tx, account, *role).await?;
         if crate::rights::server::own(&mut tx, ctx, domain::rights::Holder::Role(*role)).await? {
             return Err(AppError::refused(domain::roles::RoleT::OwnRights));
         }
-        let current = crate::roles::repo::grants(&mut tx, *role).await?;
+        let current = crate::roles::members::grants(&mut tx, *role).await?;
         if !ctx.who.rights.may_change(&current, &grants) {
             return Err(AppError::refused(domain::roles::RoleT::NotYourRights));
         }
         let author = crate::rights::server::author(ctx);
         crate::applications::giving::may_change(ctx.store(), account, author, &current, &grants, true)
             .await?;
-        crate::roles::repo::import(&mut tx, account, *role, &file, &grants).await?;
+        crate::roles::repo::overwrite(&mut tx, account, *role, &file.description, &units).await?;
+        crate::rights::repo::replace(&mut tx, account, domain::rights::Holder::Role(*role), &grants).await?;
         entries.push((*role, serde_json::to_value(before).ok()));
     }
     for (role, before) in entries {

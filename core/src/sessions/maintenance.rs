@@ -2,7 +2,7 @@
 //! instance because "valid to" has just passed), are closed at once rather than at their next
 //! request; old events are pruned.
 
-use super::repo::end_now;
+use super::ending::end_now;
 use crate::auth::standing::Standing;
 use crate::error::AppError;
 use crate::events::EndReason;

@@ -2,8 +2,7 @@
 //! works, closed once (logout, expiry, or ended by someone).
 
 use super::OnlineSession;
-use crate::actor::{Actor, Client};
-use crate::audit::{self, Entry};
+use crate::actor::Client;
 use crate::error::AppError;
 use crate::events::{EndReason, EventKind};
 use crate::store::{Store, Tx, PROGRAM_VERSION};
@@ -112,19 +111,17 @@ pub async fn open(tx: &mut Tx, schema_version: i64, s: Opening<'_>) -> Result<i6
     Ok(id)
 }
 
-/// Ends an open session inside `tx` for `reason`, with the note of whoever ended it; false if
-/// it was closed already.
-pub async fn end(
+/// Closes an open session's row for `reason`, with who ended it and their note; the user and
+/// current account of the session, or `None` if it was closed already.
+pub async fn close(
     tx: &mut Tx,
+    now: i64,
     session_id: i64,
     reason: EndReason,
-    by: Option<&Actor>,
+    ender: Option<i64>,
     note: Option<&str>,
-) -> Result<bool, AppError> {
-    let now = tx.now();
-    let ender = by.filter(|_| reason == EndReason::Ended).and_then(|a| a.native_user_id);
-    let note = note.map(str::trim).filter(|n| !n.is_empty());
-    let row: Option<(i64, i64)> = sqlx::query_as(
+) -> Result<Option<(i64, i64)>, AppError> {
+    Ok(sqlx::query_as(
         "UPDATE sessions SET closed_at = $1, end_reason = $2, ended_by_user_id = $3, end_note = $4
          WHERE id = $5 AND closed_at IS NULL
          RETURNING user_id, current_account_id",
@@ -135,25 +132,18 @@ pub async fn end(
     .bind(note)
     .bind(session_id)
     .fetch_optional(tx.conn())
-    .await?;
-    let Some((user_id, account_id)) = row else { return Ok(false) };
-    let actor = match by {
-        Some(actor) => actor.clone(),
-        None => Actor {
-            account_id: Some(account_id),
-            session_id: Some(session_id),
-            native_user_id: Some(user_id),
-            effective_user_id: Some(user_id),
-            client_addr: String::new(),
-        },
-    };
-    let action = match reason {
-        EndReason::Logout => "logout",
-        _ => "session.close",
-    };
-    audit::record(tx, &actor, Entry::new(action).object("session", session_id).detail(reason.key())).await?;
+    .await?)
+}
+
+/// What the notice of a closed session shows: the account's time zone and the full name of
+/// whoever ended it.
+pub async fn closing_texts(
+    tx: &mut Tx,
+    account: i64,
+    ender: Option<i64>,
+) -> Result<(String, Option<String>), AppError> {
     let zone: String = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
-        .bind(account_id)
+        .bind(account)
         .fetch_one(tx.conn())
         .await?;
     let by: Option<String> = match ender {
@@ -165,24 +155,24 @@ pub async fn end(
         }
         None => None,
     };
-    let at_text = crate::time::format_ms(now, &zone, crate::i18n::Lang::En);
-    let note = note.map(str::to_string);
-    tx.raise(Some(account_id), EventKind::SessionClosed { session_id, user_id, reason, by, at_text, note })
-        .await?;
-    Ok(true)
+    Ok((zone, by))
 }
 
-/// Ends an open session in a transaction of its own.
-pub async fn end_now(
-    store: &Store,
-    session_id: i64,
-    reason: EndReason,
-    by: Option<&Actor>,
-) -> Result<bool, AppError> {
-    let mut tx = store.begin().await?;
-    let ended = end(&mut tx, session_id, reason, by, None).await?;
-    tx.commit().await?;
-    Ok(ended)
+/// A user's open sessions (all, or all but `except`).
+pub async fn open_ids(tx: &mut Tx, user: i64, except: Option<i64>) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar("SELECT id FROM sessions WHERE user_id = $1 AND closed_at IS NULL AND id <> $2")
+        .bind(user)
+        .bind(except.unwrap_or(0))
+        .fetch_all(tx.conn())
+        .await?)
+}
+
+/// The open sessions of an account's own users (those whose home it is).
+pub async fn open_at_home(tx: &mut Tx, account: i64) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar("SELECT id FROM sessions WHERE home_account_id = $1 AND closed_at IS NULL")
+        .bind(account)
+        .fetch_all(tx.conn())
+        .await?)
 }
 
 /// Records that the session did something just now, and tells the open session lists.

@@ -10,7 +10,7 @@ use crate::events::EndReason;
 use crate::guard::{AccountRef, CoreState, UserRef, Who};
 use crate::i18n::Lang;
 use crate::rights::snapshots::load_snapshot;
-use crate::sessions::repo as sessions;
+use crate::sessions::{ending, repo as sessions};
 use crate::store::{non_null, Flag, Store};
 use domain::prefs::Theme;
 use std::sync::Arc;
@@ -137,13 +137,13 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
     let idle_ms = row.session_idle_minutes * 60_000;
     let max_ms = row.session_max_hours * 3_600_000;
     if now - last > idle_ms || now - created > max_ms {
-        sessions::end_now(store, session_id, EndReason::Expired, None).await?;
+        ending::end_now(store, session_id, EndReason::Expired, None).await?;
         return Ok(None);
     }
     let web = row.service == sessions::SERVICE;
     let signable = row.standing.session(&row.service, now);
     if signable.is_err() || !row.home_active {
-        sessions::end_now(store, session_id, EndReason::Ended, None).await?;
+        ending::end_now(store, session_id, EndReason::Ended, None).await?;
         return Ok(None);
     }
     if touch && now - last >= TOUCH_EVERY_MS {
@@ -159,7 +159,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
     let home_account_id = row.home_account_id;
     let mut substitution = None;
     if let Some(sub) = row.substitution_id {
-        let stop = crate::substitutions::repo::mode::must_stop(
+        let stop = crate::substitutions::mode::must_stop(
             non_null(row.sub_active, "sub_active")?.0,
             non_null(row.sub_ends_at, "sub_ends_at")?,
             non_null(row.absent_active, "absent_active")?.0,
@@ -171,7 +171,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
             // deactivates it ends it at once.
             Some(why) => {
                 let mut tx = store.begin().await?;
-                crate::substitutions::repo::mode::end_one(&mut tx, session_id, sub, why, None).await?;
+                crate::substitutions::mode::end_one(&mut tx, session_id, sub, why, None).await?;
                 tx.commit().await?;
             }
             None => substitution = Some((sub, non_null(row.sub_to_day, "sub_to_day")?)),

@@ -104,7 +104,7 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
             crate::rights::outrank::may_act_on(ctx, user).await?;
         }
         let by = ctx.actor();
-        if super::repo::end(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {
+        if super::ending::end(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {
             ended += 1;
             if user != ctx.who.native.id && !told.contains(&user) {
                 told.push(user);

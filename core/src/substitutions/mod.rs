@@ -1,5 +1,6 @@
 //! Substitutions: their storage and the working-as mode. Records and validation are the domain's (`domain::substitutions`).
 
+pub mod mode;
 pub(crate) mod repo;
 
 pub use domain::substitutions::*;

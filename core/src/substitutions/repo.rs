@@ -1,7 +1,7 @@
 //! Substitutions in storage: who the caller may define them for, the lists, saving with the
 //! seed's editing rules, and the sessions working in one.
 
-use super::{ModeEnd, PickUser, SubInput, SubList, SubOptions, SubState, SubT, Substitution, Tab};
+use super::{PickUser, SubInput, SubList, SubOptions, SubState, SubT, Substitution, Tab};
 use crate::catalogue::{Permission, Right};
 use crate::error::{AppError, Message};
 use crate::guard::{Ctx, Who};
@@ -332,9 +332,6 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
             id
         }
     };
-    if !input.active {
-        mode::end_all(tx, id, ModeEnd::Deactivated).await?;
-    }
     Ok((id, before.map(|b| b.item)))
 }
 

@@ -43,6 +43,10 @@ pub async fn save_substitution(ctx: &Ctx, input: SubInput) -> Result<i64, AppErr
     use domain::notices::Notice;
     let mut tx = ctx.store().begin().await?;
     let (id, before) = crate::substitutions::repo::save(&mut tx, ctx, &input).await?;
+    if !input.active {
+        // Whoever works in a deactivated substitution stops at once.
+        mode::end_all(&mut tx, id, domain::substitutions::ModeEnd::Deactivated).await?;
+    }
     let action = if before.is_some() { "substitution.update" } else { "substitution.create" };
     let entry = Entry::new(action).object("substitution", id).change(
         before.as_ref().and_then(|b| serde_json::to_value(b).ok()),
@@ -67,19 +71,19 @@ pub async fn save_substitution(ctx: &Ctx, input: SubInput) -> Result<i64, AppErr
 
 /// The substitutions the caller may start now.
 pub async fn startable_substitutions(ctx: &Ctx) -> Result<Vec<Startable>, AppError> {
-    crate::substitutions::repo::mode::startable(ctx).await
+    mode::startable(ctx).await
 }
 
 /// The caller's session starts working as the absent user.
 pub async fn start_substitution(ctx: &Ctx, id: i64) -> Result<(), AppError> {
-    crate::substitutions::repo::mode::start(ctx, id).await
+    mode::start(ctx, id).await
 }
 
 /// The caller's session stops working on someone's behalf.
 pub async fn end_substitution(ctx: &Ctx) -> Result<(), AppError> {
-    crate::substitutions::repo::mode::end_own(ctx).await
+    mode::end_own(ctx).await
 }
 
 /// Working on an absent colleague's behalf: start, end, what may be started, and the sweep
 /// that ends the mode when a substitution period does.
-pub use super::repo::mode;
+pub use super::mode;

@@ -3,12 +3,10 @@
 use super::{
     PasswordTarget, SecretChange, StatusFilter, UserCard, UserInput, UserKind, UserQuery, UserRow, UserT,
 };
-use crate::audit::{self, Entry};
-use crate::auth::policy::{login_key, PasswordPolicy};
+use crate::auth::policy::login_key;
 use crate::auth::standing::Standing;
 use crate::config::AccountConfig;
 use crate::error::{AppError, Message};
-use crate::events::EndReason;
 use crate::guard::Ctx;
 use crate::i18n::CommonT;
 use crate::list::{contains_pattern, search_key, Page, PAGE_SIZE};
@@ -122,34 +120,26 @@ pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<Use
     r.into_card(id, zone, roles, sign_in_units)
 }
 
-/// The password policy that applies to a user: the account's, or the user's own rules.
-pub async fn policy_of(store: &Store, user: i64) -> Result<PasswordPolicy, AppError> {
+/// A user's account and, when the user has rules of their own, those rules (strong, maximum
+/// age in days); the service puts them over the account's policy.
+pub async fn own_policy(store: &Store, user: i64) -> Result<(i64, Option<(bool, Option<u32>)>), AppError> {
     let (account, own, strong, max_age): (i64, Flag, Flag, Option<i64>) = sqlx::query_as(
         "SELECT u.account_id, u.pw_own_policy, u.pw_strong, u.pw_max_age_days FROM users u WHERE u.id = $1",
     )
     .bind(user)
     .fetch_one(store.reader())
     .await?;
-    let account = crate::config::repo::load(store, account).await?.policy();
-    if !own.0 {
-        return Ok(account);
-    }
-    Ok(PasswordPolicy {
-        min_length: account.min_length,
-        strong: strong.0,
-        max_age_days: max_age.map(|d| d as u32),
-    })
+    Ok((account, own.0.then_some((strong.0, max_age.map(|d| d as u32)))))
 }
 
 fn field_error(field: &str, label: UserT, problem: Message) -> AppError {
     AppError::invalid(field, label, problem)
 }
 
-/// The checks that need the database: a free login, existing person and unit, and the
-/// seed's rule for linking a person.
+/// The checks of the users' own rows: a free login and the seed's rule for linking a person
+/// (the service checks that the unit and person exist in the account).
 async fn check_references(
     tx: &mut Tx,
-    account: i64,
     id: Option<i64>,
     kind: UserKind,
     input: &UserInput,
@@ -162,19 +152,7 @@ async fn check_references(
     if taken.is_some() {
         return Err(field_error("login", UserT::Login, Message::new(CommonT::FieldDuplicate)));
     }
-    if let Some(unit) = input.default_unit_id {
-        if !crate::units::repo::all_in_account(tx, account, &[unit]).await? {
-            return Err(field_error(
-                "default_unit_id",
-                UserT::DefaultUnit,
-                Message::new(CommonT::FieldUnknown),
-            ));
-        }
-    }
     if let Some(person) = input.person_id {
-        if crate::persons::repo::choice_of(tx, account, person).await?.is_none() {
-            return Err(field_error("person_id", UserT::Person, Message::new(CommonT::FieldUnknown)));
-        }
         if kind != UserKind::Internal {
             let other: Option<(String, String)> = sqlx::query_as(
                 "SELECT login, kind FROM users WHERE person_id = $1 AND kind <> 'internal' AND id <> $2 ORDER BY id LIMIT 1",
@@ -257,7 +235,7 @@ pub async fn save(
     }
     // The type is fixed once the user exists.
     let kind = before.as_ref().map(|b| b.kind).unwrap_or(input.kind);
-    check_references(tx, account, input.id, kind, input).await?;
+    check_references(tx, input.id, kind, input).await?;
     let (valid_from, valid_to) = validity(input, zone);
     let login = input.login.trim();
     let label = if input.print_label.trim().is_empty() { login } else { input.print_label.trim() };
@@ -358,48 +336,24 @@ pub async fn save(
     Ok((id, before))
 }
 
-/// Ends every open session of a user who may no longer sign in.
-pub async fn end_sessions_if_barred(tx: &mut Tx, ctx: &Ctx, id: i64) -> Result<usize, AppError> {
-    let r: Standing =
-        sqlx::query_as("SELECT kind, active, blocked, valid_from, valid_to FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_one(tx.conn())
-            .await?;
-    let barred = r.console(tx.now()).is_err();
-    if barred {
-        end_sessions(tx, ctx, id, None).await
-    } else {
-        Ok(0)
-    }
+/// Where a user stands for signing in (kind, active, blocked, validity).
+pub async fn standing(tx: &mut Tx, id: i64) -> Result<Standing, AppError> {
+    Ok(sqlx::query_as("SELECT kind, active, blocked, valid_from, valid_to FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_one(tx.conn())
+        .await?)
 }
 
-/// Ends a user's open sessions (all, or all but `except`).
-pub async fn end_sessions(tx: &mut Tx, ctx: &Ctx, user: i64, except: Option<i64>) -> Result<usize, AppError> {
-    let open: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM sessions WHERE user_id = $1 AND closed_at IS NULL AND id <> $2")
-            .bind(user)
-            .bind(except.unwrap_or(0))
-            .fetch_all(tx.conn())
-            .await?;
-    let mut ended = 0;
-    for session in open {
-        if crate::sessions::repo::end(tx, session, EndReason::Ended, Some(&ctx.actor()), None).await? {
-            ended += 1;
-        }
-    }
-    Ok(ended)
-}
-
-/// Sets a user's password without the current one (an administrator's change).
+/// Sets a user's password hash without the current one (an administrator's change); answers
+/// which password it was (`password` or `external_password`).
 pub async fn set_password(
     tx: &mut Tx,
-    ctx: &Ctx,
+    account: i64,
     user: i64,
     target: PasswordTarget,
-    password: &str,
+    hash: &str,
     must_change: bool,
-) -> Result<(), AppError> {
-    let account = ctx.who.account.id;
+) -> Result<&'static str, AppError> {
     let kind: String = sqlx::query_scalar("SELECT kind FROM users WHERE id = $1 AND account_id = $2")
         .bind(user)
         .bind(account)
@@ -407,7 +361,6 @@ pub async fn set_password(
         .await?
         .ok_or(AppError::NotFound)?;
     let kind = UserKind::parse(&kind).unwrap_or(UserKind::Internal);
-    let hash = ctx.state().hasher().hash(password).await?;
     let now = tx.now();
     let column = match (target, kind) {
         (PasswordTarget::Console, UserKind::External) | (PasswordTarget::External, UserKind::External) => {
@@ -434,12 +387,7 @@ pub async fn set_password(
     .bind(user)
     .execute(tx.conn())
     .await?;
-    audit::record(
-        tx,
-        &ctx.actor(),
-        Entry::new("user.password").object("user", user).detail(column.trim_end_matches("_hash")),
-    )
-    .await
+    Ok(column.trim_end_matches("_hash"))
 }
 
 /// A user's language and theme (their own choice, from the title bar).

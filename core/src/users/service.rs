@@ -3,6 +3,7 @@
 
 use crate::catalogue::{Module, Op};
 use crate::error::AppError;
+use crate::events::EndReason;
 use crate::guard::Ctx;
 use crate::list::Page;
 use domain::auth::policy::PasswordPolicy;
@@ -36,6 +37,18 @@ pub async fn get_user(ctx: &Ctx, id: i64) -> Result<UserCard, AppError> {
 /// The account's password policy, for checking a card before sending it.
 pub async fn account_policy(ctx: &Ctx) -> Result<PasswordPolicy, AppError> {
     Ok(crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.policy())
+}
+
+/// The password policy that applies to a user: the account's, or the user's own rules.
+pub async fn policy_of(store: &crate::store::Store, user: i64) -> Result<PasswordPolicy, AppError> {
+    let (account, own) = crate::users::repo::own_policy(store, user).await?;
+    let account = crate::config::repo::load(store, account).await?.policy();
+    Ok(match own {
+        None => account,
+        Some((strong, max_age_days)) => {
+            PasswordPolicy { min_length: account.min_length, strong, max_age_days }
+        }
+    })
 }
 
 /// A random password that meets the account's policy (and the strong rule).
@@ -77,10 +90,14 @@ pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
     }
     domain::users::check_input(&input, &config.policy()).finish()?;
     let mut tx = ctx.store().begin().await?;
+    check_links(&mut tx, account, &input).await?;
     let (id, before) = crate::users::repo::save(&mut tx, ctx, &config, &input).await?;
     crate::roles::members::set_for_user(&mut tx, ctx, id, &input.roles).await?;
     crate::roles::members::ensure_active_administrator(&mut tx, account).await?;
-    crate::users::repo::end_sessions_if_barred(&mut tx, ctx, id).await?;
+    // A user who may no longer sign in is signed out everywhere at once.
+    if crate::users::repo::standing(&mut tx, id).await?.console(tx.now()).is_err() {
+        crate::sessions::ending::end_all_of(&mut tx, &ctx.actor(), id, None, EndReason::Ended).await?;
+    }
     let mut after = serde_json::to_value(&input).unwrap_or_default();
     for secret in
         ["password", "password_confirm", "external_password", "external_password_confirm", "pin", "card"]
@@ -101,6 +118,25 @@ pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
     Ok(id)
 }
 
+/// The default unit and the linked person must be the account's.
+async fn check_links(tx: &mut crate::store::Tx, account: i64, input: &UserInput) -> Result<(), AppError> {
+    use crate::error::Message;
+    use crate::i18n::CommonT;
+    use domain::users::UserT;
+    if let Some(unit) = input.default_unit_id {
+        if !crate::units::repo::all_in_account(tx, account, &[unit]).await? {
+            let problem = Message::new(CommonT::FieldUnknown);
+            return Err(AppError::invalid("default_unit_id", UserT::DefaultUnit, problem));
+        }
+    }
+    if let Some(person) = input.person_id {
+        if crate::persons::repo::choice_of(tx, account, person).await?.is_none() {
+            return Err(AppError::invalid("person_id", UserT::Person, Message::new(CommonT::FieldUnknown)));
+        }
+    }
+    Ok(())
+}
+
 /// Sets another user's password without the current one; may require a change at the next
 /// sign-in and end the user's open sessions.
 pub async fn set_password(
@@ -117,16 +153,21 @@ pub async fn set_password(
     let zone = crate::config::repo::load(ctx.store(), account).await?.time_zone;
     let card = crate::users::repo::get(ctx.store(), account, &zone, user).await?;
     crate::users::reach::may_set_password(ctx, user).await?;
-    let policy = crate::users::repo::policy_of(ctx.store(), user).await?;
+    let policy = policy_of(ctx.store(), user).await?;
     let mut checks = crate::error::Checks::new();
     domain::auth::policy::check_new_password(&policy, &card.login, &password, &confirm, &mut checks);
     checks.finish()?;
+    // Hashed before the transaction: the writer is not held while argon2 works.
+    let hash = ctx.state().hasher().hash(&password).await?;
     let mut tx = ctx.store().begin().await?;
-    crate::users::repo::set_password(&mut tx, ctx, user, target, &password, must_change).await?;
+    let which = crate::users::repo::set_password(&mut tx, account, user, target, &hash, must_change).await?;
+    let entry = crate::audit::Entry::new("user.password").object("user", user).detail(which);
+    crate::audit::record(&mut tx, &ctx.actor(), entry).await?;
     let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id).await?;
     crate::notices::repo::send(&mut tx, user, &domain::notices::Notice::PasswordReset { by }).await?;
     let ended = if end_sessions {
-        crate::users::repo::end_sessions(&mut tx, ctx, user, Some(ctx.who.session_id)).await?
+        let except = Some(ctx.who.session_id);
+        crate::sessions::ending::end_all_of(&mut tx, &ctx.actor(), user, except, EndReason::Ended).await?
     } else {
         0
     };

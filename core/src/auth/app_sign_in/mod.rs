@@ -14,6 +14,7 @@ use crate::clients::repo::Caller;
 use crate::error::AppError;
 use crate::events::EndReason;
 use crate::guard::CoreState;
+use crate::sessions::ending;
 use crate::sessions::repo::{self as sessions, Opening};
 use crate::store::Tx;
 

@@ -101,7 +101,7 @@ pub async fn sign_in(
             return Err(SignInError::AlreadySignedIn { computer, service, since, step });
         }
         for (id, ..) in &open {
-            sessions::end(&mut tx, *id, EndReason::Replaced, None, None).await?;
+            ending::end(&mut tx, *id, EndReason::Replaced, None, None).await?;
         }
     }
     let token = new_token();

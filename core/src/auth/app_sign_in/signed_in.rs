@@ -32,7 +32,7 @@ pub async fn sign_out(
         session_id: Some(session_id),
         ..Default::default()
     };
-    if sessions::end(&mut tx, session_id, EndReason::Logout, None, None).await? {
+    if ending::end(&mut tx, session_id, EndReason::Logout, None, None).await? {
         audit::record(
             &mut tx,
             &actor,
