@@ -2,6 +2,7 @@
 
 pub mod mode;
 pub(crate) mod repo;
+pub mod saving;
 
 pub use domain::substitutions::*;
 pub mod service;

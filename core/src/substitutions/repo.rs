@@ -1,10 +1,10 @@
 //! Substitutions in storage: who the caller may define them for, the lists, saving with the
 //! seed's editing rules, and the sessions working in one.
 
-use super::{PickUser, SubInput, SubList, SubOptions, SubState, SubT, Substitution, Tab};
+use super::{PickUser, SubInput, SubList, SubOptions, SubState, Substitution, Tab};
 use crate::catalogue::{Permission, Right};
-use crate::error::{AppError, Message};
-use crate::guard::{Ctx, Who};
+use crate::error::AppError;
+use crate::guard::Who;
 use crate::store::{Flag, Store, Tx};
 use crate::time::{day_end_ms, day_of_ms, day_start_ms};
 use records::SubRecord;
@@ -185,7 +185,7 @@ async fn candidates(
 }
 
 /// Whether `user` may be chosen now.
-async fn choosable(
+pub async fn choosable(
     conn: &mut AnyConnection,
     account: i64,
     now: i64,
@@ -220,70 +220,23 @@ pub async fn in_account(conn: &mut AnyConnection, account: i64, user: i64) -> Re
     found.map(|_| ()).ok_or(AppError::NotFound)
 }
 
-/// Saves a substitution under the seed's rules; answers its id and the record before.
-pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Option<Substitution>), AppError> {
-    let now = tx.now();
-    let account = ctx.who.account.id;
-    let (zone, today, expired_ok) = account_day(tx.conn(), account, now).await?;
-    let (absent, substitute) = (input.absent_id.unwrap_or_default(), input.substitute_id.unwrap_or_default());
-    for user in [input.absent_id, input.substitute_id].into_iter().flatten() {
-        in_account(tx.conn(), account, user).await?;
-    }
-    input.check(&today).finish()?;
-    let scope = scope(tx.conn(), &ctx.who).await?;
-    let before = match input.id {
-        Some(id) => Some(load(tx.conn(), account, id, now, &scope).await?),
-        None => None,
-    };
-    if let Some(b) = &before {
-        if !scope.covers(b.item.absent_id) {
-            return Err(AppError::Forbidden);
-        }
-        crate::store::expect_version(b.item.version, input.version)?;
-        if b.item.state == SubState::Finished {
-            return Err(AppError::refused(SubT::Finished));
-        }
-    }
-    let same_people =
-        before.as_ref().is_some_and(|b| b.item.absent_id == absent && b.item.substitute_id == substitute);
-    if !same_people {
-        if !scope.covers(absent) {
-            return Err(AppError::invalid("absent_id", SubT::Absent, Message::new(SubT::NotYours)));
-        }
-        if !choosable(tx.conn(), account, now, absent, expired_ok).await? {
-            return Err(AppError::invalid("absent_id", SubT::Absent, Message::new(SubT::NotEligible)));
-        }
-        if !choosable(tx.conn(), account, now, substitute, false).await? {
-            return Err(AppError::invalid(
-                "substitute_id",
-                SubT::Substitute,
-                Message::new(SubT::NotEligible),
-            ));
-        }
-    }
-    if let Some(b) = before.as_ref().filter(|b| b.item.started) {
-        // Begun: only a later end and the active switch may change.
-        let i = &b.item;
-        if !same_people
-            || i.from_day != input.from_day.trim()
-            || i.forward_email != input.forward_email
-            || input.to_day.trim() < i.to_day.as_str()
-        {
-            return Err(AppError::refused(SubT::OnlyExtend));
-        }
-    }
-    // Rule 6: the substitute may not gain, by working as the absent user, rights the author
-    // of the substitution does not hold.
-    if !crate::rights::outrank::covers_gain(ctx.store(), &ctx.who.rights, absent, substitute, account).await?
-    {
-        return Err(AppError::refused(crate::rights::RightT::GainsMore));
-    }
-    let bad_day = |field: &str, label: SubT| {
-        AppError::invalid(field, label, Message::new(crate::i18n::CommonT::FieldBadDate))
-    };
-    let starts_at =
-        day_start_ms(input.from_day.trim(), &zone).ok_or_else(|| bad_day("from_day", SubT::FromDay))?;
-    let ends_at = day_end_ms(input.to_day.trim(), &zone).ok_or_else(|| bad_day("to_day", SubT::ToDay))?;
+/// A substitution as saved: its people, days and their instants in the account's zone, the
+/// switches, and who wrote it (`vouched_by`: whose rights cover what the substitute gains).
+pub struct Row<'a> {
+    pub account: i64,
+    pub absent: i64,
+    pub substitute: i64,
+    pub input: &'a SubInput,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub created_by: i64,
+    pub vouched_by: i64,
+}
+
+/// Inserts a substitution (no id) or updates one at the form's version; answers its id.
+pub async fn write(tx: &mut Tx, row: &Row<'_>) -> Result<i64, AppError> {
+    let (input, account, absent, substitute) = (row.input, row.account, row.absent, row.substitute);
+    let (starts_at, ends_at, now) = (row.starts_at, row.ends_at, tx.now());
     let id = match input.id {
         None => {
             sqlx::query_scalar(
@@ -300,9 +253,9 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
             .bind(ends_at)
             .bind(input.active)
             .bind(input.forward_email)
-            .bind(ctx.who.native.id)
+            .bind(row.created_by)
             .bind(now)
-            .bind(ctx.who.effective.id)
+            .bind(row.vouched_by)
             .fetch_one(tx.conn())
             .await?
         }
@@ -324,7 +277,7 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
             .bind(id)
             .bind(account)
             .bind(input.version)
-            .bind(ctx.who.effective.id)
+            .bind(row.vouched_by)
             .execute(tx.conn())
             .await?
             .rows_affected();
@@ -332,7 +285,7 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
             id
         }
     };
-    Ok((id, before.map(|b| b.item)))
+    Ok(id)
 }
 
 /// Active substitutions of the same people overlapping a period, for the form's information.

@@ -42,7 +42,7 @@ pub async fn save_substitution(ctx: &Ctx, input: SubInput) -> Result<i64, AppErr
     use domain::events::{EventKind, Topic};
     use domain::notices::Notice;
     let mut tx = ctx.store().begin().await?;
-    let (id, before) = crate::substitutions::repo::save(&mut tx, ctx, &input).await?;
+    let (id, before) = crate::substitutions::saving::save(&mut tx, ctx, &input).await?;
     if !input.active {
         // Whoever works in a deactivated substitution stops at once.
         mode::end_all(&mut tx, id, domain::substitutions::ModeEnd::Deactivated).await?;

@@ -7,7 +7,6 @@ use crate::auth::policy::login_key;
 use crate::auth::standing::Standing;
 use crate::config::AccountConfig;
 use crate::error::{AppError, Message};
-use crate::guard::Ctx;
 use crate::i18n::CommonT;
 use crate::list::{contains_pattern, search_key, Page, PAGE_SIZE};
 use crate::store::{Flag, Store, Tx};
@@ -176,23 +175,25 @@ fn validity(input: &UserInput, zone: &str) -> (Option<i64>, Option<i64>) {
     (from, to)
 }
 
-async fn write_secret(
-    tx: &mut Tx,
-    ctx: &Ctx,
-    id: i64,
-    column: &str,
-    change: &SecretChange,
-) -> Result<(), AppError> {
+/// The secrets a save writes, already hashed by the service (outside the transaction, so that
+/// argon2 never holds the database's writer): the passwords of a new user, and the PIN's hash
+/// and the card's digest as the form changed them.
+pub struct Hashed {
+    pub console: Option<String>,
+    pub external: Option<String>,
+    pub pin: SecretChange,
+    pub card: SecretChange,
+}
+
+async fn write_secret(tx: &mut Tx, id: i64, column: &str, change: &SecretChange) -> Result<(), AppError> {
     let value = match change {
         SecretChange::Keep => return Ok(()),
         SecretChange::Clear => None,
-        // A card signs in alone, so it is found by its number (issue 17): the same digest for
-        // everyone, one user per card.
-        SecretChange::Set(card) if column == "card_hash" => {
-            let key = crate::auth::token::card_key(card);
+        // A card signs in alone, so it is found by its digest (issue 17): one user per card.
+        SecretChange::Set(key) if column == "card_hash" => {
             let taken: Option<i64> =
                 sqlx::query_scalar("SELECT id FROM users WHERE card_hash = $1 AND id <> $2")
-                    .bind(&key)
+                    .bind(key)
                     .bind(id)
                     .fetch_optional(tx.conn())
                     .await?;
@@ -203,9 +204,9 @@ async fn write_secret(
                     Message::new(domain::auth::AuthT::CardTaken),
                 ));
             }
-            Some(key)
+            Some(key.clone())
         }
-        SecretChange::Set(secret) => Some(ctx.state().hasher().hash(secret.trim()).await?),
+        SecretChange::Set(hash) => Some(hash.clone()),
     };
     // A new or cleared PIN starts with no failures and no lock.
     let extra = if column == "pin_hash" { ", pin_failures = 0, pin_locked_at = NULL" } else { "" };
@@ -217,24 +218,22 @@ async fn write_secret(
     Ok(())
 }
 
-/// Creates or updates a user; returns the id and what the card was before (for the audit).
+/// Creates a user or updates `before` (its card as the service read it) in `account`; returns
+/// the id.
 pub async fn save(
     tx: &mut Tx,
-    ctx: &Ctx,
+    account: i64,
     config: &AccountConfig,
     input: &UserInput,
-) -> Result<(i64, Option<UserCard>), AppError> {
-    let account = ctx.who.account.id;
+    before: Option<&UserCard>,
+    hashed: &Hashed,
+) -> Result<i64, AppError> {
     let zone = &config.time_zone;
-    let before = match input.id {
-        Some(id) => Some(get(ctx.store(), account, zone, id).await?),
-        None => None,
-    };
-    if let Some(b) = &before {
+    if let Some(b) = before {
         crate::store::expect_version(b.version, input.version)?;
     }
     // The type is fixed once the user exists.
-    let kind = before.as_ref().map(|b| b.kind).unwrap_or(input.kind);
+    let kind = before.map(|b| b.kind).unwrap_or(input.kind);
     check_references(tx, input.id, kind, input).await?;
     let (valid_from, valid_to) = validity(input, zone);
     let login = input.login.trim();
@@ -284,17 +283,6 @@ pub async fn save(
             id
         }
         None => {
-            let hasher = ctx.state().hasher();
-            let console = if kind.console() { Some(hasher.hash(&input.password).await?) } else { None };
-            let external = match kind {
-                UserKind::External if !input.external_password.is_empty() => {
-                    Some(hasher.hash(&input.external_password).await?)
-                }
-                UserKind::Universal if !input.shared_password => {
-                    Some(hasher.hash(&input.external_password).await?)
-                }
-                _ => None,
-            };
             let now = tx.now();
             sqlx::query_scalar(
                 "INSERT INTO users (account_id, kind, active, blocked, valid_from, valid_to, login, login_key, full_name,
@@ -317,9 +305,9 @@ pub async fn save(
             .bind(input.note.trim())
             .bind(input.person_id)
             .bind(input.default_unit_id)
-            .bind(console)
+            .bind(&hashed.console)
             .bind(now)
-            .bind(external)
+            .bind(&hashed.external)
             .bind(input.shared_password || kind != UserKind::Universal)
             .bind(input.pw_own_policy)
             .bind(input.pw_strong)
@@ -331,9 +319,9 @@ pub async fn save(
             .await?
         }
     };
-    write_secret(tx, ctx, id, "pin_hash", &input.pin).await?;
-    write_secret(tx, ctx, id, "card_hash", &input.card).await?;
-    Ok((id, before))
+    write_secret(tx, id, "pin_hash", &hashed.pin).await?;
+    write_secret(tx, id, "card_hash", &hashed.card).await?;
+    Ok(id)
 }
 
 /// Where a user stands for signing in (kind, active, blocked, validity).

@@ -67,12 +67,12 @@ pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
     let account = ctx.who.account.id;
     let config = crate::config::repo::load(ctx.store(), account).await?;
     let mut input = input;
-    let linked_before = match input.id {
+    let before = match input.id {
         Some(id) => {
             let before = crate::users::repo::get(ctx.store(), account, &config.time_zone, id).await?;
             crate::users::columns::lock(&ctx.who.rights, &mut input, &before);
             crate::users::reach::may_edit(ctx, &before, &input).await?;
-            before.person.map(|p| p.id)
+            Some(before)
         }
         None => {
             crate::users::columns::check_new(&ctx.who.rights, &input)?;
@@ -80,6 +80,7 @@ pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
             None
         }
     };
+    let linked_before = before.as_ref().and_then(|b| b.person.as_ref().map(|p| p.id));
     if let Some(person) = input.person_id.filter(|p| Some(*p) != linked_before) {
         // Only a person the session may view can be newly linked.
         let unit = crate::persons::repo::unit_of(ctx.store(), account, person).await?;
@@ -89,9 +90,10 @@ pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
         }
     }
     domain::users::check_input(&input, &config.policy()).finish()?;
+    let hashed = hash_secrets(ctx, &input, before.as_ref().map(|b| b.kind)).await?;
     let mut tx = ctx.store().begin().await?;
     check_links(&mut tx, account, &input).await?;
-    let (id, before) = crate::users::repo::save(&mut tx, ctx, &config, &input).await?;
+    let id = crate::users::repo::save(&mut tx, account, &config, &input, before.as_ref(), &hashed).await?;
     crate::roles::members::set_for_user(&mut tx, ctx, id, &input.roles).await?;
     crate::roles::members::ensure_active_administrator(&mut tx, account).await?;
     // A user who may no longer sign in is signed out everywhere at once.
@@ -116,6 +118,41 @@ pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
     tx.raise(Some(account), EventKind::Changed { topic: Topic::Users }).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// The secrets of a save hashed before its transaction: a new user's passwords (by its kind),
+/// the PIN, and the card's digest (the same for everyone: a card signs in alone).
+async fn hash_secrets(
+    ctx: &Ctx,
+    input: &UserInput,
+    existing: Option<domain::users::UserKind>,
+) -> Result<crate::users::repo::Hashed, AppError> {
+    use domain::users::{SecretChange, UserKind};
+    let hasher = ctx.state().hasher();
+    let (mut console, mut external) = (None, None);
+    if existing.is_none() {
+        let kind = input.kind;
+        if kind.console() {
+            console = Some(hasher.hash(&input.password).await?);
+        }
+        let own_external = match kind {
+            UserKind::External => !input.external_password.is_empty(),
+            UserKind::Universal => !input.shared_password,
+            UserKind::Internal => false,
+        };
+        if own_external {
+            external = Some(hasher.hash(&input.external_password).await?);
+        }
+    }
+    let pin = match &input.pin {
+        SecretChange::Set(pin) => SecretChange::Set(hasher.hash(pin.trim()).await?),
+        other => other.clone(),
+    };
+    let card = match &input.card {
+        SecretChange::Set(card) => SecretChange::Set(crate::auth::token::card_key(card)),
+        other => other.clone(),
+    };
+    Ok(crate::users::repo::Hashed { console, external, pin, card })
 }
 
 /// The default unit and the linked person must be the account's.

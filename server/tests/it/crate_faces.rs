@@ -120,3 +120,21 @@ fn repositories_write_no_audit_records() {
     }
     assert!(writes.is_empty(), "repositories that write audit records: {writes:#?}");
 }
+
+/// A repository is given ids and values, never the authorized context, and hashes nothing:
+/// the service reads `Ctx` and runs argon2 before its transaction, so the database's writer is
+/// not held while a password is hashed.
+#[test]
+fn repositories_take_no_context_and_hash_nothing() {
+    let mut found = Vec::new();
+    for (rel, _, text) in repositories() {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let words: Vec<&str> = code.split(|c: char| !(c.is_alphanumeric() || c == '_')).collect();
+            if words.iter().any(|w| ["Ctx", "PublicCtx", "hasher"].contains(w)) {
+                found.push(format!("{rel}:{}", n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "repositories given the context or hashing: {found:#?}");
+}
