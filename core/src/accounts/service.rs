@@ -1,9 +1,11 @@
 //! The use cases behind the server functions of accounts: each runs on the context
 //! authorization gave (docs/ARCHITECTURE.md "Layers").
 
+use crate::audit::{self, Entry};
 use crate::error::AppError;
 use crate::guard::Ctx;
 use domain::accounts::{AccountInput, SubAccount, SwitchTarget, UserAccess};
+use domain::events::{EventKind, Topic};
 
 /// The main account's sub-accounts.
 pub async fn list_accounts(ctx: &Ctx) -> Result<Vec<SubAccount>, AppError> {
@@ -12,8 +14,6 @@ pub async fn list_accounts(ctx: &Ctx) -> Result<Vec<SubAccount>, AppError> {
 
 /// Adds a sub-account (no id) or renames one.
 pub async fn save_account(ctx: &Ctx, input: AccountInput) -> Result<i64, AppError> {
-    use crate::audit::{self, Entry};
-    use domain::events::{EventKind, Topic};
     input.check().finish()?;
     let main = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
@@ -43,8 +43,6 @@ pub async fn save_account(ctx: &Ctx, input: AccountInput) -> Result<i64, AppErro
 
 /// Activates or deactivates a sub-account.
 pub async fn set_account_active(ctx: &Ctx, id: i64, active: bool, version: i64) -> Result<(), AppError> {
-    use crate::audit::{self, Entry};
-    use domain::events::{EventKind, Topic};
     let main = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     crate::accounts::repo::get(&mut tx, main, id).await?;
@@ -69,8 +67,6 @@ pub async fn set_account_active(ctx: &Ctx, id: i64, active: bool, version: i64) 
 
 /// Deletes an empty sub-account.
 pub async fn delete_account(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppError> {
-    use crate::audit::{self, Entry};
-    use domain::events::{EventKind, Topic};
     let main = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     crate::accounts::repo::get(&mut tx, main, id).await?;
@@ -94,8 +90,6 @@ pub async fn get_user_access(ctx: &Ctx, user: i64) -> Result<UserAccess, AppErro
 
 /// Gives a main-account user access to exactly these sub-accounts, at once.
 pub async fn set_user_access(ctx: &Ctx, user: i64, accounts: Vec<i64>) -> Result<(), AppError> {
-    use crate::audit::{self, Entry};
-    use domain::events::{EventKind, Topic};
     let main = ctx.who.account.id;
     // Opening an account to someone who holds more is acting on them (rule 6).
     crate::rights::outrank::may_act_on(ctx, user).await?;
@@ -127,8 +121,6 @@ pub async fn switchable(ctx: &Ctx) -> Result<Vec<SwitchTarget>, AppError> {
 
 /// Moves the caller's session into another account they may enter; no new sign-in.
 pub async fn switch_account(ctx: &Ctx, account: i64) -> Result<(), AppError> {
-    use crate::audit::{self, Entry};
-    use domain::events::{EventKind, Topic};
     let from = ctx.who.account.id;
     if account == from {
         return Ok(());

@@ -7,6 +7,7 @@ use super::{throttle, AuthT};
 use crate::actor::{Actor, Client};
 use crate::audit::{self, Entry};
 use crate::auth::token::{hash_token, new_token};
+use crate::catalogue::{Permission, Right};
 use crate::error::{AppError, Checks, Message};
 use crate::events::EndReason;
 use crate::guard::PublicCtx;
@@ -111,7 +112,6 @@ pub(crate) async fn may_hold_several(
     user: i64,
     account: i64,
 ) -> Result<bool, AppError> {
-    use crate::catalogue::{Permission, Right};
     let store = state.store();
     let version: i64 = sqlx::query_scalar("SELECT rights_version FROM accounts WHERE id = $1")
         .bind(account)

@@ -6,6 +6,7 @@ use crate::auth::token::{hash_token, new_token};
 use crate::error::AppError;
 use crate::guard::CoreState;
 use crate::store::{expect_changed, Store, Tx};
+use crate::time::format_ms;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -140,7 +141,6 @@ pub async fn list(
     zone: &str,
     lang: crate::i18n::Lang,
 ) -> Result<Vec<ClientRow>, AppError> {
-    use crate::time::format_ms;
     let rows: Vec<ClientRecord> = sqlx::query_as(
         "SELECT id, application, name, client_id, created_at, last_used_at, revoked_at
          FROM app_clients WHERE account_id = $1 ORDER BY id DESC",

@@ -1,9 +1,11 @@
 //! The use cases behind the server functions of config: each runs on the context
 //! authorization gave (docs/ARCHITECTURE.md "Layers").
 
-use crate::error::AppError;
+use crate::audit::{self, Entry};
+use crate::error::{AppError, Message};
 use crate::guard::Ctx;
 use domain::config::AccountConfig;
+use domain::events::{EventKind, Topic};
 
 /// The current account's configuration.
 pub async fn get_config(ctx: &Ctx) -> Result<AccountConfig, AppError> {
@@ -12,9 +14,6 @@ pub async fn get_config(ctx: &Ctx) -> Result<AccountConfig, AppError> {
 
 /// Saves the current account's configuration.
 pub async fn save_config(ctx: &Ctx, config: AccountConfig) -> Result<(), AppError> {
-    use crate::audit::{self, Entry};
-    use crate::error::Message;
-    use domain::events::{EventKind, Topic};
     let mut checks = config.check();
     if !checks.has("time_zone") && !crate::time::is_zone(config.time_zone.trim()) {
         checks.add(

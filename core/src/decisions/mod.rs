@@ -13,7 +13,7 @@ mod subject;
 pub use explain::explain;
 pub use subject::{find_subject, Found};
 
-use crate::catalogue::{DataOp, Permission, Right};
+use crate::catalogue::{DataOp, Module, Op, Permission, Right};
 use crate::clients::repo::Caller;
 use crate::guard::CoreState;
 use crate::rights::Snapshot;
@@ -188,7 +188,6 @@ pub async fn decide_in(
 
 /// The data operation an operation on the persons module is checked against per record.
 fn data_op(right: Right) -> Option<DataOp> {
-    use crate::catalogue::{Module, Op};
     match right {
         Right::Op(Module::Persons, op) => match op {
             Op::View => Some(DataOp::View),

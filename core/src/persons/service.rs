@@ -1,9 +1,12 @@
 //! The use cases behind the server functions of persons: each runs on the context
 //! authorization gave (docs/ARCHITECTURE.md "Layers").
 
+use crate::audit::{self, Entry};
+use crate::catalogue::DataOp;
 use crate::error::AppError;
 use crate::guard::Ctx;
 use crate::list::Page;
+use domain::events::{EventKind, Topic};
 use domain::persons::{Person, PersonChoice, PersonInput, PersonQuery, PersonRow};
 
 /// A page of persons matching the search.
@@ -33,9 +36,6 @@ pub async fn get_person(ctx: &Ctx, id: i64) -> Result<Person, AppError> {
 
 /// Adds (no id) or changes a person.
 pub async fn save_person(ctx: &Ctx, input: PersonInput) -> Result<i64, AppError> {
-    use crate::audit::{self, Entry};
-    use crate::catalogue::DataOp;
-    use domain::events::{EventKind, Topic};
     let account = ctx.who.account.id;
     let snap = &ctx.who.rights;
     let mut input = input;
@@ -88,8 +88,6 @@ pub async fn save_person(ctx: &Ctx, input: PersonInput) -> Result<i64, AppError>
 
 /// Deletes a person no user is linked to and nobody reports to.
 pub async fn delete_person(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppError> {
-    use crate::audit::{self, Entry};
-    use domain::events::{EventKind, Topic};
     let account = ctx.who.account.id;
     let person = crate::persons::repo::get(ctx.store(), account, id).await?;
     crate::persons::access::may(&ctx.who.rights, crate::catalogue::DataOp::Delete, id, person.unit_id)?;

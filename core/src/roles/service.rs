@@ -1,8 +1,10 @@
 //! The use cases behind the server functions of roles: each runs on the context
 //! authorization gave (docs/ARCHITECTURE.md "Layers").
 
+use crate::audit::Entry;
 use crate::error::AppError;
 use crate::guard::Ctx;
+use domain::events::{EventKind, Topic};
 use domain::roles::{RoleDetail, RoleInput, RoleRow};
 
 /// Every role with its members.
@@ -29,7 +31,6 @@ pub async fn get_role(ctx: &Ctx, id: i64) -> Result<RoleDetail, AppError> {
 
 /// Adds a role (no id) or changes its name, description and units.
 pub async fn save_role(ctx: &Ctx, input: RoleInput) -> Result<i64, AppError> {
-    use crate::audit::Entry;
     input.check().finish()?;
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
@@ -57,7 +58,6 @@ pub async fn save_role(ctx: &Ctx, input: RoleInput) -> Result<i64, AppError> {
 
 /// Deletes a role that is not built in.
 pub async fn delete_role(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppError> {
-    use crate::audit::Entry;
     let mut tx = ctx.store().begin().await?;
     // Deleting a role takes it from every member (rule 6 as for detaching one).
     let head = crate::roles::repo::head(&mut tx, ctx.who.account.id, id).await?;
@@ -73,7 +73,6 @@ pub async fn delete_role(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppErro
 /// Copies a role ("Sales" → "Sales (1)") with its description, units, members and rights;
 /// answers the copy's id and name.
 pub async fn copy_role(ctx: &Ctx, id: i64) -> Result<(i64, String), AppError> {
-    use crate::audit::Entry;
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     let source = crate::roles::repo::head(&mut tx, account, id).await?;
@@ -108,7 +107,6 @@ pub async fn change_members(
     join: Vec<i64>,
     detach: Vec<i64>,
 ) -> Result<usize, AppError> {
-    use crate::audit::Entry;
     let mut tx = ctx.store().begin().await?;
     let changed = crate::roles::members::change(&mut tx, ctx, role, &join, &detach).await?;
     let entry = Entry::new("role.members")
@@ -128,7 +126,6 @@ pub async fn export_role(ctx: &Ctx, id: i64) -> Result<String, AppError> {
 /// Overwrites the description, units and rights of the given roles with a settings file's,
 /// all or nothing.
 pub async fn import_roles(ctx: &Ctx, roles: Vec<i64>, content: String) -> Result<usize, AppError> {
-    use crate::audit::Entry;
     let file: domain::roles::transfer::RoleFile = domain::roles::transfer::parse(&content)
         .ok_or_else(|| AppError::refused(domain::roles::RoleT::DamagedFile))?;
     let account = ctx.who.account.id;
@@ -166,7 +163,6 @@ async fn finish(
     entry: crate::audit::Entry<'_>,
     rights: bool,
 ) -> Result<(), AppError> {
-    use domain::events::{EventKind, Topic};
     let account = ctx.who.account.id;
     crate::audit::record(&mut tx, &ctx.actor(), entry).await?;
     if rights {

@@ -1,6 +1,7 @@
 //! The use cases behind the server functions of sessions: each runs on the context
 //! authorization gave (docs/ARCHITECTURE.md "Layers").
 
+use crate::catalogue::{ColumnOp, Module, Op};
 use crate::error::AppError;
 use crate::guard::Ctx;
 use crate::list::Page;
@@ -11,7 +12,6 @@ use domain::sessions::OnlineSession;
 /// from (the computer) only holders of Sessions / View and its column (seed 000 gives session
 /// details to administrators), and each their own.
 pub async fn online_now(ctx: &Ctx) -> Result<Vec<OnlineSession>, AppError> {
-    use crate::catalogue::{ColumnOp, Module, Op};
     let zone = crate::sessions::server::zone(ctx).await?;
     let rights = &ctx.who.rights;
     let details = rights.can(Module::Sessions, Op::View)

@@ -1,8 +1,12 @@
 //! The use cases behind the server functions of substitutions: each runs on the context
 //! authorization gave (docs/ARCHITECTURE.md "Layers").
 
+use crate::audit::{self, Entry};
 use crate::error::AppError;
 use crate::guard::Ctx;
+use crate::notices::repo as notices;
+use domain::events::{EventKind, Topic};
+use domain::notices::Notice;
 use domain::substitutions::{Startable, SubInput, SubList, SubOptions, Substitution, Tab};
 
 /// One tab of the list, filtered to what the caller may see.
@@ -37,10 +41,6 @@ pub async fn substitution_overlaps(
 /// Adds a substitution (no id) or changes one under the seed's rules; deactivating one ends
 /// the work of whoever is working in it.
 pub async fn save_substitution(ctx: &Ctx, input: SubInput) -> Result<i64, AppError> {
-    use crate::audit::{self, Entry};
-    use crate::notices::repo as notices;
-    use domain::events::{EventKind, Topic};
-    use domain::notices::Notice;
     let mut tx = ctx.store().begin().await?;
     let (id, before) = crate::substitutions::saving::save(&mut tx, ctx, &input).await?;
     if !input.active {

@@ -1,8 +1,10 @@
 //! The use cases behind the server functions of units: each runs on the context
 //! authorization gave (docs/ARCHITECTURE.md "Layers").
 
+use crate::audit::{self, Entry};
 use crate::error::AppError;
 use crate::guard::Ctx;
+use domain::events::{EventKind, Topic};
 use domain::units::{Unit, UnitInput};
 
 /// The account's units.
@@ -12,8 +14,6 @@ pub async fn list_units(ctx: &Ctx) -> Result<Vec<Unit>, AppError> {
 
 /// Adds a unit (no id) or renames / moves one.
 pub async fn save_unit(ctx: &Ctx, input: UnitInput) -> Result<i64, AppError> {
-    use crate::audit::{self, Entry};
-    use domain::events::{EventKind, Topic};
     input.check().finish()?;
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
@@ -40,8 +40,6 @@ pub async fn save_unit(ctx: &Ctx, input: UnitInput) -> Result<i64, AppError> {
 
 /// Deletes an empty unit.
 pub async fn delete_unit(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppError> {
-    use crate::audit::{self, Entry};
-    use domain::events::{EventKind, Topic};
     let account = ctx.who.account.id;
     let mut tx = ctx.store().begin().await?;
     let before = crate::units::repo::delete(&mut tx, account, id, version).await?;

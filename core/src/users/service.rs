@@ -1,13 +1,17 @@
 //! The use cases behind the server functions of users: each runs on the context
 //! authorization gave (docs/ARCHITECTURE.md "Layers").
 
+use crate::audit::{self, Entry};
 use crate::catalogue::{Module, Op};
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::events::EndReason;
 use crate::guard::Ctx;
+use crate::i18n::CommonT;
 use crate::list::Page;
 use domain::auth::policy::PasswordPolicy;
-use domain::users::{PasswordTarget, UserCard, UserInput, UserQuery, UserRow};
+use domain::events::{EventKind, Topic};
+use domain::users::{PasswordTarget, SecretChange, UserCard, UserInput, UserKind, UserQuery, UserRow, UserT};
+use rand::Rng;
 
 /// A page of users matching the search and filters.
 pub async fn list_users(ctx: &Ctx, query: UserQuery) -> Result<Page<UserRow>, AppError> {
@@ -53,7 +57,6 @@ pub async fn policy_of(store: &crate::store::Store, user: i64) -> Result<Passwor
 
 /// A random password that meets the account's policy (and the strong rule).
 pub async fn generate_password(ctx: &Ctx) -> Result<String, AppError> {
-    use rand::Rng;
     let policy = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.policy();
     let mut rng = rand::rngs::OsRng;
     Ok(domain::auth::policy::random_password(&policy, |n| rng.gen_range(0..n)))
@@ -62,8 +65,6 @@ pub async fn generate_password(ctx: &Ctx) -> Result<String, AppError> {
 /// Creates a user (no id) or saves changes to one, with its roles; ends the user's sessions
 /// when the user may no longer sign in.
 pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
-    use crate::audit::{self, Entry};
-    use domain::events::{EventKind, Topic};
     let account = ctx.who.account.id;
     let config = crate::config::repo::load(ctx.store(), account).await?;
     let mut input = input;
@@ -127,7 +128,6 @@ async fn hash_secrets(
     input: &UserInput,
     existing: Option<domain::users::UserKind>,
 ) -> Result<crate::users::repo::Hashed, AppError> {
-    use domain::users::{SecretChange, UserKind};
     let hasher = ctx.state().hasher();
     let (mut console, mut external) = (None, None);
     if existing.is_none() {
@@ -157,9 +157,6 @@ async fn hash_secrets(
 
 /// The default unit and the linked person must be the account's.
 async fn check_links(tx: &mut crate::store::Tx, account: i64, input: &UserInput) -> Result<(), AppError> {
-    use crate::error::Message;
-    use crate::i18n::CommonT;
-    use domain::users::UserT;
     if let Some(unit) = input.default_unit_id {
         if !crate::units::repo::all_in_account(tx, account, &[unit]).await? {
             let problem = Message::new(CommonT::FieldUnknown);
@@ -185,7 +182,6 @@ pub async fn set_password(
     must_change: bool,
     end_sessions: bool,
 ) -> Result<usize, AppError> {
-    use domain::events::{EventKind, Topic};
     let account = ctx.who.account.id;
     let zone = crate::config::repo::load(ctx.store(), account).await?.time_zone;
     let card = crate::users::repo::get(ctx.store(), account, &zone, user).await?;

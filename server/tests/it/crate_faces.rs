@@ -138,3 +138,38 @@ fn repositories_take_no_context_and_hash_nothing() {
     }
     assert!(found.is_empty(), "repositories given the context or hashing: {found:#?}");
 }
+
+/// The core is built for the server only, so nothing forces an import into a function body
+/// (the issue counted 84 such lines dodging unused-import warnings across the old crate): an
+/// import of our own crates sits at the top of its file, where a reader looks for it.
+#[test]
+fn the_core_imports_its_own_modules_at_the_top_of_a_file() {
+    let mut files = Vec::new();
+    rust_files(&workspace().join("core").join("src"), &mut files);
+    let mut inside = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            let trimmed = line.trim_start();
+            let ours = ["use crate::", "use super::", "use domain::"].iter().any(|u| trimmed.starts_with(u));
+            let indent = line.len() - trimmed.len();
+            if !ours || indent == 0 {
+                continue;
+            }
+            // The nearest line above with less indentation opens what holds the import.
+            let opener = lines[..n]
+                .iter()
+                .rev()
+                .find(|l| !l.trim().is_empty() && l.len() - l.trim_start().len() < indent)
+                .copied()
+                .unwrap_or("");
+            let is_fn = opener.split(|c: char| !c.is_alphanumeric()).any(|w| w == "fn");
+            let is_module = opener.trim_start().starts_with("mod ") || opener.contains(" mod ");
+            if is_fn || !is_module && !opener.trim_start().starts_with("impl") {
+                inside.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(inside.is_empty(), "imports inside function bodies: {inside:#?}");
+}

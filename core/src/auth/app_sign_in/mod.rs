@@ -11,12 +11,14 @@ use crate::actor::{Actor, Client};
 use crate::audit::{self, Entry};
 use crate::auth::token::{card_key, hash_token, new_token};
 use crate::clients::repo::Caller;
-use crate::error::AppError;
+use crate::error::{AppError, Checks, Message};
 use crate::events::EndReason;
 use crate::guard::CoreState;
+use crate::i18n::CommonT;
 use crate::sessions::ending;
 use crate::sessions::repo::{self as sessions, Opening};
 use crate::store::Tx;
+use domain::auth::AuthT;
 
 /// The longest computer and session names (seed 000's columns).
 pub const NAME_MAX: usize = 100;
@@ -103,9 +105,6 @@ impl From<sqlx::Error> for SignInError {
 
 /// The checks of the fields, before anything else.
 pub fn check(r: &AppRequest) -> Result<(), AppError> {
-    use crate::error::{Checks, Message};
-    use crate::i18n::CommonT;
-    use domain::auth::AuthT;
     let mut c = Checks::new();
     let mut bounded = |field: &str, label: AuthT, value: &str, max: usize, required: bool| {
         if required && value.trim().is_empty() {

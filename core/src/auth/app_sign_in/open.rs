@@ -79,8 +79,6 @@ pub async fn sign_in(
     let unit_id = match r.unit.or(step_unit) {
         Some(chosen) if units.iter().any(|(id, _)| *id == chosen) => chosen,
         Some(_) => {
-            use crate::error::Message;
-            use domain::auth::AuthT;
             return Err(SignInError::Invalid(AppError::invalid(
                 "unit",
                 AuthT::Unit,
