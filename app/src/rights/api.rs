@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// for a user.
 #[server(prefix = "/api", endpoint = "rights/editor", input = server_fn::codec::Json)]
 pub async fn rights_editor(holder: Holder) -> Result<EditorData, AppError> {
-    let ctx = crate::guard::authorize(klucznik_core::rights::server::need(holder, false)).await?;
+    let ctx = crate::guard::authorize(klucznik_core::rights::editing::need(holder, false)).await?;
     klucznik_core::rights::service::rights_editor(&ctx, holder).await
 }
 
@@ -17,13 +17,14 @@ pub async fn rights_editor(holder: Holder) -> Result<EditorData, AppError> {
 /// Users / Edit, and every right the edit changes (rule 6); never one's own rights.
 #[server(prefix = "/api", endpoint = "rights/save", input = server_fn::codec::Json)]
 pub async fn save_rights(holder: Holder, grants: Vec<GrantRow>, version: i64) -> Result<(), AppError> {
-    let ctx = crate::guard::authorize(klucznik_core::rights::server::need(holder, true)).await?;
+    let ctx = crate::guard::authorize(klucznik_core::rights::editing::need(holder, true)).await?;
     klucznik_core::rights::service::save_rights(&ctx, holder, grants, version).await
 }
 
 /// A user's rights, each with its reason. **Permissions:** Users / View.
 #[server(prefix = "/api", endpoint = "rights/effective")]
 pub async fn effective_rights(user: i64) -> Result<Effective, AppError> {
-    let ctx = crate::guard::authorize(klucznik_core::rights::server::need(Holder::User(user), false)).await?;
+    let ctx =
+        crate::guard::authorize(klucznik_core::rights::editing::need(Holder::User(user), false)).await?;
     klucznik_core::rights::service::effective_rights(&ctx, user).await
 }

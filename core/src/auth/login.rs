@@ -2,7 +2,7 @@
 //! password, open the session, audit every outcome.
 
 use super::policy::{login_key, LOGIN_MAX, PASSWORD_MAX};
-use super::standing::Standing;
+use super::repo;
 use super::{throttle, AuthT};
 use crate::actor::{Actor, Client};
 use crate::audit::{self, Entry};
@@ -14,7 +14,6 @@ use crate::guard::PublicCtx;
 use crate::i18n::{CommonT, Lang};
 use crate::sessions::ending;
 use crate::sessions::repo::{self as sessions, Opening};
-use crate::store::Flag;
 
 /// A successful sign-in: the token for the cookie and where to go next.
 pub struct SignedIn {
@@ -57,31 +56,17 @@ pub(crate) async fn new_step(
     unit: Option<i64>,
 ) -> Result<String, AppError> {
     let step = new_token();
-    sqlx::query(
-        "INSERT INTO sign_in_steps (token_hash, user_id, client_id, unit_id, expires_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(hash_token(&step))
-    .bind(user)
-    .bind(client)
-    .bind(unit)
-    .bind(tx.now() + STEP_MS)
-    .execute(tx.conn())
-    .await?;
+    let expires_at = tx.now() + STEP_MS;
+    repo::insert_step(tx, &hash_token(&step), user, client, unit, expires_at).await?;
     Ok(step)
 }
 
 /// The user of a console step token, used up; `None` if unknown, used or expired.
 async fn take_step(store: &crate::store::Store, step: &str) -> Result<Option<i64>, AppError> {
     let mut tx = store.begin().await?;
-    let user: Option<i64> = sqlx::query_scalar(
-        "DELETE FROM sign_in_steps WHERE token_hash = $1 AND client_id IS NULL AND expires_at > $2 RETURNING user_id",
-    )
-    .bind(hash_token(step))
-    .bind(tx.now())
-    .fetch_optional(tx.conn())
-    .await?;
+    let taken = repo::take_step(&mut tx, &hash_token(step), None).await?;
     tx.commit().await?;
-    Ok(user)
+    Ok(taken.map(|(user, _)| user))
 }
 
 /// The units a user may sign in to: those of their roles in their account (Everyone's too).
@@ -90,14 +75,7 @@ pub(crate) async fn units_of(
     user: i64,
     account: i64,
 ) -> Result<Vec<(i64, String)>, AppError> {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT ru.unit_id FROM role_units ru JOIN roles r ON r.id = ru.role_id
-         WHERE r.account_id = $1 AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))",
-    )
-    .bind(account)
-    .bind(user)
-    .fetch_all(tx.conn())
-    .await?;
+    let ids = repo::sign_in_unit_ids(tx, user, account).await?;
     let all = crate::units::repo::list(&mut *tx, account).await?;
     let mut units: Vec<(i64, String)> =
         ids.into_iter().map(|id| (id, crate::units::path(&all, id))).collect();
@@ -113,10 +91,7 @@ pub(crate) async fn may_hold_several(
     account: i64,
 ) -> Result<bool, AppError> {
     let store = state.store();
-    let version: i64 = sqlx::query_scalar("SELECT rights_version FROM accounts WHERE id = $1")
-        .bind(account)
-        .fetch_one(store.reader())
-        .await?;
+    let version = repo::rights_version(store, account).await?;
     let version = (version, version);
     let rights = match state.rights_cache.get(user, account, version) {
         Some(snapshot) => snapshot,
@@ -140,26 +115,11 @@ fn clip(login: &str) -> String {
 /// the per-login counter does not hold them back (docs/BEHAVIOUR.md "Throttling sign-ins").
 async fn known_place(store: &crate::store::Store, user: i64, client: &Client) -> Result<bool, AppError> {
     if let Some(device) = &client.device {
-        let found: Option<i64> =
-            sqlx::query_scalar("SELECT user_id FROM known_devices WHERE device_hash = $1 AND user_id = $2")
-                .bind(hash_token(device))
-                .bind(user)
-                .fetch_optional(store.reader())
-                .await?;
-        if found.is_some() {
+        if repo::device_known(store, &hash_token(device), user).await? {
             return Ok(true);
         }
     }
-    let since = store.now() - KNOWN_FOR_MS;
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM sessions WHERE user_id = $1 AND client_addr = $2 AND created_at > $3 LIMIT 1",
-    )
-    .bind(user)
-    .bind(&client.addr)
-    .bind(since)
-    .fetch_optional(store.reader())
-    .await?;
-    Ok(found.is_some())
+    repo::address_known(store, user, &client.addr, store.now() - KNOWN_FOR_MS).await
 }
 
 /// A device or address stays known this long after a sign-in from it.
@@ -172,42 +132,13 @@ async fn remember_device(
     user: i64,
     client: &Client,
 ) -> Result<Option<String>, AppError> {
-    let now = tx.now();
     let (token, fresh) = match &client.device {
         Some(device) => (device.clone(), false),
         None => (new_token(), true),
     };
-    sqlx::query(
-        "INSERT INTO known_devices (device_hash, user_id, last_used_at) VALUES ($1, $2, $3)
-         ON CONFLICT (device_hash, user_id) DO UPDATE SET last_used_at = $3",
-    )
-    .bind(hash_token(&token))
-    .bind(user)
-    .bind(now)
-    .execute(tx.conn())
-    .await?;
-    sqlx::query("DELETE FROM known_devices WHERE last_used_at < $1")
-        .bind(now - KNOWN_FOR_MS)
-        .execute(tx.conn())
-        .await?;
+    let forget_before = tx.now() - KNOWN_FOR_MS;
+    repo::remember_device(tx, &hash_token(&token), user, forget_before).await?;
     Ok(fresh.then_some(token))
-}
-
-/// The user a console sign-in names, with what it checks and answers.
-#[derive(sqlx::FromRow)]
-struct ConsoleUser {
-    id: i64,
-    account_id: i64,
-    #[sqlx(flatten)]
-    standing: Standing,
-    password_hash: Option<String>,
-    password_changed_at: Option<i64>,
-    #[sqlx(try_from = "Flag")]
-    must_change_password: bool,
-    language: String,
-    default_unit_id: Option<i64>,
-    #[sqlx(try_from = "Flag")]
-    account_active: bool,
 }
 
 pub fn check_form(login: &str, password: &str) -> Result<(), AppError> {
@@ -242,16 +173,7 @@ pub async fn sign_in(
         Some(step) => take_step(store, step).await?,
         None => None,
     };
-    let user: Option<ConsoleUser> = sqlx::query_as(
-        "SELECT u.id, u.account_id, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
-                u.password_hash, u.password_changed_at, u.must_change_password, u.language, u.default_unit_id,
-                a.active AS account_active
-         FROM users u JOIN accounts a ON a.id = u.account_id
-         WHERE u.login_key = $1",
-    )
-    .bind(&key)
-    .fetch_optional(store.reader())
-    .await?;
+    let user = repo::console_user(store, &key).await?;
     let by_step = match (&user, stepped) {
         (Some(user), Some(id)) => user.id == id,
         _ => false,
@@ -317,26 +239,20 @@ pub async fn sign_in(
     let policy = crate::users::service::policy_of(store, user_id).await?;
     let expired = policy.expired(user.password_changed_at, tx.now());
     if expired {
-        sqlx::query("UPDATE users SET must_change_password = TRUE WHERE id = $1")
-            .bind(user_id)
-            .execute(tx.conn())
-            .await?;
+        repo::require_password_change(&mut tx, user_id).await?;
     }
 
     // One session per user unless the permission says otherwise. Touching the user's row
     // first makes racing sign-ins of one user wait for each other (a row lock on PostgreSQL;
     // SQLite has a single writer anyway).
-    sqlx::query("UPDATE users SET version = version WHERE id = $1").bind(user_id).execute(tx.conn()).await?;
+    repo::hold_user(&mut tx, user_id).await?;
     let open = sessions::open_of(&mut tx, user_id).await?;
     if !open.is_empty() && !may_hold_several(ctx.state(), user_id, account_id).await? {
         if !replace {
             let step = new_step(&mut tx, user_id, None, None).await?;
             tx.commit().await?;
             let (_, computer, _, since) = open[0].clone();
-            let zone: String = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
-                .bind(account_id)
-                .fetch_one(store.reader())
-                .await?;
+            let zone = crate::config::repo::time_zone(store, account_id).await?;
             let lang = Lang::from_code(&user.language).unwrap_or_default();
             let since_text = crate::time::format_ms(since, &zone, lang);
             return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id, step });

@@ -4,6 +4,7 @@ pub mod app_sign_in;
 pub mod login;
 pub mod password;
 pub mod password_change;
+pub(crate) mod repo;
 pub mod throttle;
 pub mod token;
 

@@ -21,11 +21,7 @@ pub async fn change_own(
 ) -> Result<String, AppError> {
     let store = ctx.store();
     let user_id = ctx.who.native.id;
-    let (login, hash): (String, Option<String>) =
-        sqlx::query_as("SELECT login, password_hash FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_one(store.reader())
-            .await?;
+    let (login, hash) = crate::auth::repo::login_and_hash(store, user_id).await?;
     let keys = [throttle::password_change_key(user_id)];
 
     // Field checks first: a form with a bad new password costs no attempt.
@@ -58,23 +54,10 @@ pub async fn change_own(
 
     let new_hash = ctx.state().hasher().hash(new).await?;
     let mut tx = store.begin().await?;
-    let now = tx.now();
-    sqlx::query(
-        "UPDATE users SET password_hash = $1, password_changed_at = $2, must_change_password = FALSE,
-                          version = version + 1
-         WHERE id = $3",
-    )
-    .bind(new_hash)
-    .bind(now)
-    .bind(user_id)
-    .execute(tx.conn())
-    .await?;
+    crate::auth::repo::set_own_password(&mut tx, user_id, &new_hash).await?;
     // A new token for this session: whoever copied the old cookie is out.
     let token = crate::auth::token::new_token();
-    sqlx::query("UPDATE sessions SET token_hash = $1 WHERE id = $2")
-        .bind(crate::auth::token::hash_token(&token))
-        .bind(ctx.who.session_id)
-        .execute(tx.conn())
+    crate::auth::repo::replace_token(&mut tx, ctx.who.session_id, &crate::auth::token::hash_token(&token))
         .await?;
     let mut ended = 0;
     if end_other_sessions {

@@ -24,10 +24,10 @@ impl Standing {
         self.as_kind(&self.kind, now)
     }
 
-    /// Whether a session of `service` may go on: the console's holds internal and universal
-    /// users, an application's external ones too (issue 17).
-    pub fn session(&self, service: &str, now: i64) -> Result<(), SignInRefusal> {
-        let console = service == crate::sessions::repo::SERVICE;
+    /// Whether a session may go on: the console's (`console`, its service is
+    /// `sessions::repo::SERVICE`) holds internal and universal users, an application's external
+    /// ones too (issue 17).
+    pub fn session(&self, console: bool, now: i64) -> Result<(), SignInRefusal> {
         self.as_kind(if console { &self.kind } else { "universal" }, now)
     }
 

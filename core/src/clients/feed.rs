@@ -17,11 +17,7 @@ pub fn subscribe(state: &CoreState) -> broadcast::Receiver<Arc<LiveEvent>> {
 
 /// The client's main account and its sub-accounts.
 pub async fn family(state: &CoreState, caller: &Caller) -> Result<Vec<i64>, AppError> {
-    let ids = sqlx::query_scalar("SELECT id FROM accounts WHERE id = $1 OR parent_id = $1")
-        .bind(caller.account_id)
-        .fetch_all(state.store().reader())
-        .await?;
-    Ok(ids)
+    crate::clients::repo::family(state.store(), caller.account_id).await
 }
 
 /// The event as the client is told it, if it concerns the client's accounts and an

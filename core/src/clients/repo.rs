@@ -240,3 +240,11 @@ pub async fn still_live(state: &CoreState, id: i64) -> Result<bool, AppError> {
             .await?;
     Ok(live.is_some())
 }
+
+/// The ids of main account `main` and its sub-accounts.
+pub async fn family(store: &Store, main: i64) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar("SELECT id FROM accounts WHERE id = $1 OR parent_id = $1")
+        .bind(main)
+        .fetch_all(store.reader())
+        .await?)
+}

@@ -7,6 +7,14 @@ use crate::store::{Flag, Reader, Tx};
 const COLUMNS: &str =
     "time_zone, pw_min_length, pw_strong, pw_max_age_days, session_idle_minutes, session_max_hours, substitute_expired, version";
 
+/// An account's time zone alone (what a time on screen needs).
+pub async fn time_zone(store: &crate::store::Store, account: i64) -> Result<String, AppError> {
+    Ok(sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
+        .bind(account)
+        .fetch_one(store.reader())
+        .await?)
+}
+
 /// A row of `COLUMNS`.
 #[derive(sqlx::FromRow)]
 struct ConfigRecord {

@@ -47,11 +47,7 @@ pub async fn explain(state: &CoreState, answer: &Answer, lang: Lang) -> Result<V
         (Source::User, true) => ("user".into(), RightT::AllowedDirectly.text(lang).into()),
         (Source::User, false) => ("user".into(), RightT::DeniedDirectly.text(lang).into()),
         (Source::Role(id), allowed) => {
-            let name: Option<String> = sqlx::query_scalar("SELECT name FROM roles WHERE id = $1")
-                .bind(id)
-                .fetch_optional(store.reader())
-                .await?;
-            let name = name.unwrap_or_default();
+            let name = super::repo::role_name(store, id).await?.unwrap_or_default();
             out["role"] = json!(name);
             let key = if allowed { RightT::AllowedByRole } else { RightT::DeniedByRole };
             ("role".into(), fill(key.text(lang), &[("role".into(), name)]))

@@ -6,6 +6,7 @@
 
 mod app;
 mod explain;
+pub(crate) mod repo;
 #[cfg(test)]
 mod scope_tests;
 mod subject;
@@ -227,24 +228,12 @@ pub async fn action_names(
 
 /// The logins of the users of the caller's main account and its sub-accounts (subject search).
 pub async fn logins(state: &CoreState, caller: &Caller) -> Result<Vec<String>, crate::error::AppError> {
-    let logins = sqlx::query_scalar(
-        "SELECT u.login FROM users u JOIN accounts a ON a.id = u.account_id
-         WHERE (a.id = $1 OR a.parent_id = $1) ORDER BY u.login_key",
-    )
-    .bind(caller.account_id)
-    .fetch_all(state.store().reader())
-    .await?;
-    Ok(logins)
+    repo::logins(state.store(), caller.account_id).await
 }
 
 /// The persons of the account the subject works in (resource search of the persons module).
 pub async fn persons(state: &CoreState, found: &Found) -> Result<Vec<(i64, i64)>, crate::error::AppError> {
-    let rows: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT id, unit_id FROM persons WHERE account_id = $1 ORDER BY id")
-            .bind(found.account_id)
-            .fetch_all(state.store().reader())
-            .await?;
-    Ok(rows)
+    repo::persons(state.store(), found.account_id).await
 }
 
 /// Whether the subject may do `op` on this person (the data right and the module right).

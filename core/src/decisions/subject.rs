@@ -1,14 +1,13 @@
 //! Who a decision is about: a user by login, or the effective user of a session (substitutions
 //! and the current account included); and the record a data right is checked on.
 
-use super::{Entity, Record};
+use super::{repo, Entity, Record};
 use crate::auth::policy::login_key;
 use crate::clients::repo::Caller;
 use crate::error::AppError;
 use crate::guard::CoreState;
 use crate::rights::snapshots::load_snapshot;
 use crate::rights::Snapshot;
-use crate::store::Flag;
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -22,25 +21,6 @@ pub struct Found {
     /// Active, unblocked, inside the validity window, in an active account.
     pub may_work: bool,
     pub rights: Arc<Snapshot>,
-}
-
-/// A user found by login or e-mail, with their account.
-#[derive(sqlx::FromRow)]
-struct UserRecord {
-    id: i64,
-    login: String,
-    login_key: String,
-    account_id: i64,
-    #[sqlx(try_from = "Flag")]
-    active: bool,
-    #[sqlx(try_from = "Flag")]
-    blocked: bool,
-    valid_from: Option<i64>,
-    valid_to: Option<i64>,
-    #[sqlx(try_from = "Flag")]
-    account_active: bool,
-    deleted_at: Option<i64>,
-    rights_version: i64,
 }
 
 /// The subject a question names, if it is a user of the caller's main account or of one of its
@@ -60,20 +40,7 @@ pub async fn find_subject(
 /// A user by login, or else by e-mail address when exactly one user of the accounts has it.
 async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Option<Found>, AppError> {
     let store = state.store();
-    let rows: Vec<UserRecord> = sqlx::query_as(
-        "SELECT u.id, u.login, u.login_key, u.account_id, u.active, u.blocked, u.valid_from, u.valid_to,
-                a.active AS account_active, a.deleted_at,
-                a.rights_version
-         FROM users u JOIN accounts a ON a.id = u.account_id
-         WHERE (a.id = $2 OR a.parent_id = $2)
-           AND (u.login_key = $1 OR (u.email <> '' AND LOWER(u.email) = $3))
-         ORDER BY CASE WHEN u.login_key = $1 THEN 0 ELSE 1 END LIMIT 2",
-    )
-    .bind(login_key(login))
-    .bind(caller.account_id)
-    .bind(login.trim().to_lowercase())
-    .fetch_all(store.reader())
-    .await?;
+    let rows = repo::users_by_login_or_email(store, login, caller.account_id).await?;
     let r = match rows.as_slice() {
         [one] => one,
         [first, _] if first.login_key == login_key(login) => first,
@@ -110,13 +77,7 @@ async fn by_session(state: &CoreState, caller: &Caller, token: &str) -> Result<O
     // The session must still be open: `resolve` closes one past its time, ends a working-as
     // mode past its end, and builds the effective user's snapshot for the current account.
     let Some(who) = crate::sessions::resolve::resolve(state, token, false).await? else { return Ok(None) };
-    let family: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM accounts WHERE id = $1 AND (id = $2 OR parent_id = $2)")
-            .bind(who.home_account_id)
-            .bind(caller.account_id)
-            .fetch_optional(state.store().reader())
-            .await?;
-    if family.is_none() {
+    if !repo::in_family(state.store(), who.home_account_id, caller.account_id).await? {
         return Ok(None);
     }
     Ok(Some(Found {
@@ -158,15 +119,7 @@ pub(super) async fn record_of(
     let person = match (id_of(p, "person"), p.get("owner")) {
         (Some(person), _) => Some(person),
         (None, Some(Value::String(owner))) => {
-            let linked: Option<Option<i64>> = sqlx::query_scalar(
-                "SELECT u.person_id FROM users u JOIN accounts a ON a.id = u.account_id
-                 WHERE u.login_key = $1 AND (a.id = $2 OR a.parent_id = $2)",
-            )
-            .bind(login_key(owner))
-            .bind(found.account_id)
-            .fetch_optional(store.reader())
-            .await?;
-            Some(linked.flatten())
+            Some(repo::person_of_login(store, &login_key(owner), found.account_id).await?)
         }
         (None, Some(_)) => Some(None),
         (None, None) => match id_of(p, "unit") {
@@ -179,23 +132,13 @@ pub(super) async fn record_of(
     };
     let Some(person) = person else { return Ok(RecordRef::None) };
     let Some(person) = person else { return Ok(RecordRef::Unknown) };
-    let unit: Option<i64> =
-        sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1 AND account_id = $2")
-            .bind(person)
-            .bind(found.account_id)
-            .fetch_optional(store.reader())
-            .await?;
-    Ok(match unit {
+    Ok(match repo::unit_of_person(store, person, found.account_id).await? {
         Some(unit) => RecordRef::Known(Record::Person { person, unit }),
         None => RecordRef::Unknown,
     })
 }
 
 async fn unit_in(state: &CoreState, found: &Found, unit: i64) -> Result<RecordRef, AppError> {
-    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE id = $1 AND account_id = $2")
-        .bind(unit)
-        .bind(found.account_id)
-        .fetch_optional(state.store().reader())
-        .await?;
-    Ok(if known.is_some() { RecordRef::Known(Record::Unit(unit)) } else { RecordRef::Unknown })
+    let known = repo::unit_in_account(state.store(), unit, found.account_id).await?;
+    Ok(if known { RecordRef::Known(Record::Unit(unit)) } else { RecordRef::Unknown })
 }

@@ -8,6 +8,7 @@ use crate::rights::PersonFilter;
 use crate::store::{non_null, Store, Tx};
 use records::{ChoiceRecord, PersonRecord, RowRecord};
 
+pub mod chain;
 mod records;
 
 fn display(first: &str, last: &str) -> String {

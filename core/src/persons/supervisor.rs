@@ -5,6 +5,7 @@
 
 use crate::error::AppError;
 use crate::guard::Ctx;
+use crate::persons::repo::chain;
 use std::collections::HashSet;
 
 /// Longest supervisor chain walked (the store refuses circles; this bounds a damaged one).
@@ -17,12 +18,8 @@ pub async fn may_place(ctx: &Ctx, person: i64, supervisor: Option<i64>) -> Resul
     if ctx.who.rights.administrator {
         return Ok(());
     }
-    let reader = ctx.store().reader();
-    let mine: Option<i64> = sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
-        .bind(ctx.who.effective.id)
-        .fetch_optional(reader)
-        .await?
-        .flatten();
+    let (store, account) = (ctx.store(), ctx.who.account.id);
+    let mine = chain::person_of_user(store, ctx.who.effective.id).await?;
     let Some(mine) = mine else { return Ok(()) };
     let mut above = Some(supervisor);
     let mut seen = HashSet::new();
@@ -35,26 +32,12 @@ pub async fn may_place(ctx: &Ctx, person: i64, supervisor: Option<i64>) -> Resul
         if !seen.insert(p) || seen.len() > CHAIN_MAX {
             break;
         }
-        above = sqlx::query_scalar("SELECT supervisor_id FROM persons WHERE id = $1 AND account_id = $2")
-            .bind(p)
-            .bind(ctx.who.account.id)
-            .fetch_optional(reader)
-            .await?
-            .flatten();
+        above = chain::supervisor_of(store, p, account).await?;
     }
     if !under_me {
         return Ok(());
     }
     // The users of the person and of everyone under them come under the caller.
-    let users: Vec<i64> = sqlx::query_scalar(
-        "WITH RECURSIVE under(id) AS (
-             SELECT id FROM persons WHERE id = $1 AND account_id = $2
-             UNION SELECT p.id FROM persons p JOIN under ON p.supervisor_id = under.id)
-         SELECT u.id FROM users u WHERE u.account_id = $2 AND u.person_id IN (SELECT id FROM under)",
-    )
-    .bind(person)
-    .bind(ctx.who.account.id)
-    .fetch_all(reader)
-    .await?;
+    let users = chain::users_under(store, person, account).await?;
     crate::rights::outrank::may_act_on_all(ctx, &users).await
 }

@@ -6,6 +6,7 @@
 use super::{PersonUnits, RightT, Snapshot};
 use crate::error::AppError;
 use crate::guard::Ctx;
+use crate::rights::repo::holders;
 use crate::store::Store;
 
 /// The rights of a user in `account` (theirs, or its main account's), and where the persons of
@@ -27,26 +28,10 @@ async fn linked_snapshot(
 ) -> Result<(Snapshot, PersonUnits), AppError> {
     // A user of another account is "not found" (accounts isolate); a main-account user may
     // be working in its sub-account, with the roles of their home (rule 1).
-    let home: i64 = sqlx::query_scalar(
-        "SELECT u.account_id FROM users u JOIN accounts a ON a.id = $2
-         WHERE u.id = $1 AND (u.account_id = a.id OR u.account_id = a.parent_id)",
-    )
-    .bind(user)
-    .bind(account)
-    .fetch_optional(store.reader())
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let home = holders::home_seen_from(store, user, account).await?.ok_or(AppError::NotFound)?;
     let snapshot = crate::rights::snapshots::load_snapshot_linked(store, user, home, account, person).await?;
-    let mut persons = PersonUnits::new();
-    for person in snapshot.special_persons() {
-        let unit: Option<i64> = sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1")
-            .bind(person)
-            .fetch_optional(store.reader())
-            .await?;
-        if let Some(unit) = unit {
-            persons.insert(person, unit);
-        }
-    }
+    let persons: PersonUnits =
+        holders::units_of_persons(store, snapshot.special_persons()).await?.into_iter().collect();
     Ok((snapshot, persons))
 }
 
@@ -117,16 +102,8 @@ pub async fn may_create(ctx: &Ctx, roles: &[i64], person: Option<i64>) -> Result
     let subject = super::repo::load_subject_of_roles(store, account, roles).await?;
     let tree = super::repo::load_tree(store, 0, account, Some(person)).await?;
     let theirs = subject.snapshot_of(&tree);
-    let mut persons = PersonUnits::new();
-    for p in theirs.special_persons() {
-        let unit: Option<i64> = sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1")
-            .bind(p)
-            .fetch_optional(store.reader())
-            .await?;
-        if let Some(unit) = unit {
-            persons.insert(p, unit);
-        }
-    }
+    let persons: PersonUnits =
+        holders::units_of_persons(store, theirs.special_persons()).await?.into_iter().collect();
     if ctx.who.rights.covers(&theirs, None, &persons) {
         Ok(())
     } else {

@@ -7,6 +7,8 @@ use crate::error::AppError;
 use crate::store::{non_null, Flag, Store, Tx};
 use std::collections::BTreeMap;
 
+pub mod holders;
+
 fn column(holder: Holder) -> (&'static str, i64) {
     match holder {
         Holder::Role(id) => ("role_id", id),

@@ -8,7 +8,7 @@ use domain::rights::{GrantRow, Holder};
 
 /// A holder's rights for the editor.
 pub async fn rights_editor(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppError> {
-    crate::rights::server::editor_data(ctx, holder).await
+    crate::rights::editing::editor_data(ctx, holder).await
 }
 
 /// Saves a holder's whole set of grants in one transaction.
@@ -18,10 +18,10 @@ pub async fn save_rights(
     grants: Vec<GrantRow>,
     version: i64,
 ) -> Result<(), AppError> {
-    crate::rights::server::save(ctx, holder, grants, version).await
+    crate::rights::editing::save(ctx, holder, grants, version).await
 }
 
 /// A user's rights, each with its reason.
 pub async fn effective_rights(ctx: &Ctx, user: i64) -> Result<Effective, AppError> {
-    Ok(Effective::compute(crate::rights::server::editor_data(ctx, Holder::User(user)).await?))
+    Ok(Effective::compute(crate::rights::editing::editor_data(ctx, Holder::User(user)).await?))
 }

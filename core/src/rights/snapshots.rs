@@ -32,12 +32,9 @@ pub async fn load_snapshot_linked(
     if account != home_account_id {
         // In a sub-account, data rights given on the whole home organisation (its top unit)
         // cover the whole sub-account; rights on other home units have no counterpart there.
-        let root = |id: i64| {
-            sqlx::query_scalar::<_, i64>("SELECT id FROM units WHERE account_id = $1 AND parent_id IS NULL")
-                .bind(id)
-                .fetch_optional(store.reader())
-        };
-        if let (Some(from), Some(to)) = (root(home_account_id).await?, root(account).await?) {
+        let from = crate::rights::repo::holders::top_unit(store, home_account_id).await?;
+        if let (Some(from), Some(to)) = (from, crate::rights::repo::holders::top_unit(store, account).await?)
+        {
             subject.carry_into(from, to);
         }
     }

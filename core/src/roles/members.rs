@@ -2,7 +2,7 @@
 //! the rules that keep rights safe: Everyone has no manual members, Administrators always keep
 //! an active member, nobody gives rights they do not hold or changes their own roles.
 
-use super::repo::head;
+use super::repo::{head, membership};
 use super::{Builtin, RoleT};
 use crate::error::AppError;
 use crate::guard::Ctx;
@@ -95,26 +95,11 @@ fn not_own(ctx: &Ctx, user: i64) -> Result<(), AppError> {
 
 async fn users_in_account(tx: &mut Tx, account: i64, users: &[i64]) -> Result<(), AppError> {
     for user in users {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND account_id = $2")
-            .bind(user)
-            .bind(account)
-            .fetch_optional(tx.conn())
-            .await?;
-        if found.is_none() {
+        if !membership::user_in_account(tx, account, *user).await? {
             return Err(AppError::NotFound);
         }
     }
     Ok(())
-}
-
-async fn is_member(tx: &mut Tx, role: i64, user: i64) -> Result<bool, AppError> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT user_id FROM role_members WHERE role_id = $1 AND user_id = $2")
-            .bind(role)
-            .bind(user)
-            .fetch_optional(tx.conn())
-            .await?;
-    Ok(found.is_some())
 }
 
 /// Joins users to a role and detaches others; returns how many memberships changed.
@@ -135,7 +120,7 @@ pub async fn change(
     let rights = grants(tx, role.id).await?;
     let mut changed = 0;
     for user in join {
-        if is_member(tx, role.id, *user).await? {
+        if membership::is_member(tx, role.id, *user).await? {
             continue;
         }
         not_own(ctx, *user)?;
@@ -144,16 +129,12 @@ pub async fn change(
         changed += 1;
     }
     for user in detach {
-        if !is_member(tx, role.id, *user).await? {
+        if !membership::is_member(tx, role.id, *user).await? {
             continue;
         }
         not_own(ctx, *user)?;
         may_take(ctx, role.builtin, &rights).await?;
-        sqlx::query("DELETE FROM role_members WHERE role_id = $1 AND user_id = $2")
-            .bind(role.id)
-            .bind(user)
-            .execute(tx.conn())
-            .await?;
+        membership::remove(tx, role.id, *user).await?;
         changed += 1;
     }
     Ok(changed)
@@ -162,13 +143,7 @@ pub async fn change(
 /// Makes a user's roles exactly `roles` (Everyone aside); returns whether anything changed.
 pub async fn set_for_user(tx: &mut Tx, ctx: &Ctx, user: i64, roles: &[i64]) -> Result<bool, AppError> {
     let account = ctx.who.account.id;
-    let current: Vec<i64> = sqlx::query_scalar(
-        "SELECT m.role_id FROM role_members m JOIN roles r ON r.id = m.role_id WHERE m.user_id = $1 AND r.account_id = $2",
-    )
-    .bind(user)
-    .bind(account)
-    .fetch_all(tx.conn())
-    .await?;
+    let current = membership::roles_of(tx, account, user).await?;
     let mut changed = false;
     for role in roles.iter().filter(|r| !current.contains(r)) {
         let head = head(tx, account, *role).await?;
@@ -187,17 +162,7 @@ pub async fn set_for_user(tx: &mut Tx, ctx: &Ctx, user: i64, roles: &[i64]) -> R
 /// in now).
 pub async fn ensure_active_administrator(tx: &mut Tx, account: i64) -> Result<(), AppError> {
     let now = tx.now();
-    let active: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM role_members m
-         JOIN roles r ON r.id = m.role_id JOIN users u ON u.id = m.user_id
-         WHERE r.account_id = $1 AND r.builtin = 'administrators'
-           AND u.kind <> 'external' AND u.active = TRUE AND u.blocked = FALSE
-           AND (u.valid_from IS NULL OR u.valid_from <= $2) AND (u.valid_to IS NULL OR u.valid_to > $2)",
-    )
-    .bind(account)
-    .bind(now)
-    .fetch_one(tx.conn())
-    .await?;
+    let active = membership::active_administrators(tx, account, now).await?;
     if active == 0 {
         Err(AppError::refused(RoleT::LastAdministrator))
     } else {

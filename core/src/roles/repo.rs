@@ -9,6 +9,7 @@ use crate::rights::GrantRow;
 use crate::store::{Store, Tx};
 use records::{MemberRecord, RoleRecord};
 
+pub mod membership;
 mod records;
 
 /// What a role is, found within the account.

@@ -83,7 +83,7 @@ pub async fn copy_role(ctx: &Ctx, id: i64) -> Result<(i64, String), AppError> {
     {
         return Err(AppError::refused(domain::roles::RoleT::NotYourRights));
     }
-    let author = crate::rights::server::author(ctx);
+    let author = crate::rights::editing::author(ctx);
     crate::applications::giving::may_change(ctx.store(), account, author, &[], &rights, false).await?;
     let (copy, name) = crate::roles::repo::copy(&mut tx, account, id).await?;
     // A copy of Administrators is an ordinary role that allows every right of the catalogue.
@@ -134,14 +134,14 @@ pub async fn import_roles(ctx: &Ctx, roles: Vec<i64>, content: String) -> Result
     let mut entries = Vec::new();
     for role in &roles {
         let before = crate::roles::file::export(&mut tx, account, *role).await?;
-        if crate::rights::server::own(&mut tx, ctx, domain::rights::Holder::Role(*role)).await? {
+        if crate::rights::editing::own(&mut tx, ctx, domain::rights::Holder::Role(*role)).await? {
             return Err(AppError::refused(domain::roles::RoleT::OwnRights));
         }
         let current = crate::roles::members::grants(&mut tx, *role).await?;
         if !ctx.who.rights.may_change(&current, &grants) {
             return Err(AppError::refused(domain::roles::RoleT::NotYourRights));
         }
-        let author = crate::rights::server::author(ctx);
+        let author = crate::rights::editing::author(ctx);
         crate::applications::giving::may_change(ctx.store(), account, author, &current, &grants, true)
             .await?;
         crate::roles::repo::overwrite(&mut tx, account, *role, &file.description, &units).await?;

@@ -192,3 +192,37 @@ pub fn head() -> String {
 pub fn export_sql(filter: &Filter) -> String {
     format!("{SELECT}{FROM}{}", filter.sql)
 }
+
+/// A user's own sessions: the open ones and those closed after `since`, open first, newest
+/// first, at most 50.
+pub async fn mine(
+    store: &crate::store::Store,
+    user: i64,
+    since: i64,
+    current: i64,
+) -> Result<Vec<SessionRow>, AppError> {
+    let sql = format!(
+        "{} WHERE s.user_id = $1 AND (s.closed_at IS NULL OR s.closed_at >= $2)
+         ORDER BY (s.closed_at IS NULL) DESC, s.created_at DESC, s.id DESC LIMIT 50",
+        head()
+    );
+    let rows: Vec<Record> = sqlx::query_as(&sql).bind(user).bind(since).fetch_all(store.reader()).await?;
+    Ok(rows.into_iter().map(|r| row(r, current)).collect())
+}
+
+/// A session's user, current account and home account, for ending it.
+pub async fn owner(tx: &mut crate::store::Tx, session: i64) -> Result<Option<(i64, i64, i64)>, AppError> {
+    Ok(sqlx::query_as("SELECT user_id, current_account_id, home_account_id FROM sessions WHERE id = $1")
+        .bind(session)
+        .fetch_optional(tx.conn())
+        .await?)
+}
+
+/// A user's open sessions other than `except`.
+pub async fn open_others(store: &crate::store::Store, user: i64, except: i64) -> Result<Vec<i64>, AppError> {
+    Ok(sqlx::query_scalar("SELECT id FROM sessions WHERE user_id = $1 AND closed_at IS NULL AND id <> $2")
+        .bind(user)
+        .bind(except)
+        .fetch_all(store.reader())
+        .await?)
+}

@@ -3,7 +3,6 @@
 //! request; old events are pruned.
 
 use super::ending::end_now;
-use crate::auth::standing::Standing;
 use crate::error::AppError;
 use crate::events::EndReason;
 use crate::store::Store;
@@ -12,37 +11,17 @@ use std::time::Duration;
 /// Events are kept this long for streams that resume.
 pub const EVENTS_KEPT_MS: i64 = 24 * 3_600_000;
 
-/// An open session with its user and home account.
-#[derive(sqlx::FromRow)]
-struct SweepRecord {
-    id: i64,
-    created_at: i64,
-    last_activity_at: i64,
-    session_idle_minutes: i64,
-    session_max_hours: i64,
-    service: String,
-    #[sqlx(flatten)]
-    standing: Standing,
-}
-
 /// One sweep; answers how many sessions it closed.
 pub async fn sweep(store: &Store) -> Result<usize, AppError> {
     let now = store.now();
-    let rows: Vec<SweepRecord> = sqlx::query_as(
-        "SELECT s.id, s.created_at, s.last_activity_at, h.session_idle_minutes, h.session_max_hours,
-                s.service, u.kind, u.active, u.blocked, u.valid_from, u.valid_to
-         FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts h ON h.id = s.home_account_id
-         WHERE s.closed_at IS NULL",
-    )
-    .fetch_all(store.reader())
-    .await?;
+    let rows = super::repo::open_with_standing(store).await?;
     let mut closed = 0;
     for r in &rows {
         let idle = now - r.last_activity_at > r.session_idle_minutes * 60_000;
         let too_long = now - r.created_at > r.session_max_hours * 3_600_000;
         // The same rule as every request's (`resolve`): an application's session holds
         // external users too.
-        let barred = r.standing.session(&r.service, now).is_err();
+        let barred = r.standing.session(r.service == super::repo::SERVICE, now).is_err();
         let reason = if idle || too_long {
             EndReason::Expired
         } else if barred {
@@ -54,9 +33,7 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
             closed += 1;
         }
     }
-    let mut tx = store.begin().await?;
-    sqlx::query("DELETE FROM events WHERE at < $1").bind(now - EVENTS_KEPT_MS).execute(tx.conn()).await?;
-    tx.commit().await?;
+    crate::store::bus::prune(store, now - EVENTS_KEPT_MS).await?;
     Ok(closed)
 }
 

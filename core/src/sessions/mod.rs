@@ -2,10 +2,10 @@
 
 pub mod ending;
 pub(crate) mod list_repo;
+pub mod listing;
 pub mod maintenance;
 pub(crate) mod repo;
 pub mod resolve;
-pub mod server;
 
 pub use domain::sessions::*;
 pub mod service;

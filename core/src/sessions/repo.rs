@@ -3,9 +3,12 @@
 
 use super::OnlineSession;
 use crate::actor::Client;
+use crate::auth::standing::Standing;
 use crate::error::AppError;
 use crate::events::{EndReason, EventKind};
 use crate::store::{Store, Tx, PROGRAM_VERSION};
+
+pub mod token;
 
 pub const SERVICE: &str = "web";
 pub const SESSION_NAME: &str = "Klucznik web console";
@@ -173,6 +176,31 @@ pub async fn open_at_home(tx: &mut Tx, account: i64) -> Result<Vec<i64>, AppErro
         .bind(account)
         .fetch_all(tx.conn())
         .await?)
+}
+
+/// An open session with its user and home account.
+#[derive(sqlx::FromRow)]
+pub struct SweepRecord {
+    pub id: i64,
+    pub created_at: i64,
+    pub last_activity_at: i64,
+    pub session_idle_minutes: i64,
+    pub session_max_hours: i64,
+    pub service: String,
+    #[sqlx(flatten)]
+    pub standing: Standing,
+}
+
+/// Every open session with what the sweep judges it by.
+pub async fn open_with_standing(store: &Store) -> Result<Vec<SweepRecord>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT s.id, s.created_at, s.last_activity_at, h.session_idle_minutes, h.session_max_hours,
+                s.service, u.kind, u.active, u.blocked, u.valid_from, u.valid_to
+         FROM sessions s JOIN users u ON u.id = s.user_id JOIN accounts h ON h.id = s.home_account_id
+         WHERE s.closed_at IS NULL",
+    )
+    .fetch_all(store.reader())
+    .await?)
 }
 
 /// Records that the session did something just now, and tells the open session lists.

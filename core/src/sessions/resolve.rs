@@ -3,87 +3,20 @@
 //! time is closed here, a working-as mode past its end ended, access to a sub-account that
 //! ended sends the session home.
 
-use crate::auth::standing::Standing;
 use crate::auth::token::hash_token;
 use crate::error::AppError;
 use crate::events::EndReason;
 use crate::guard::{AccountRef, CoreState, UserRef, Who};
 use crate::i18n::Lang;
 use crate::rights::snapshots::load_snapshot;
+use crate::sessions::repo::token;
 use crate::sessions::{ending, repo as sessions};
-use crate::store::{non_null, Flag, Store};
+use crate::store::{non_null, Store};
 use domain::prefs::Theme;
 use std::sync::Arc;
 
 /// How often at most the last-activity time of a session is written.
 const TOUCH_EVERY_MS: i64 = 5_000;
-
-const SESSION_SQL: &str = "
-SELECT s.id, s.user_id, s.effective_user_id, s.home_account_id, s.current_account_id, s.unit_id,
-       s.created_at, s.last_activity_at, s.closed_at, s.service,
-       u.login, u.full_name, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
-       u.must_change_password, u.language, u.theme,
-       a.name AS account_name, a.parent_id AS account_parent,
-       h.name AS home_name, h.parent_id AS home_parent, h.active AS home_active,
-       h.session_idle_minutes, h.session_max_hours,
-       CASE WHEN s.current_account_id = s.home_account_id THEN 1
-            WHEN a.parent_id = s.home_account_id AND h.parent_id IS NULL AND a.active = TRUE
-                 AND a.deleted_at IS NULL
-                 AND (EXISTS (SELECT 1 FROM account_access x WHERE x.account_id = a.id AND x.user_id = s.user_id)
-                      OR EXISTS (SELECT 1 FROM role_members m JOIN roles r ON r.id = m.role_id
-                                 WHERE m.user_id = s.user_id AND r.account_id = s.home_account_id
-                                   AND r.builtin = 'administrators'))
-            THEN 1 ELSE 0 END AS may_be_here,
-       h.rights_version AS home_version, a.rights_version AS current_version,
-       s.substitution_id, b.to_day AS sub_to_day, b.active AS sub_active, b.ends_at AS sub_ends_at,
-       au.active AS absent_active, au.blocked AS absent_blocked
-FROM sessions s
-LEFT JOIN substitutions b ON b.id = s.substitution_id
-LEFT JOIN users au ON au.id = b.absent_user_id
-JOIN users u ON u.id = s.user_id
-JOIN accounts a ON a.id = s.current_account_id
-JOIN accounts h ON h.id = s.home_account_id
-WHERE s.token_hash = $1";
-
-/// A row of `SESSION_SQL`. The working-as mode's columns are NULL without a substitution.
-#[derive(sqlx::FromRow)]
-struct SessionRecord {
-    id: i64,
-    user_id: i64,
-    effective_user_id: Option<i64>,
-    home_account_id: i64,
-    current_account_id: i64,
-    unit_id: Option<i64>,
-    created_at: i64,
-    last_activity_at: i64,
-    closed_at: Option<i64>,
-    service: String,
-    login: String,
-    full_name: String,
-    #[sqlx(flatten)]
-    standing: Standing,
-    #[sqlx(try_from = "Flag")]
-    must_change_password: bool,
-    language: String,
-    theme: String,
-    account_name: String,
-    account_parent: Option<i64>,
-    home_name: String,
-    home_parent: Option<i64>,
-    #[sqlx(try_from = "Flag")]
-    home_active: bool,
-    session_idle_minutes: i64,
-    session_max_hours: i64,
-    may_be_here: i64,
-    home_version: i64,
-    current_version: i64,
-    substitution_id: Option<i64>,
-    sub_to_day: Option<String>,
-    sub_active: Option<Flag>,
-    sub_ends_at: Option<i64>,
-    absent_active: Option<Flag>,
-    absent_blocked: Option<Flag>,
-}
 
 /// Whether the session of `token` is still open (without counting this as activity).
 pub async fn still_open(state: &CoreState, token: &str) -> bool {
@@ -101,12 +34,7 @@ pub async fn current_account(state: &CoreState, token: &str) -> Option<i64> {
 /// The account the session works in now, if it is still open, found by its id: its token may
 /// have changed since (a new one after one's own password change).
 pub async fn current_account_of(state: &CoreState, session_id: i64) -> Option<i64> {
-    let hash: Option<String> = sqlx::query_scalar("SELECT token_hash FROM sessions WHERE id = $1")
-        .bind(session_id)
-        .fetch_optional(state.store().reader())
-        .await
-        .ok()
-        .flatten();
+    let hash = token::token_hash(state.store(), session_id).await.ok().flatten();
     match resolve_hash(state, &hash?, false).await {
         Ok(Some(who)) => Some(who.account.id),
         _ => None,
@@ -121,9 +49,7 @@ pub async fn resolve(state: &CoreState, token: &str, touch: bool) -> Result<Opti
 
 async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Option<Arc<Who>>, AppError> {
     let store = state.store();
-    let Some(row) =
-        sqlx::query_as::<_, SessionRecord>(SESSION_SQL).bind(hash).fetch_optional(store.reader()).await?
-    else {
+    let Some(row) = token::by_token(store, hash).await? else {
         return Ok(None);
     };
     if row.closed_at.is_some() {
@@ -141,7 +67,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         return Ok(None);
     }
     let web = row.service == sessions::SERVICE;
-    let signable = row.standing.session(&row.service, now);
+    let signable = row.standing.session(row.service == sessions::SERVICE, now);
     if signable.is_err() || !row.home_active {
         ending::end_now(store, session_id, EndReason::Ended, None).await?;
         return Ok(None);
@@ -221,10 +147,5 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
 }
 
 async fn load_user(store: &Store, id: i64) -> Result<(UserRef, i64), AppError> {
-    let (login, full_name, account): (String, String, i64) =
-        sqlx::query_as("SELECT login, full_name, account_id FROM users WHERE id = $1")
-            .bind(id)
-            .fetch_one(store.reader())
-            .await?;
-    Ok((UserRef { id, login, full_name }, account))
+    token::user_ref(store, id).await
 }

@@ -12,7 +12,7 @@ use domain::sessions::OnlineSession;
 /// from (the computer) only holders of Sessions / View and its column (seed 000 gives session
 /// details to administrators), and each their own.
 pub async fn online_now(ctx: &Ctx) -> Result<Vec<OnlineSession>, AppError> {
-    let zone = crate::sessions::server::zone(ctx).await?;
+    let zone = crate::sessions::listing::zone(ctx).await?;
     let rights = &ctx.who.rights;
     let details = rights.can(Module::Sessions, Op::View)
         && rights.column(Module::Sessions, "computer", ColumnOp::Visible);
@@ -29,27 +29,27 @@ pub async fn online_now(ctx: &Ctx) -> Result<Vec<OnlineSession>, AppError> {
 /// A page of the account's sessions (seed 000).
 pub async fn list_sessions(ctx: &Ctx, query: SessionQuery) -> Result<Page<SessionRow>, AppError> {
     query.check()?;
-    crate::sessions::server::list(ctx, &query).await
+    crate::sessions::listing::list(ctx, &query).await
 }
 
 /// Ends the chosen open sessions of the account, with an optional reason; never the caller's
 /// own current session.
 pub async fn end_sessions(ctx: &Ctx, ids: Vec<i64>, note: String) -> Result<usize, AppError> {
-    crate::sessions::server::end(ctx, &ids, &note, false).await
+    crate::sessions::listing::end(ctx, &ids, &note, false).await
 }
 
 /// The caller's own sessions: open ones and those of the last 30 days.
 pub async fn my_sessions(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
-    crate::sessions::server::mine(ctx).await
+    crate::sessions::listing::mine(ctx).await
 }
 
 /// Ends some of the caller's own other sessions, or all of them (`ids` empty, `others` true).
 pub async fn end_my_sessions(ctx: &Ctx, ids: Vec<i64>, others: bool) -> Result<usize, AppError> {
-    let ids = if others { crate::sessions::server::my_open_others(ctx).await? } else { ids };
+    let ids = if others { crate::sessions::listing::my_open_others(ctx).await? } else { ids };
     if others && ids.is_empty() {
         return Ok(0);
     }
-    crate::sessions::server::end(ctx, &ids, "", true).await
+    crate::sessions::listing::end(ctx, &ids, "", true).await
 }
 
 /// An export of the sessions list: the page's filters as one query over every matching row.
@@ -74,7 +74,7 @@ impl Export {
         use futures::StreamExt;
         super::list_repo::all(ctx.store(), &self.filter, &self.sql, ctx.who.session_id).map(move |row| {
             let mut row = row?;
-            crate::sessions::server::present(ctx, zone, &mut row);
+            crate::sessions::listing::present(ctx, zone, &mut row);
             Ok(row)
         })
     }

@@ -104,3 +104,10 @@ pub async fn backlog(
     }
     Ok((events, complete))
 }
+
+/// Forgets the events stored before `at` (streams that resume further back start afresh).
+pub async fn prune(store: &super::Store, at: i64) -> Result<(), AppError> {
+    let mut tx = store.begin().await?;
+    sqlx::query("DELETE FROM events WHERE at < $1").bind(at).execute(tx.conn()).await?;
+    tx.commit().await
+}

@@ -106,7 +106,7 @@ pub async fn export(State(state): State<AppState>, Query(p): Query<Params>, req:
     if let Err(e) = query.check() {
         return error_response("/sessions/export", &e);
     }
-    let zone = match klucznik_core::sessions::server::zone(&ctx).await {
+    let zone = match klucznik_core::sessions::listing::zone(&ctx).await {
         Ok(z) => z,
         Err(e) => return error_response("/sessions/export", &e),
     };

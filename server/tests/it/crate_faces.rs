@@ -173,3 +173,37 @@ fn the_core_imports_its_own_modules_at_the_top_of_a_file() {
     }
     assert!(inside.is_empty(), "imports inside function bodies: {inside:#?}");
 }
+
+/// SQL lives in the repositories (`repo.rs`, `repo/`, `list_repo.rs`) and in the database's own
+/// modules: `store/` (pool, transactions, bus, first start and demo), the audit writer, the mail
+/// outbox, the sign-in throttle (a table of counters its module updates in single statements)
+/// and the demo's application. Everything else asks a repository.
+#[test]
+fn sql_is_written_in_repositories_and_the_database_s_own_modules() {
+    let src = workspace().join("core").join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let own = [
+        "store/",
+        "audit.rs",
+        "mail/",
+        "auth/throttle.rs",
+        "applications/demo.rs",
+        "decisions/scope_tests.rs",
+    ];
+    let mut elsewhere = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+        let is_repo = rel.ends_with("repo.rs") || rel.contains("/repo/");
+        if is_repo || own.iter().any(|o| rel.starts_with(o)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if line.split("//").next().unwrap_or("").contains("sqlx::query") {
+                elsewhere.push(format!("{rel}:{}", n + 1));
+            }
+        }
+    }
+    assert!(elsewhere.is_empty(), "SQL outside the repositories: {elsewhere:#?}");
+}

@@ -89,7 +89,7 @@ pub async fn sign_in(
     };
     // One session per user across the console and applications, unless the permission says
     // otherwise (seed 000); the user's row orders racing sign-ins.
-    sqlx::query("UPDATE users SET version = version WHERE id = $1").bind(user_id).execute(tx.conn()).await?;
+    crate::auth::repo::hold_user(&mut tx, user_id).await?;
     let open = sessions::open_of(&mut tx, user_id).await?;
     if !open.is_empty() && !crate::auth::login::may_hold_several(state, user_id, account_id).await? {
         if !r.close_other {
@@ -118,11 +118,7 @@ pub async fn sign_in(
     };
     let session_id = sessions::open(&mut tx, store.schema_version(), opening).await?;
     if !used.is_empty() {
-        sqlx::query(&format!("UPDATE users SET {used} = $1 WHERE id = $2"))
-            .bind(tx.now())
-            .bind(user_id)
-            .execute(tx.conn())
-            .await?;
+        crate::auth::repo::secret_used(&mut tx, used, user_id).await?;
     }
     actor.session_id = Some(session_id);
     audit::record(&mut tx, &actor, Entry::new("login").object("session", session_id).detail(service.clone()))

@@ -2,8 +2,7 @@
 //! (which of the user's passwords), PIN (with its lock), card, step token; the throttle's keys.
 
 use super::*;
-use crate::auth::standing::Standing;
-use crate::store::Flag;
+use crate::auth::repo::{self, AppUserBy};
 
 /// Whether the client's application lets internal users in, and the service name sessions get.
 pub(super) async fn application_of(state: &CoreState, caller: &Caller) -> Result<(bool, String), AppError> {
@@ -17,38 +16,7 @@ pub(super) async fn application_of(state: &CoreState, caller: &Caller) -> Result
     })
 }
 
-/// The user a request names, with what a sign-in checks and answers.
-#[derive(sqlx::FromRow)]
-pub(super) struct AppUser {
-    pub id: i64,
-    pub login: String,
-    pub full_name: String,
-    pub account_id: i64,
-    #[sqlx(flatten)]
-    pub standing: Standing,
-    pub password_hash: Option<String>,
-    pub external_password_hash: Option<String>,
-    #[sqlx(try_from = "Flag")]
-    pub shared_password: bool,
-    pub pin_hash: Option<String>,
-    pub pin_failures: i64,
-    pub pin_locked_at: Option<i64>,
-    #[sqlx(try_from = "Flag")]
-    pub must_change_password: bool,
-    pub default_unit_id: Option<i64>,
-    #[sqlx(try_from = "Flag")]
-    pub account_active: bool,
-    pub account_name: String,
-    pub rights_version: i64,
-}
-
-pub(super) const USER_SQL: &str =
-    "SELECT u.id, u.login, u.full_name, u.account_id, u.kind, u.active, u.blocked,
-        u.valid_from, u.valid_to, u.password_hash, u.external_password_hash, u.shared_password,
-        u.pin_hash, u.pin_failures, u.pin_locked_at, u.must_change_password, u.default_unit_id,
-        a.active AS account_active, a.name AS account_name, a.rights_version
- FROM users u JOIN accounts a ON a.id = u.account_id
- WHERE (a.id = $2 OR a.parent_id = $2) AND a.deleted_at IS NULL";
+pub(super) use crate::auth::repo::AppUser;
 
 /// The user a request names, in the client's main account or its sub-accounts.
 pub(super) async fn find(
@@ -57,46 +25,19 @@ pub(super) async fn find(
     r: &AppRequest,
 ) -> Result<(Option<AppUser>, Option<i64>), AppError> {
     let store = state.store();
-    let by = |column: &str| format!("{USER_SQL} AND u.{column} = $1");
+    let main = caller.account_id;
     Ok(match &r.secret {
-        Secret::Password(_) | Secret::Pin(_) => (
-            sqlx::query_as(&by("login_key"))
-                .bind(login_key(&r.login))
-                .bind(caller.account_id)
-                .fetch_optional(store.reader())
-                .await?,
-            None,
-        ),
-        Secret::Card(card) => (
-            sqlx::query_as(&by("card_hash"))
-                .bind(card_key(card))
-                .bind(caller.account_id)
-                .fetch_optional(store.reader())
-                .await?,
-            None,
-        ),
+        Secret::Password(_) | Secret::Pin(_) => {
+            (repo::app_user(store, AppUserBy::LoginKey(&login_key(&r.login)), main).await?, None)
+        }
+        Secret::Card(card) => (repo::app_user(store, AppUserBy::CardKey(&card_key(card)), main).await?, None),
         Secret::Step(step) => {
             let mut tx = store.begin().await?;
             // Single use: the row goes whatever follows.
-            let row: Option<(i64, Option<i64>)> = sqlx::query_as(
-                "DELETE FROM sign_in_steps WHERE token_hash = $1 AND client_id = $2 AND expires_at > $3
-                 RETURNING user_id, unit_id",
-            )
-            .bind(hash_token(step))
-            .bind(caller.id)
-            .bind(tx.now())
-            .fetch_optional(tx.conn())
-            .await?;
+            let row = repo::take_step(&mut tx, &hash_token(step), Some(caller.id)).await?;
             tx.commit().await?;
             match row {
-                Some((user, unit)) => (
-                    sqlx::query_as(&by("id"))
-                        .bind(user)
-                        .bind(caller.account_id)
-                        .fetch_optional(store.reader())
-                        .await?,
-                    unit,
-                ),
+                Some((user, unit)) => (repo::app_user(store, AppUserBy::Id(user), main).await?, unit),
                 None => (None, None),
             }
         }
@@ -190,17 +131,11 @@ pub(super) async fn pin_outcome(
     service: &str,
 ) -> Result<(), AppError> {
     if ok {
-        sqlx::query("UPDATE users SET pin_failures = 0 WHERE id = $1").bind(user).execute(tx.conn()).await?;
-        return Ok(());
+        return repo::forget_pin_failures(tx, user).await;
     }
     let failures = failures + 1;
     let lock = failures >= PIN_LOCK_AFTER;
-    sqlx::query("UPDATE users SET pin_failures = $1, pin_locked_at = $2 WHERE id = $3")
-        .bind(failures)
-        .bind(lock.then(|| tx.now()))
-        .bind(user)
-        .execute(tx.conn())
-        .await?;
+    repo::count_pin_failure(tx, user, failures, lock.then(|| tx.now())).await?;
     if lock {
         audit::record(
             tx,

@@ -6,16 +6,7 @@ use super::*;
 /// account: only those may be reported on, ended or moved into a substitution by the caller
 /// (not the console's sessions, not another application's).
 pub async fn owns(state: &CoreState, caller: &Caller, session_id: i64) -> Result<bool, AppError> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT s.id FROM sessions s JOIN app_clients c ON c.id = s.client_id
-         WHERE s.id = $1 AND c.account_id = $2 AND c.application = $3",
-    )
-    .bind(session_id)
-    .bind(caller.account_id)
-    .bind(&caller.application)
-    .fetch_optional(state.store().reader())
-    .await?;
-    Ok(found.is_some())
+    crate::auth::repo::opened_by(state.store(), session_id, caller.account_id, &caller.application).await
 }
 
 /// Ends an application session: the user signed out of the application.

@@ -1,4 +1,5 @@
-//! The server side of the sessions list and of ending sessions.
+//! The sessions list (times in the account's zone, columns the viewer may not see blanked),
+//! one's own sessions, and ending sessions from either list under rule 6.
 
 use super::admin::{SessionQuery, SessionRow, SessionSort, END_MAX, NOTE_MAX};
 use super::list_repo;
@@ -10,11 +11,9 @@ use crate::guard::Ctx;
 use crate::i18n::CommonT;
 use crate::list::Page;
 
+/// The time zone of the caller's account.
 pub async fn zone(ctx: &Ctx) -> Result<String, AppError> {
-    Ok(sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
-        .bind(ctx.who.account.id)
-        .fetch_one(ctx.store().reader())
-        .await?)
+    crate::config::repo::time_zone(ctx.store(), ctx.who.account.id).await
 }
 
 /// Times in the account's zone and the viewer's language; columns the viewer may not see are
@@ -85,12 +84,7 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
     // The owners of sessions someone else ended are told, once each, after the loop.
     let mut told: Vec<i64> = Vec::new();
     for id in ids {
-        let (user, account, home): (i64, i64, i64) =
-            sqlx::query_as("SELECT user_id, current_account_id, home_account_id FROM sessions WHERE id = $1")
-                .bind(id)
-                .fetch_optional(tx.conn())
-                .await?
-                .ok_or(AppError::NotFound)?;
+        let (user, account, home) = list_repo::owner(&mut tx, *id).await?.ok_or(AppError::NotFound)?;
         let visible = if own { user == ctx.who.native.id } else { account == ctx.who.account.id };
         if !visible {
             return Err(AppError::NotFound);
@@ -126,26 +120,13 @@ const MINE_SINCE_MS: i64 = 30 * 24 * 3600 * 1000;
 pub async fn mine(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
     let zone = zone(ctx).await?;
     let since = ctx.store().now() - MINE_SINCE_MS;
-    let sql = format!(
-        "{} WHERE s.user_id = $1 AND (s.closed_at IS NULL OR s.closed_at >= $2)
-         ORDER BY (s.closed_at IS NULL) DESC, s.created_at DESC, s.id DESC LIMIT 50",
-        list_repo::head()
-    );
-    let rows: Vec<list_repo::Record> =
-        sqlx::query_as(&sql).bind(ctx.who.native.id).bind(since).fetch_all(ctx.store().reader()).await?;
-    let mut out = Vec::new();
-    for r in rows {
-        let mut row = list_repo::row(r, ctx.who.session_id);
-        times(ctx, &zone, &mut row);
-        out.push(row);
+    let mut rows = list_repo::mine(ctx.store(), ctx.who.native.id, since, ctx.who.session_id).await?;
+    for row in &mut rows {
+        times(ctx, &zone, row);
     }
-    Ok(out)
+    Ok(rows)
 }
 
 pub async fn my_open_others(ctx: &Ctx) -> Result<Vec<i64>, AppError> {
-    Ok(sqlx::query_scalar("SELECT id FROM sessions WHERE user_id = $1 AND closed_at IS NULL AND id <> $2")
-        .bind(ctx.who.native.id)
-        .bind(ctx.who.session_id)
-        .fetch_all(ctx.store().reader())
-        .await?)
+    list_repo::open_others(ctx.store(), ctx.who.native.id, ctx.who.session_id).await
 }

@@ -1,6 +1,6 @@
-//! The server side of the editors: loading a holder, and saving an edit under rule 6.
+//! The rights editors: loading a holder with what it may give, and saving an edit under rule 6.
 
-use super::repo::{list, replace};
+use super::repo::{holders, list, replace};
 use super::view::EditorData;
 use super::{GrantRow, Holder};
 use crate::audit::{self, Entry};
@@ -34,17 +34,8 @@ async fn head(
             Ok((name, role.version, role.builtin == Some(Builtin::Administrators)))
         }
         Holder::User(id) => {
-            let (login, version, admins): (String, i64, i64) = sqlx::query_as(
-                "SELECT login, version,
-                        (SELECT COUNT(*) FROM role_members m JOIN roles r ON r.id = m.role_id
-                         WHERE m.user_id = u.id AND r.builtin = 'administrators') AS admins
-                 FROM users u WHERE u.id = $1 AND u.account_id = $2",
-            )
-            .bind(id)
-            .bind(account)
-            .fetch_optional(tx.conn())
-            .await?
-            .ok_or(AppError::NotFound)?;
+            let (login, version, admins) =
+                holders::user_head(tx, id, account).await?.ok_or(AppError::NotFound)?;
             Ok((login, version, admins > 0))
         }
     }
@@ -58,18 +49,7 @@ pub async fn own(tx: &mut Tx, ctx: &Ctx, holder: Holder) -> Result<bool, AppErro
     match holder {
         Holder::User(id) => Ok(id == ctx.who.native.id || id == me),
         Holder::Role(_) if ctx.who.rights.administrator => Ok(false),
-        Holder::Role(id) => {
-            let member: Option<i64> = sqlx::query_scalar(
-                "SELECT r.id FROM roles r WHERE r.id = $1
-                   AND (r.builtin = 'everyone'
-                        OR EXISTS (SELECT 1 FROM role_members m WHERE m.role_id = r.id AND m.user_id = $2))",
-            )
-            .bind(id)
-            .bind(me)
-            .fetch_optional(tx.conn())
-            .await?;
-            Ok(member.is_some())
-        }
+        Holder::Role(id) => holders::holds_role(tx, id, me).await,
     }
 }
 
@@ -90,29 +70,14 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
     let mut roles = Vec::new();
     let (mut assigned, mut subordinates) = (None, Vec::new());
     if let Holder::User(user) = holder {
-        let rows: Vec<(i64, String, Option<String>)> = sqlx::query_as(
-            "SELECT r.id, r.name, r.builtin FROM roles r WHERE r.account_id = $1
-               AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))
-             ORDER BY r.name_key",
-        )
-        .bind(account)
-        .bind(user)
-        .fetch_all(tx.conn())
-        .await?;
-        for (id, name, builtin) in rows {
+        for (id, name, builtin) in holders::roles_of(&mut tx, account, user).await? {
             let builtin = builtin.as_deref().and_then(crate::roles::Builtin::parse);
             let name = crate::roles::shown_name(builtin, &name, ctx.who.lang);
             roles.push((id, name, list(&mut tx, Holder::Role(id)).await?));
         }
-        assigned = sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
-            .bind(user)
-            .fetch_one(tx.conn())
-            .await?;
+        assigned = holders::person_of(&mut tx, user).await?;
         if let Some(person) = assigned {
-            subordinates = sqlx::query_scalar("SELECT id FROM persons WHERE supervisor_id = $1")
-                .bind(person)
-                .fetch_all(tx.conn())
-                .await?;
+            subordinates = holders::subordinates_of(&mut tx, person).await?;
         }
     }
     let units = crate::units::repo::list(&mut tx, account).await?;
@@ -175,10 +140,7 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
         Holder::Role(id) => ("roles", id, Topic::Roles),
         Holder::User(id) => ("users", id, Topic::Users),
     };
-    sqlx::query(&format!("UPDATE {table} SET version = version + 1 WHERE id = $1"))
-        .bind(id)
-        .execute(tx.conn())
-        .await?;
+    holders::bump_version(&mut tx, holder).await?;
     let kind = if table == "roles" { "role" } else { "user" };
     let entry = Entry::new("rights.save")
         .object(kind, id)
@@ -189,12 +151,7 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
     let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id).await?;
     let told: Vec<i64> = match holder {
         Holder::User(id) => vec![id],
-        Holder::Role(id) => {
-            sqlx::query_scalar("SELECT user_id FROM role_members WHERE role_id = $1")
-                .bind(id)
-                .fetch_all(tx.conn())
-                .await?
-        }
+        Holder::Role(id) => holders::members_of(&mut tx, id).await?,
     };
     crate::notices::repo::send_all(&mut tx, &told, &crate::notices::Notice::RightsChanged { by }).await?;
     super::repo::changed(&mut tx, account).await?;
