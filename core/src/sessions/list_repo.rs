@@ -158,13 +158,14 @@ pub fn row(r: Record, current: i64) -> SessionRow {
 
 /// One page of the list and the number of sessions the filter matches.
 pub async fn page(
-    reader: &sqlx::AnyPool,
+    store: &crate::store::Store,
     filter: &Filter,
     page: u32,
     current: i64,
 ) -> Result<(Vec<SessionRow>, u64), AppError> {
     let sql =
         format!("{SELECT}{FROM}{} LIMIT {PAGE_SIZE} OFFSET {}", filter.sql, page as u64 * PAGE_SIZE as u64);
+    let reader = store.reader();
     let rows: Vec<Record> = filter.bind(sqlx::query_as(&sql)).fetch_all(reader).await?;
     let count = format!("SELECT COUNT(*) AS n{FROM}{}", filter.without_order());
     let (total,): (i64,) = filter.bind(sqlx::query_as(&count)).fetch_one(reader).await?;

@@ -56,8 +56,7 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<SessionRow>, A
         query.sort = SessionSort::Created;
     }
     let filter = list_repo::filter(ctx.who.account.id, &query, &zone);
-    let (mut rows, total) =
-        list_repo::page(ctx.store().reader(), &filter, query.page, ctx.who.session_id).await?;
+    let (mut rows, total) = list_repo::page(ctx.store(), &filter, query.page, ctx.who.session_id).await?;
     for row in &mut rows {
         present(ctx, &zone, row);
     }

@@ -30,7 +30,7 @@ impl Scope {
     }
 }
 
-pub async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Scope, AppError> {
+async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Scope, AppError> {
     let has = |p| who.rights.allows(Right::Perm(p));
     if has(Permission::SubstitutionsAnyone) {
         return Ok(Scope::Anyone);
@@ -58,7 +58,7 @@ pub async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Scope, AppErro
 }
 
 /// The account's zone, today's date in it, and whether expired users may be chosen.
-pub async fn account_day(
+async fn account_day(
     conn: &mut AnyConnection,
     account: i64,
     now: i64,
@@ -134,7 +134,7 @@ pub async fn list(
     Ok(visible(rows, now, &scope, who.effective.id))
 }
 
-pub async fn load(
+async fn load(
     conn: &mut AnyConnection,
     account: i64,
     id: i64,
@@ -185,7 +185,7 @@ async fn candidates(
 }
 
 /// Whether `user` may be chosen now.
-pub async fn choosable(
+async fn choosable(
     conn: &mut AnyConnection,
     account: i64,
     now: i64,
@@ -211,7 +211,7 @@ pub async fn options(conn: &mut AnyConnection, who: &Who, now: i64) -> Result<Su
 }
 
 /// Whether `user` is of `account` (another account's ids are "not found").
-pub async fn in_account(conn: &mut AnyConnection, account: i64, user: i64) -> Result<(), AppError> {
+async fn in_account(conn: &mut AnyConnection, account: i64, user: i64) -> Result<(), AppError> {
     let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND account_id = $2")
         .bind(user)
         .bind(account)
@@ -286,6 +286,37 @@ pub async fn write(tx: &mut Tx, row: &Row<'_>) -> Result<i64, AppError> {
         }
     };
     Ok(id)
+}
+
+/// What saving a substitution is judged by, read in the save's transaction: the account's
+/// zone and today, the caller's scope, the substitution as stored (for a change), and whether
+/// each of the two people may be chosen now. A person of another account, or a substitution
+/// that is not there, is not found.
+pub struct SaveFacts {
+    pub zone: String,
+    pub today: String,
+    pub scope: Scope,
+    pub before: Option<Stored>,
+    pub absent_choosable: bool,
+    pub substitute_choosable: bool,
+}
+
+pub async fn save_facts(tx: &mut Tx, who: &Who, input: &SubInput) -> Result<SaveFacts, AppError> {
+    let (now, account) = (tx.now(), who.account.id);
+    let conn = tx.conn();
+    let (zone, today, expired_ok) = account_day(&mut *conn, account, now).await?;
+    for user in [input.absent_id, input.substitute_id].into_iter().flatten() {
+        in_account(&mut *conn, account, user).await?;
+    }
+    let scope = scope(&mut *conn, who).await?;
+    let before = match input.id {
+        Some(id) => Some(load(&mut *conn, account, id, now, &scope).await?),
+        None => None,
+    };
+    let (absent, substitute) = (input.absent_id.unwrap_or_default(), input.substitute_id.unwrap_or_default());
+    let absent_choosable = choosable(&mut *conn, account, now, absent, expired_ok).await?;
+    let substitute_choosable = choosable(&mut *conn, account, now, substitute, false).await?;
+    Ok(SaveFacts { zone, today, scope, before, absent_choosable, substitute_choosable })
 }
 
 /// Active substitutions of the same people overlapping a period, for the form's information.

@@ -12,19 +12,11 @@ use crate::time::{day_end_ms, day_start_ms};
 
 /// Saves a substitution under the seed's rules; answers its id and the record before.
 pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Option<Substitution>), AppError> {
-    let now = tx.now();
     let account = ctx.who.account.id;
-    let (zone, today, expired_ok) = repo::account_day(tx.conn(), account, now).await?;
     let (absent, substitute) = (input.absent_id.unwrap_or_default(), input.substitute_id.unwrap_or_default());
-    for user in [input.absent_id, input.substitute_id].into_iter().flatten() {
-        repo::in_account(tx.conn(), account, user).await?;
-    }
-    input.check(&today).finish()?;
-    let scope = repo::scope(tx.conn(), &ctx.who).await?;
-    let before = match input.id {
-        Some(id) => Some(repo::load(tx.conn(), account, id, now, &scope).await?),
-        None => None,
-    };
+    let facts = repo::save_facts(tx, &ctx.who, input).await?;
+    input.check(&facts.today).finish()?;
+    let (zone, scope, before) = (facts.zone, facts.scope, facts.before);
     if let Some(b) = &before {
         if !scope.covers(b.item.absent_id) {
             return Err(AppError::Forbidden);
@@ -40,10 +32,10 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
         if !scope.covers(absent) {
             return Err(AppError::invalid("absent_id", SubT::Absent, Message::new(SubT::NotYours)));
         }
-        if !repo::choosable(tx.conn(), account, now, absent, expired_ok).await? {
+        if !facts.absent_choosable {
             return Err(AppError::invalid("absent_id", SubT::Absent, Message::new(SubT::NotEligible)));
         }
-        if !repo::choosable(tx.conn(), account, now, substitute, false).await? {
+        if !facts.substitute_choosable {
             return Err(AppError::invalid(
                 "substitute_id",
                 SubT::Substitute,
