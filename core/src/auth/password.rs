@@ -1,7 +1,7 @@
 //! Password hashing with argon2id (OWASP parameters), at most one hash per core at a time, on
-//! threads of its own that yield to every other request: they run at the lowest scheduling
-//! priority (SCHED_IDLE on Linux), so a storm of sign-ins takes every idle cycle but not the
-//! cycles other requests need (docs/MEASUREMENTS.md "Signing in").
+//! threads of its own that yield to every other request: they run at a lower scheduling
+//! priority (nice 10), so a storm of sign-ins takes every idle cycle but not the cycles other
+//! requests need (docs/MEASUREMENTS.md "Signing in").
 
 use crate::error::AppError;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -106,17 +106,12 @@ fn pool() -> &'static std::sync::Mutex<std::sync::mpsc::Sender<Job>> {
     })
 }
 
-/// The calling thread yields to every other thread of the machine: on Linux SCHED_IDLE (it
-/// runs only on a core nobody else wants and is preempted at once when a request wakes), nice
-/// 19 where that is refused; elsewhere nothing.
+/// Nice 10 for the calling thread (on Linux a thread has its own priority); elsewhere nothing.
 fn lower_priority() {
     #[cfg(target_os = "linux")]
-    // SAFETY: both calls only read their arguments; pid/who 0 is the calling thread.
+    // SAFETY: setpriority only reads its integer arguments; who = 0 is the calling thread.
     unsafe {
-        let param = libc::sched_param { sched_priority: 0 };
-        if libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) != 0 {
-            libc::setpriority(libc::PRIO_PROCESS, 0, 19);
-        }
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 
