@@ -1,6 +1,7 @@
 //! What decisions read besides rights snapshots: the user a question names (by login or
 //! e-mail), the accounts of a client's family, persons and units of an account, role names.
 
+use crate::auth::standing::Standing;
 use crate::error::AppError;
 use crate::store::{Flag, Store};
 
@@ -11,12 +12,9 @@ pub struct UserRecord {
     pub login: String,
     pub login_key: String,
     pub account_id: i64,
-    #[sqlx(try_from = "Flag")]
-    pub active: bool,
-    #[sqlx(try_from = "Flag")]
-    pub blocked: bool,
-    pub valid_from: Option<i64>,
-    pub valid_to: Option<i64>,
+    /// Judged as an internal user's: a decision asks whether the user may work at all.
+    #[sqlx(flatten)]
+    pub standing: Standing,
     #[sqlx(try_from = "Flag")]
     pub account_active: bool,
     pub deleted_at: Option<i64>,
@@ -31,7 +29,7 @@ pub async fn users_by_login_or_email(
     main: i64,
 ) -> Result<Vec<UserRecord>, AppError> {
     Ok(sqlx::query_as(
-        "SELECT u.id, u.login, u.login_key, u.account_id, u.active, u.blocked, u.valid_from, u.valid_to,
+        "SELECT u.id, u.login, u.login_key, u.account_id, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
                 a.active AS account_active, a.deleted_at,
                 a.rights_version
          FROM users u JOIN accounts a ON a.id = u.account_id

@@ -50,10 +50,7 @@ async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Opt
     let user_id = r.id;
     let home = r.account_id;
     let may_work =
-        crate::auth::may_sign_in("internal", r.active, r.blocked, r.valid_from, r.valid_to, store.now())
-            .is_ok()
-            && r.account_active
-            && r.deleted_at.is_none();
+        r.standing.as_kind("internal", store.now()).is_ok() && r.account_active && r.deleted_at.is_none();
     let version = (r.rights_version, r.rights_version);
     let rights = match state.rights_cache.get(user_id, home, version) {
         Some(snapshot) => snapshot,
