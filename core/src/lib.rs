@@ -33,6 +33,7 @@ pub mod persons;
 pub mod rights;
 pub mod roles;
 pub mod sessions;
+pub mod setup;
 pub mod substitutions;
 pub mod units;
 pub mod users;

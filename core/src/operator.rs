@@ -11,8 +11,8 @@ use crate::clients::NewSecret;
 use crate::error::AppError;
 use crate::guard::{CoreState, Settings};
 use crate::mail::MailSettings;
-use crate::store::bootstrap::{bootstrap, Bootstrapped};
-use crate::store::demo::{self, DemoOutcome};
+use crate::setup::bootstrap::{bootstrap, Bootstrapped};
+use crate::setup::demo::{self, DemoOutcome};
 use crate::store::{Clock, DbUrl, Store};
 use std::time::Duration;
 

@@ -19,7 +19,7 @@ use axum::Router;
 use klucznik_core::auth::password::Hasher;
 use klucznik_core::guard::Settings;
 use klucznik_core::operator::Operator;
-use klucznik_core::store::demo::{DemoOutcome, DEFAULT_DEMO_PASSWORD};
+use klucznik_core::setup::demo::{DemoOutcome, DEFAULT_DEMO_PASSWORD};
 use klucznik_core::store::{Clock, DbUrl};
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, LeptosRoutes};

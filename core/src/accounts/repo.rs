@@ -70,17 +70,30 @@ async fn unique(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<(), AppE
     checks.finish()
 }
 
-/// Creates a sub-account with its top unit and built-in roles.
-pub async fn create(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<i64, AppError> {
-    unique(tx, main, input).await?;
-    let created = crate::store::bootstrap::create_account(
-        tx,
-        Some(main),
-        input.name.trim(),
-        Some(input.external_id.trim()),
+/// Refuses a sub-account's name or identifier another account of `main` has.
+pub async fn check_unique(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<(), AppError> {
+    unique(tx, main, input).await
+}
+
+/// Inserts an account (`parent`: its main account, for a sub-account); answers its id.
+pub async fn insert(
+    tx: &mut Tx,
+    parent: Option<i64>,
+    name: &str,
+    external_id: Option<&str>,
+) -> Result<i64, AppError> {
+    let now = tx.now();
+    Ok(sqlx::query_scalar(
+        "INSERT INTO accounts (parent_id, name, name_key, external_id, created_at) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id",
     )
-    .await?;
-    Ok(created.id)
+    .bind(parent)
+    .bind(name)
+    .bind(login_key(name))
+    .bind(external_id)
+    .bind(now)
+    .fetch_one(tx.conn())
+    .await?)
 }
 
 /// Renames a sub-account or changes its identifier; returns it as it was.

@@ -20,7 +20,9 @@ pub async fn save_account(ctx: &Ctx, input: AccountInput) -> Result<i64, AppErro
     let after = serde_json::to_value(&input).ok();
     let (id, entry) = match input.id {
         None => {
-            let id = crate::accounts::repo::create(&mut tx, main, &input).await?;
+            crate::accounts::repo::check_unique(&mut tx, main, &input).await?;
+            let (name, external_id) = (input.name.trim(), Some(input.external_id.trim()));
+            let id = crate::setup::account::new_account(&mut tx, Some(main), name, external_id).await?.id;
             (id, Entry::new("account.create").object("account", id).change(None, after))
         }
         Some(id) => {

@@ -5,7 +5,8 @@ use super::{find_subject, Entity};
 use crate::auth::password::Hasher;
 use crate::clients::repo::Caller;
 use crate::guard::{CoreState, Settings};
-use crate::store::{bootstrap::bootstrap, demo, Clock, DbUrl, Store};
+use crate::setup::{bootstrap::bootstrap, demo};
+use crate::store::{Clock, DbUrl, Store};
 use std::sync::Arc;
 
 fn user(login: &str) -> Entity {

@@ -125,7 +125,7 @@ pub async fn change(
         }
         not_own(ctx, *user)?;
         may_give(ctx, role.builtin, &rights).await?;
-        crate::store::bootstrap::add_member(tx, role.id, *user).await?;
+        membership::add(tx, role.id, *user).await?;
         changed += 1;
     }
     for user in detach {

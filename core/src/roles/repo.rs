@@ -148,11 +148,42 @@ async fn set_units(tx: &mut Tx, role: i64, units: &[i64]) -> Result<(), AppError
     Ok(())
 }
 
+/// Inserts a role (`builtin`: the key of a built-in one); answers its id.
+pub async fn insert(
+    tx: &mut Tx,
+    account: i64,
+    name: &str,
+    description: &str,
+    builtin: Option<&str>,
+) -> Result<i64, AppError> {
+    let now = tx.now();
+    Ok(sqlx::query_scalar(
+        "INSERT INTO roles (account_id, name, name_key, description, builtin, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(account)
+    .bind(name)
+    .bind(login_key(name))
+    .bind(description)
+    .bind(builtin)
+    .bind(now)
+    .fetch_one(tx.conn())
+    .await?)
+}
+
+/// Lets a role's members sign in to one more unit.
+pub async fn attach_unit(tx: &mut Tx, role: i64, unit: i64) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO role_units (role_id, unit_id) VALUES ($1, $2)")
+        .bind(role)
+        .bind(unit)
+        .execute(tx.conn())
+        .await?;
+    Ok(())
+}
+
 pub async fn create(tx: &mut Tx, account: i64, input: &RoleInput) -> Result<i64, AppError> {
     check_name(tx, account, &input.name, 0).await?;
-    let id =
-        crate::store::bootstrap::insert_role(tx, account, input.name.trim(), input.description.trim(), None)
-            .await?;
+    let id = insert(tx, account, input.name.trim(), input.description.trim(), None).await?;
     set_units(tx, id, &input.units).await?;
     Ok(id)
 }
@@ -205,7 +236,7 @@ pub async fn copy(tx: &mut Tx, account: i64, id: i64) -> Result<(i64, String), A
         .fetch_all(tx.conn())
         .await?;
     let name = copy_name(&source.name, &taken);
-    let copy = crate::store::bootstrap::insert_role(tx, account, &name, &source.description, None).await?;
+    let copy = insert(tx, account, &name, &source.description, None).await?;
     let units = unit_ids(tx, id).await?;
     set_units(tx, copy, &units).await?;
     let members: Vec<i64> = match source.builtin {
@@ -218,7 +249,7 @@ pub async fn copy(tx: &mut Tx, account: i64, id: i64) -> Result<(i64, String), A
         }
     };
     for user in members {
-        crate::store::bootstrap::add_member(tx, copy, user).await?;
+        membership::add(tx, copy, user).await?;
     }
     Ok((copy, name))
 }

@@ -5,10 +5,8 @@
 //! SQLite gets WAL, a busy timeout and a single writer connection, so concurrent writers queue
 //! instead of failing.
 
-pub mod bootstrap;
 pub mod bus;
 mod clock;
-pub mod demo;
 mod periodic;
 mod row;
 mod tx;

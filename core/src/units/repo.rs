@@ -176,3 +176,16 @@ pub async fn delete(tx: &mut Tx, account: i64, id: i64, version: i64) -> Result<
         .await?;
     Ok(unit)
 }
+
+/// Inserts an account's top unit (named as the account); answers its id.
+pub async fn insert_root(tx: &mut Tx, account: i64, name: &str) -> Result<i64, AppError> {
+    let now = tx.now();
+    Ok(sqlx::query_scalar(
+        "INSERT INTO units (account_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(account)
+    .bind(name)
+    .bind(now)
+    .fetch_one(tx.conn())
+    .await?)
+}

@@ -324,6 +324,34 @@ pub async fn save(
     Ok(id)
 }
 
+/// Inserts an internal user with a console password (the first administrator, the demo's
+/// people); answers the id.
+pub async fn insert_internal(
+    tx: &mut Tx,
+    account: i64,
+    login: &str,
+    full_name: &str,
+    hash: &str,
+    must_change: bool,
+) -> Result<i64, AppError> {
+    let now = tx.now();
+    Ok(sqlx::query_scalar(
+        "INSERT INTO users (account_id, kind, login, login_key, full_name, print_label, password_hash,
+                            password_changed_at, must_change_password, search_key, created_at)
+         VALUES ($1, 'internal', $2, $3, $4, $2, $5, $6, $7, $8, $6) RETURNING id",
+    )
+    .bind(account)
+    .bind(login)
+    .bind(login_key(login))
+    .bind(full_name)
+    .bind(hash)
+    .bind(now)
+    .bind(must_change)
+    .bind(search_key(&[login, full_name]))
+    .fetch_one(tx.conn())
+    .await?)
+}
+
 /// Where a user stands for signing in (kind, active, blocked, validity).
 pub async fn standing(tx: &mut Tx, id: i64) -> Result<Standing, AppError> {
     Ok(sqlx::query_as("SELECT kind, active, blocked, valid_from, valid_to FROM users WHERE id = $1")

@@ -91,6 +91,47 @@ fn repositories_never_call_other_areas_repositories() {
     assert!(calls.is_empty(), "a repository calls another area's repository: {calls:#?}");
 }
 
+/// A repository calls no use case either: not the fill of a new database, not a service, not
+/// the rules of an area (a sub-account's repository used to create the account's roles through
+/// the first start's module).
+#[test]
+fn repositories_call_no_use_case() {
+    const USE_CASES: [&str; 18] = [
+        "service",
+        "ending",
+        "applying",
+        "saving",
+        "listing",
+        "editing",
+        "members",
+        "outrank",
+        "snapshots",
+        "resolve",
+        "login",
+        "app_sign_in",
+        "password_change",
+        "giving",
+        "reach",
+        "file",
+        "bootstrap",
+        "demo",
+    ];
+    let mut calls = Vec::new();
+    for (rel, _, text) in repositories() {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let named = crate_paths(code).iter().any(|p| {
+                matches!(p.first(), Some(&"setup") | Some(&"operator"))
+                    || p.get(1).is_some_and(|m| USE_CASES.contains(m))
+            });
+            if named {
+                calls.push(format!("{rel}:{}", n + 1));
+            }
+        }
+    }
+    assert!(calls.is_empty(), "repositories calling use cases: {calls:#?}");
+}
+
 /// The checker above sees every form of naming another area's repository.
 #[test]
 fn the_repository_checker_sees_every_form_of_a_path() {
@@ -175,9 +216,10 @@ fn the_core_imports_its_own_modules_at_the_top_of_a_file() {
 }
 
 /// SQL lives in the repositories (`repo.rs`, `repo/`, `list_repo.rs`) and in the database's own
-/// modules: `store/` (pool, transactions, bus, first start and demo), the audit writer, the mail
-/// outbox, the sign-in throttle (a table of counters its module updates in single statements)
-/// and the demo's application. Everything else asks a repository, and holds no connection.
+/// modules: `store/` (pool, transactions, bus), the first start's and the demo's fill of a new
+/// database (`setup/`), the audit writer, the mail outbox, the sign-in throttle (a table of
+/// counters its module updates in single statements) and the demo's application. Everything
+/// else asks a repository, and holds no connection.
 #[test]
 fn sql_is_written_in_repositories_and_the_database_s_own_modules() {
     let src = workspace().join("core").join("src");
@@ -185,6 +227,8 @@ fn sql_is_written_in_repositories_and_the_database_s_own_modules() {
     rust_files(&src, &mut files);
     let own = [
         "store/",
+        "setup/bootstrap.rs",
+        "setup/demo.rs",
         "audit.rs",
         "mail/",
         "auth/throttle.rs",

@@ -314,7 +314,7 @@ async fn working_as_the_absent_user_uses_their_rights_and_is_audited(db: TestDb)
 async fn the_period_runs_from_midnight_to_midnight_in_the_account_zone(db: TestDb) {
     let app = InProcess::start(&db).await;
     let hasher = klucznik_core::auth::password::Hasher::new();
-    klucznik_core::store::demo::fill(&app.store, &hasher, DEMO_PASSWORD).await.unwrap();
+    klucznik_core::setup::demo::fill(&app.store, &hasher, DEMO_PASSWORD).await.unwrap();
     db.execute("UPDATE accounts SET session_idle_minutes = 1440, session_max_hours = 744").await;
     let (anna, ewa) = (user(&db, "anna.nowak").await, user(&db, "ewa.szymanska").await);
     let admin = app.sign_in("magdalena.dabrowska", DEMO_PASSWORD).await;
@@ -368,7 +368,7 @@ async fn the_period_runs_from_midnight_to_midnight_in_the_account_zone(db: TestD
 async fn a_request_after_the_end_is_served_as_the_user_s_own(db: TestDb) {
     // The sweep has not run yet: the guard itself ends the mode on the next request.
     let app = InProcess::start(&db).await;
-    klucznik_core::store::demo::fill(
+    klucznik_core::setup::demo::fill(
         &app.store,
         &klucznik_core::auth::password::Hasher::new(),
         DEMO_PASSWORD,

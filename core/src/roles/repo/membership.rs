@@ -60,3 +60,13 @@ pub async fn active_administrators(tx: &mut Tx, account: i64, now: i64) -> Resul
     .fetch_one(tx.conn())
     .await?)
 }
+
+/// Puts a user into a role.
+pub async fn add(tx: &mut Tx, role: i64, user: i64) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO role_members (role_id, user_id) VALUES ($1, $2)")
+        .bind(role)
+        .bind(user)
+        .execute(tx.conn())
+        .await?;
+    Ok(())
+}

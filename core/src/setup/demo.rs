@@ -2,11 +2,13 @@
 //! account with a unit tree, persons with supervisors and users in several roles, and two
 //! sub-accounts with their own people.
 
-use super::bootstrap::{add_member, create_account, insert_role, insert_user};
-use super::{Store, Tx};
+use super::account::new_account;
 use crate::auth::password::Hasher;
 use crate::catalogue::{DataOp, Module, Op, Permission, Right};
 use crate::error::AppError;
+use crate::roles::repo::{insert as insert_role, membership::add as add_member};
+use crate::store::{Store, Tx};
+use crate::users::repo::insert_internal as insert_user;
 
 /// The password of every demo user unless `KLUCZNIK_DEMO_PASSWORD` says otherwise.
 pub const DEFAULT_DEMO_PASSWORD: &str = "Demo-Klucznik-2026";
@@ -34,7 +36,7 @@ struct DemoUser<'a> {
 pub async fn fill(store: &Store, hasher: &Hasher, password: &str) -> Result<DemoOutcome, String> {
     let fail = |e: AppError| format!("cannot fill the demo sample: {e}");
     let (demo, users, accounts): (bool, i64, i64) = {
-        let demo: super::Flag = sqlx::query_scalar("SELECT demo FROM installation WHERE id = 1")
+        let demo: crate::store::Flag = sqlx::query_scalar("SELECT demo FROM installation WHERE id = 1")
             .fetch_optional(store.reader())
             .await
             .map_err(|e| fail(e.into()))?
@@ -318,7 +320,7 @@ async fn sub_account(
 ) -> Result<(), AppError> {
     let main: i64 =
         sqlx::query_scalar("SELECT id FROM accounts WHERE parent_id IS NULL").fetch_one(tx.conn()).await?;
-    let account = create_account(tx, Some(main), name, Some(external_id)).await?;
+    let account = new_account(tx, Some(main), name, Some(external_id)).await?;
     let foremen = insert_role(tx, account.id, "Mistři", "Vedoucí směn.", None).await?;
     sqlx::query("INSERT INTO grants (account_id, role_id, right_key, allow) VALUES ($1, $2, $3, TRUE)")
         .bind(account.id)
