@@ -29,14 +29,3 @@ impl From<SubAccountRecord> for SubAccount {
         }
     }
 }
-
-/// A sub-account and whether the user was given it (`granted` > 0).
-#[derive(sqlx::FromRow)]
-pub(super) struct AccessRecord {
-    pub id: i64,
-    pub name: String,
-    pub external_id: String,
-    #[sqlx(try_from = "Flag")]
-    pub active: bool,
-    pub granted: i64,
-}
