@@ -204,19 +204,10 @@ pub async fn load_tree(
     let parent = units.into_iter().collect();
     let assigned: Option<i64> = match person {
         Some(person) => person,
-        None => sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_optional(store.reader())
-            .await?
-            .flatten(),
+        None => holders::person_of(store, user_id).await?,
     };
     let subordinates = match assigned {
-        Some(person) => sqlx::query_scalar("SELECT id FROM persons WHERE supervisor_id = $1")
-            .bind(person)
-            .fetch_all(store.reader())
-            .await?
-            .into_iter()
-            .collect(),
+        Some(person) => holders::subordinates_of(store, person).await?.into_iter().collect(),
         None => Default::default(),
     };
     Ok(Tree { parent, assigned, subordinates })

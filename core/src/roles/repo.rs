@@ -139,11 +139,7 @@ async fn set_units(tx: &mut Tx, role: i64, units: &[i64]) -> Result<(), AppError
     unique.sort_unstable();
     unique.dedup();
     for unit in unique {
-        sqlx::query("INSERT INTO role_units (role_id, unit_id) VALUES ($1, $2)")
-            .bind(role)
-            .bind(unit)
-            .execute(tx.conn())
-            .await?;
+        attach_unit(tx, role, unit).await?;
     }
     Ok(())
 }

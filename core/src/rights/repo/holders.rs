@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::rights::Holder;
-use crate::store::{Store, Tx};
+use crate::store::{Reader, Store, Tx};
 
 /// A user of `account`: login, version, and in how many Administrators roles.
 pub async fn user_head(tx: &mut Tx, id: i64, account: i64) -> Result<Option<(String, i64, i64)>, AppError> {
@@ -51,20 +51,24 @@ pub async fn roles_of(
     .await?)
 }
 
-/// The person a user is linked to (the assigned person of data rights).
-pub async fn person_of(tx: &mut Tx, user: i64) -> Result<Option<i64>, AppError> {
-    Ok(sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
+/// The person a user is linked to (the assigned person of data rights); `None` for none or no
+/// such user.
+pub async fn person_of<'a>(db: impl Into<Reader<'a>>, user: i64) -> Result<Option<i64>, sqlx::Error> {
+    let mut conn = db.into().conn().await?;
+    let found: Option<Option<i64>> = sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
         .bind(user)
-        .fetch_one(tx.conn())
-        .await?)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(found.flatten())
 }
 
 /// The persons whose supervisor is `person`.
-pub async fn subordinates_of(tx: &mut Tx, person: i64) -> Result<Vec<i64>, AppError> {
-    Ok(sqlx::query_scalar("SELECT id FROM persons WHERE supervisor_id = $1")
+pub async fn subordinates_of<'a>(db: impl Into<Reader<'a>>, person: i64) -> Result<Vec<i64>, sqlx::Error> {
+    let mut conn = db.into().conn().await?;
+    sqlx::query_scalar("SELECT id FROM persons WHERE supervisor_id = $1")
         .bind(person)
-        .fetch_all(tx.conn())
-        .await?)
+        .fetch_all(&mut *conn)
+        .await
 }
 
 /// A new version of the holder's row (its grants changed).
