@@ -9,6 +9,7 @@ use crate::applications::Preview;
 use crate::auth::password::Hasher;
 use crate::clients::NewSecret;
 use crate::error::AppError;
+use crate::guard::scope::job;
 use crate::guard::{CoreState, Settings};
 use crate::mail::MailSettings;
 use crate::setup::bootstrap::{bootstrap, Bootstrapped};
@@ -44,7 +45,7 @@ impl Operator {
 
     /// Nordwind ERP's catalogue and its roles' rights in `main` (the demo sample's application).
     pub async fn register_demo_application(&self, main: i64) -> Result<(), AppError> {
-        crate::applications::demo::register(&self.store, main).await
+        crate::applications::demo::register(&self.store, job(main)).await
     }
 
     /// The oldest main account, the one a command means when it names none.
@@ -60,20 +61,21 @@ impl Operator {
         name: &str,
     ) -> Result<NewSecret, AppError> {
         let actor = Actor { account_id: Some(account), ..Default::default() };
-        crate::clients::service::make(&self.store, &actor, account, application, name).await
+        crate::clients::service::make(&self.store, &actor, job(account), application, name).await
     }
 
     /// What applying a catalogue file to `account` would change.
     pub async fn preview_catalogue(&self, account: i64, text: &str) -> Result<Preview, AppError> {
-        crate::applications::repo::preview(&self.store, account, text).await
+        crate::applications::repo::preview(&self.store, job(account), text).await
     }
 
     /// Registers or updates the application a catalogue file declares, as the console's upload
     /// does; the answer counts the grants left out of effect too.
     pub async fn apply_catalogue(&self, account: i64, text: &str) -> Result<Preview, AppError> {
         let actor = Actor { account_id: Some(account), ..Default::default() };
-        let mut done = crate::applications::applying::apply(&self.store, &actor, account, text, None).await?;
-        done.orphaned = crate::applications::repo::preview(&self.store, account, text).await?.orphaned;
+        let mut done =
+            crate::applications::applying::apply(&self.store, &actor, job(account), text, None).await?;
+        done.orphaned = crate::applications::repo::preview(&self.store, job(account), text).await?.orphaned;
         Ok(done)
     }
 

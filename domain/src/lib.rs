@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod error;
 pub mod i18n;
+pub mod ids;
 pub mod list;
 pub mod prefs;
 pub mod rights;

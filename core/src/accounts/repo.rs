@@ -4,6 +4,7 @@
 use super::{AccountInput, AccountT, SubAccount};
 use crate::auth::policy::login_key;
 use crate::error::{AppError, Checks, Message};
+use crate::guard::Scope;
 use crate::i18n::CommonT;
 use crate::store::{Store, Tx};
 use records::SubAccountRecord;
@@ -19,7 +20,7 @@ const SELECT: &str = "SELECT a.id, a.name, COALESCE(a.external_id, '') AS extern
      FROM accounts a";
 
 /// The sub-accounts of `main`, by name.
-pub async fn list(store: &Store, main: i64) -> Result<Vec<SubAccount>, AppError> {
+pub async fn list(store: &Store, main: Scope) -> Result<Vec<SubAccount>, AppError> {
     let rows: Vec<SubAccountRecord> = sqlx::query_as(&format!(
         "{SELECT} WHERE a.parent_id = $1 AND a.deleted_at IS NULL ORDER BY a.name_key, a.id"
     ))
@@ -30,7 +31,7 @@ pub async fn list(store: &Store, main: i64) -> Result<Vec<SubAccount>, AppError>
 }
 
 /// One sub-account of `main`.
-pub async fn get(tx: &mut Tx, main: i64, id: i64) -> Result<SubAccount, AppError> {
+pub async fn get(tx: &mut Tx, main: Scope, id: i64) -> Result<SubAccount, AppError> {
     let row: SubAccountRecord =
         sqlx::query_as(&format!("{SELECT} WHERE a.id = $1 AND a.parent_id = $2 AND a.deleted_at IS NULL"))
             .bind(id)
@@ -42,7 +43,7 @@ pub async fn get(tx: &mut Tx, main: i64, id: i64) -> Result<SubAccount, AppError
 }
 
 /// Names and identifiers are unique among the live sub-accounts of one main account.
-async fn unique(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<(), AppError> {
+async fn unique(tx: &mut Tx, main: Scope, input: &AccountInput) -> Result<(), AppError> {
     let id = input.id.unwrap_or(0);
     let mut checks = Checks::new();
     let name: Option<i64> = sqlx::query_scalar(
@@ -71,7 +72,7 @@ async fn unique(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<(), AppE
 }
 
 /// Refuses a sub-account's name or identifier another account of `main` has.
-pub async fn check_unique(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<(), AppError> {
+pub async fn check_unique(tx: &mut Tx, main: Scope, input: &AccountInput) -> Result<(), AppError> {
     unique(tx, main, input).await
 }
 
@@ -97,7 +98,7 @@ pub async fn insert(
 }
 
 /// Renames a sub-account or changes its identifier; returns it as it was.
-pub async fn update(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<SubAccount, AppError> {
+pub async fn update(tx: &mut Tx, main: Scope, input: &AccountInput) -> Result<SubAccount, AppError> {
     let id = input.id.ok_or(AppError::NotFound)?;
     let before = get(tx, main, id).await?;
     unique(tx, main, input).await?;
@@ -127,7 +128,7 @@ pub async fn update(tx: &mut Tx, main: i64, input: &AccountInput) -> Result<SubA
 /// from the main account home (the service ends its own users' sessions).
 pub async fn set_active(
     tx: &mut Tx,
-    main: i64,
+    main: Scope,
     id: i64,
     active: bool,
     version: i64,
@@ -142,14 +143,14 @@ pub async fn set_active(
             .await?;
     crate::store::expect_changed(done.rows_affected())?;
     if !active {
-        send_home(tx, id, None).await?;
+        send_home(tx, main.related(id), None).await?;
     }
     Ok(before)
 }
 
 /// Deletes an empty sub-account (no users, persons, units below the top one, or own roles).
 /// The row stays, marked deleted, so that its history keeps its name.
-pub async fn delete(tx: &mut Tx, main: i64, id: i64, version: i64) -> Result<SubAccount, AppError> {
+pub async fn delete(tx: &mut Tx, main: Scope, id: i64, version: i64) -> Result<SubAccount, AppError> {
     let before = get(tx, main, id).await?;
     let held: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM users WHERE account_id = $1)
@@ -163,7 +164,7 @@ pub async fn delete(tx: &mut Tx, main: i64, id: i64, version: i64) -> Result<Sub
     if held > 0 {
         return Err(AppError::Refused(Message::new(AccountT::NotEmpty).arg("name", &before.name)));
     }
-    send_home(tx, id, None).await?;
+    send_home(tx, main.related(id), None).await?;
     sqlx::query("DELETE FROM account_access WHERE account_id = $1").bind(id).execute(tx.conn()).await?;
     let done = sqlx::query(
         "UPDATE accounts SET deleted_at = $1, active = FALSE, name_key = NULL, external_id = NULL,

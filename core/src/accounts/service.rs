@@ -9,20 +9,21 @@ use domain::events::{EventKind, Topic};
 
 /// The main account's sub-accounts.
 pub async fn list_accounts(ctx: &Ctx) -> Result<Vec<SubAccount>, AppError> {
-    crate::accounts::repo::list(ctx.store(), ctx.who.account.id).await
+    crate::accounts::repo::list(ctx.store(), ctx.scope()).await
 }
 
 /// Adds a sub-account (no id) or renames one.
 pub async fn save_account(ctx: &Ctx, input: AccountInput) -> Result<i64, AppError> {
     input.check().finish()?;
-    let main = ctx.who.account.id;
+    let main = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     let after = serde_json::to_value(&input).ok();
     let (id, entry) = match input.id {
         None => {
             crate::accounts::repo::check_unique(&mut tx, main, &input).await?;
             let (name, external_id) = (input.name.trim(), Some(input.external_id.trim()));
-            let id = crate::setup::account::new_account(&mut tx, Some(main), name, external_id).await?.id;
+            let id =
+                crate::setup::account::new_account(&mut tx, Some(main.id()), name, external_id).await?.id;
             (id, Entry::new("account.create").object("account", id).change(None, after))
         }
         Some(id) => {
@@ -38,21 +39,21 @@ pub async fn save_account(ctx: &Ctx, input: AccountInput) -> Result<i64, AppErro
         }
     };
     audit::record(&mut tx, &ctx.actor(), entry).await?;
-    tx.raise(Some(main), EventKind::Changed { topic: Topic::Accounts }).await?;
+    tx.raise(Some(main.id()), EventKind::Changed { topic: Topic::Accounts }).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Activates or deactivates a sub-account.
 pub async fn set_account_active(ctx: &Ctx, id: i64, active: bool, version: i64) -> Result<(), AppError> {
-    let main = ctx.who.account.id;
+    let main = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     crate::accounts::repo::get(&mut tx, main, id).await?;
     crate::accounts::repo::may_change(&mut tx, ctx.who.effective.id, main, id).await?;
     let before = crate::accounts::repo::set_active(&mut tx, main, id, active, version).await?;
     if !active {
         // A deactivated sub-account's own users are signed out at once.
-        for session in crate::sessions::repo::open_at_home(&mut tx, id).await? {
+        for session in crate::sessions::repo::open_at_home(&mut tx, main.related(id)).await? {
             let (by, reason) = (ctx.actor(), crate::events::EndReason::Ended);
             crate::sessions::ending::end(&mut tx, session, reason, Some(&by), None).await?;
         }
@@ -63,13 +64,13 @@ pub async fn set_account_active(ctx: &Ctx, id: i64, active: bool, version: i64) 
         Some(serde_json::json!({"active": active})),
     );
     audit::record(&mut tx, &ctx.actor(), entry).await?;
-    tx.raise(Some(main), EventKind::Changed { topic: Topic::Accounts }).await?;
+    tx.raise(Some(main.id()), EventKind::Changed { topic: Topic::Accounts }).await?;
     tx.commit().await
 }
 
 /// Deletes an empty sub-account.
 pub async fn delete_account(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppError> {
-    let main = ctx.who.account.id;
+    let main = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     crate::accounts::repo::get(&mut tx, main, id).await?;
     crate::accounts::repo::may_change(&mut tx, ctx.who.effective.id, main, id).await?;
@@ -77,22 +78,21 @@ pub async fn delete_account(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppE
     let entry =
         Entry::new("account.delete").object("account", id).change(serde_json::to_value(&before).ok(), None);
     audit::record(&mut tx, &ctx.actor(), entry).await?;
-    tx.raise(Some(main), EventKind::Changed { topic: Topic::Accounts }).await?;
+    tx.raise(Some(main.id()), EventKind::Changed { topic: Topic::Accounts }).await?;
     tx.commit().await
 }
 
 /// A main-account user's access to the sub-accounts.
 pub async fn get_user_access(ctx: &Ctx, user: i64) -> Result<UserAccess, AppError> {
     let mut tx = ctx.store().begin().await?;
-    let access =
-        crate::accounts::repo::access(&mut tx, ctx.who.account.id, user, ctx.who.effective.id).await?;
+    let access = crate::accounts::repo::access(&mut tx, ctx.scope(), user, ctx.who.effective.id).await?;
     tx.commit().await?;
     Ok(access)
 }
 
 /// Gives a main-account user access to exactly these sub-accounts, at once.
 pub async fn set_user_access(ctx: &Ctx, user: i64, accounts: Vec<i64>) -> Result<(), AppError> {
-    let main = ctx.who.account.id;
+    let main = ctx.scope();
     // Opening an account to someone who holds more is acting on them (rule 6).
     crate::rights::outrank::may_act_on(ctx, user).await?;
     let mut tx = ctx.store().begin().await?;
@@ -103,8 +103,8 @@ pub async fn set_user_access(ctx: &Ctx, user: i64, accounts: Vec<i64>) -> Result
             .object("user", user)
             .change(Some(serde_json::json!(before)), Some(serde_json::json!(after)));
         audit::record(&mut tx, &ctx.actor(), entry).await?;
-        tx.raise(Some(main), EventKind::Changed { topic: Topic::Users }).await?;
-        tx.raise(Some(main), EventKind::Changed { topic: Topic::Accounts }).await?;
+        tx.raise(Some(main.id()), EventKind::Changed { topic: Topic::Users }).await?;
+        tx.raise(Some(main.id()), EventKind::Changed { topic: Topic::Accounts }).await?;
     }
     tx.commit().await
 }
@@ -113,7 +113,7 @@ pub async fn set_user_access(ctx: &Ctx, user: i64, accounts: Vec<i64>) -> Result
 pub async fn switchable(ctx: &Ctx) -> Result<Vec<SwitchTarget>, AppError> {
     let mut tx = ctx.store().begin().await?;
     let mut targets =
-        crate::accounts::repo::targets(&mut tx, ctx.who.native.id, ctx.who.home_account_id).await?;
+        crate::accounts::repo::targets(&mut tx, ctx.who.native.id, ctx.who.home_scope()).await?;
     tx.commit().await?;
     for t in &mut targets {
         t.current = t.id == ctx.who.account.id;
@@ -132,9 +132,14 @@ pub async fn switch_account(ctx: &Ctx, account: i64) -> Result<(), AppError> {
     }
     let mut tx = ctx.store().begin().await?;
     let who = &ctx.who;
-    let name =
-        crate::accounts::repo::switch(&mut tx, who.session_id, who.native.id, who.home_account_id, account)
-            .await?;
+    let name = crate::accounts::repo::switch(
+        &mut tx,
+        who.session_id,
+        who.native.id,
+        who.home_scope(),
+        domain::ids::AccountId::new(account),
+    )
+    .await?;
     let mut actor = ctx.actor();
     actor.account_id = Some(account);
     let entry = Entry::new("account.switch")

@@ -6,6 +6,7 @@ use super::{parse, repo, Preview};
 use crate::actor::Actor;
 use crate::audit::{self, Entry};
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::Store;
 
 /// Registers or updates the application `text` declares in `main`. With `base` (from a
@@ -14,7 +15,7 @@ use crate::store::Store;
 pub async fn apply(
     store: &Store,
     actor: &Actor,
-    main: i64,
+    main: Scope,
     text: &str,
     base: Option<&str>,
 ) -> Result<Preview, AppError> {
@@ -39,7 +40,7 @@ pub async fn apply(
 
 /// Deletes the grants of application `key` in `main` and its sub-accounts that name rights its
 /// catalogue no longer has; returns how many.
-pub async fn purge(store: &Store, actor: &Actor, main: i64, key: &str) -> Result<i64, AppError> {
+pub async fn purge(store: &Store, actor: &Actor, main: Scope, key: &str) -> Result<i64, AppError> {
     let rights = repo::rights(store, main, key).await?.ok_or(AppError::NotFound)?;
     let gone: Vec<String> = repo::grant_keys(store, main, key)
         .await?

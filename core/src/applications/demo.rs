@@ -4,6 +4,7 @@
 
 use crate::actor::Actor;
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::Store;
 
 /// The example catalogue file of docs/INTEGRATION.md.
@@ -67,8 +68,8 @@ const ROLE_RIGHTS: &[(&str, &[&str])] = &[
 ];
 
 /// Registers Nordwind ERP in main account `main` and grants its rights to the sample's roles.
-pub async fn register(store: &Store, main: i64) -> Result<(), AppError> {
-    let actor = Actor { account_id: Some(main), ..Default::default() };
+pub async fn register(store: &Store, main: Scope) -> Result<(), AppError> {
+    let actor = Actor { account_id: Some(main.id()), ..Default::default() };
     super::applying::apply(store, &actor, main, NORDWIND, None).await?;
     let mut tx = store.begin().await?;
     for (role, rights) in ROLE_RIGHTS {

@@ -5,6 +5,7 @@
 use super::repo::{all, holder_rows, load, main_of};
 use super::{AppEditor, AppRights};
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::Store;
 use domain::rights::GrantRow;
 
@@ -13,17 +14,13 @@ use domain::rights::GrantRow;
 #[derive(Clone, Copy, Debug)]
 pub struct Author {
     pub user_id: i64,
-    pub home: i64,
+    pub home: crate::guard::Scope,
     pub administrator: bool,
 }
 
 impl Author {
     pub fn of(who: &crate::guard::Who) -> Author {
-        Author {
-            user_id: who.effective.id,
-            home: who.home_account_id,
-            administrator: who.rights.administrator,
-        }
+        Author { user_id: who.effective.id, home: who.home_scope(), administrator: who.rights.administrator }
     }
 }
 
@@ -41,7 +38,7 @@ async fn held(store: &Store, author: Author, rights: &AppRights) -> Result<Vec<S
 }
 
 /// Every application of the main account of `account`, as the rights editors get them.
-pub async fn editors(store: &Store, account: i64, author: Author) -> Result<Vec<AppEditor>, AppError> {
+pub async fn editors(store: &Store, account: Scope, author: Author) -> Result<Vec<AppEditor>, AppError> {
     let main = main_of(store, account).await?;
     let mut out = Vec::new();
     for catalogue in all(store, main).await? {
@@ -57,7 +54,7 @@ pub async fn editors(store: &Store, account: i64, author: Author) -> Result<Vec<
 struct Held(std::collections::HashMap<String, Option<(AppRights, Vec<String>)>>);
 
 impl Held {
-    async fn load(&mut self, store: &Store, main: i64, app: &str, author: Author) -> Result<(), AppError> {
+    async fn load(&mut self, store: &Store, main: Scope, app: &str, author: Author) -> Result<(), AppError> {
         let entry = match load(store, main, app).await? {
             Some((c, _)) => {
                 let rights = AppRights::new(c);
@@ -77,7 +74,7 @@ impl Held {
 /// `strict` (an editor's save), a new grant must name a present right.
 pub async fn may_change(
     store: &Store,
-    account: i64,
+    account: Scope,
     author: Author,
     before: &[GrantRow],
     after: &[GrantRow],
@@ -118,7 +115,7 @@ pub async fn may_change(
 /// a catalogue are out of effect and need nothing.
 pub async fn holds_all(
     store: &Store,
-    account: i64,
+    account: Scope,
     author: Author,
     grants: &[GrantRow],
     allow_only: bool,

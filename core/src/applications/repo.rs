@@ -4,17 +4,18 @@
 
 use super::{parse, preview as diff, AppCatalogue, AppRights, AppRow, AppT, Preview};
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::{Flag, Store, Tx};
 use domain::rights::GrantRow;
 use std::sync::Arc;
 
 /// The main account whose catalogues `account` uses: itself, or its main account.
-pub async fn main_of(store: &Store, account: i64) -> Result<i64, AppError> {
+pub async fn main_of(store: &Store, account: Scope) -> Result<Scope, AppError> {
     let parent: Option<Option<i64>> = sqlx::query_scalar("SELECT parent_id FROM accounts WHERE id = $1")
         .bind(account)
         .fetch_optional(store.reader())
         .await?;
-    Ok(parent.flatten().unwrap_or(account))
+    Ok(parent.flatten().map_or(account, |main| account.related(main)))
 }
 
 fn decode(text: &str) -> Result<AppCatalogue, AppError> {
@@ -22,7 +23,7 @@ fn decode(text: &str) -> Result<AppCatalogue, AppError> {
 }
 
 /// One application's catalogue, with its revision.
-pub async fn load(store: &Store, main: i64, key: &str) -> Result<Option<(AppCatalogue, i64)>, AppError> {
+pub async fn load(store: &Store, main: Scope, key: &str) -> Result<Option<(AppCatalogue, i64)>, AppError> {
     let row: Option<(String, i64)> =
         sqlx::query_as("SELECT catalogue, revision FROM applications WHERE account_id = $1 AND app_key = $2")
             .bind(main)
@@ -36,12 +37,12 @@ pub async fn load(store: &Store, main: i64, key: &str) -> Result<Option<(AppCata
 }
 
 /// The rights of one application of `main`, ready for the resolver.
-pub async fn rights(store: &Store, main: i64, key: &str) -> Result<Option<Arc<AppRights>>, AppError> {
+pub async fn rights(store: &Store, main: Scope, key: &str) -> Result<Option<Arc<AppRights>>, AppError> {
     Ok(load(store, main, key).await?.map(|(c, _)| Arc::new(AppRights::new(c))))
 }
 
 /// Every application catalogue of `main`, by key.
-pub async fn all(store: &Store, main: i64) -> Result<Vec<AppCatalogue>, AppError> {
+pub async fn all(store: &Store, main: Scope) -> Result<Vec<AppCatalogue>, AppError> {
     let rows: Vec<String> =
         sqlx::query_scalar("SELECT catalogue FROM applications WHERE account_id = $1 ORDER BY app_key")
             .bind(main)
@@ -52,7 +53,7 @@ pub async fn all(store: &Store, main: i64) -> Result<Vec<AppCatalogue>, AppError
 
 /// The stored grant keys of application `key` in `main` and its sub-accounts, with how many
 /// grants name each.
-pub async fn grant_keys(store: &Store, main: i64, key: &str) -> Result<Vec<(String, i64)>, AppError> {
+pub async fn grant_keys(store: &Store, main: Scope, key: &str) -> Result<Vec<(String, i64)>, AppError> {
     let rows: Vec<(String, i64)> = sqlx::query_as(
         "SELECT right_key, COUNT(*) FROM grants
          WHERE account_id IN (SELECT id FROM accounts WHERE id = $1 OR parent_id = $1)
@@ -71,7 +72,7 @@ pub async fn grant_keys(store: &Store, main: i64, key: &str) -> Result<Vec<(Stri
 }
 
 /// How many grants of the application name rights its catalogue no longer has.
-async fn orphaned(store: &Store, main: i64, rights: &AppRights) -> Result<i64, AppError> {
+async fn orphaned(store: &Store, main: Scope, rights: &AppRights) -> Result<i64, AppError> {
     let keys = grant_keys(store, main, &rights.catalogue.key).await?;
     Ok(keys.iter().filter(|(k, _)| !rights.knows(k)).map(|(_, n)| n).sum())
 }
@@ -79,7 +80,7 @@ async fn orphaned(store: &Store, main: i64, rights: &AppRights) -> Result<i64, A
 /// The applications of `main` as the console lists them.
 pub async fn list(
     store: &Store,
-    main: i64,
+    main: Scope,
     zone: &str,
     lang: crate::i18n::Lang,
 ) -> Result<Vec<AppRow>, AppError> {
@@ -111,7 +112,7 @@ fn base_of(stored: Option<&(AppCatalogue, i64)>) -> String {
 }
 
 /// What applying `text` to `main` would change; nothing is written.
-pub async fn preview(store: &Store, main: i64, text: &str) -> Result<Preview, AppError> {
+pub async fn preview(store: &Store, main: Scope, text: &str) -> Result<Preview, AppError> {
     let after = parse(text)?;
     let stored = load(store, main, &after.key).await?;
     let mut p = diff(stored.as_ref().map(|(c, _)| c), &after, base_of(stored.as_ref()));
@@ -125,7 +126,7 @@ pub async fn preview(store: &Store, main: i64, text: &str) -> Result<Preview, Ap
 /// stored already (nothing written).
 pub async fn write(
     tx: &mut Tx,
-    main: i64,
+    main: Scope,
     after: &AppCatalogue,
     base: Option<&str>,
 ) -> Result<(Preview, bool), AppError> {
@@ -186,7 +187,7 @@ pub async fn write(
 }
 
 /// Deletes the grants of `keys` in `main` and its sub-accounts; returns how many.
-pub async fn delete_grants(tx: &mut Tx, main: i64, keys: &[String]) -> Result<i64, AppError> {
+pub async fn delete_grants(tx: &mut Tx, main: Scope, keys: &[String]) -> Result<i64, AppError> {
     let mut count = 0;
     for k in keys {
         let done = sqlx::query(
@@ -207,7 +208,7 @@ pub async fn delete_grants(tx: &mut Tx, main: i64, keys: &[String]) -> Result<i6
 pub async fn holder_rows(
     store: &Store,
     user_id: i64,
-    home: i64,
+    home: Scope,
     key: &str,
 ) -> Result<(bool, Vec<GrantRow>, Vec<(i64, Vec<GrantRow>)>), AppError> {
     let administrator: Option<i64> = sqlx::query_scalar(

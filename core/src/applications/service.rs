@@ -33,15 +33,15 @@ pub async fn purge_orphans(ctx: &Ctx, key: String) -> Result<i64, AppError> {
     crate::applications::applying::purge(ctx.store(), &ctx.actor(), main, &key).await
 }
 
-fn main_account(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
+fn main_account(ctx: &crate::guard::Ctx) -> Result<crate::guard::Scope, AppError> {
     if ctx.who.account.is_main {
-        Ok(ctx.who.account.id)
+        Ok(ctx.scope())
     } else {
         Err(AppError::refused(AppT::MainOnly))
     }
 }
 
-fn administrator(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
+fn administrator(ctx: &crate::guard::Ctx) -> Result<crate::guard::Scope, AppError> {
     let main = main_account(ctx)?;
     if ctx.who.rights.administrator {
         Ok(main)

@@ -2,6 +2,7 @@
 
 use super::{AuditList, AuditQuery, AuditRow, PAGE_SIZE};
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::i18n::Lang;
 use crate::list::contains_pattern;
 use crate::time::{day_end_ms, day_start_ms, format_ms};
@@ -19,8 +20,8 @@ struct Filter {
     texts: Vec<(usize, String)>,
 }
 
-fn filter(account: i64, q: &AuditQuery, zone: &str) -> Filter {
-    let mut f = Filter { sql: "a.account_id = $1".into(), ints: vec![(1, account)], texts: Vec::new() };
+fn filter(account: Scope, q: &AuditQuery, zone: &str) -> Filter {
+    let mut f = Filter { sql: "a.account_id = $1".into(), ints: vec![(1, account.id())], texts: Vec::new() };
     let mut n = 1;
     if let Some(from) = day_start_ms(q.from.trim(), zone) {
         n += 1;
@@ -131,7 +132,7 @@ const COLUMNS: &str =
 /// One page of the list.
 pub async fn page(
     store: &crate::store::Store,
-    account: i64,
+    account: Scope,
     q: &AuditQuery,
     zone: &str,
     lang: Lang,
@@ -154,7 +155,7 @@ pub async fn page(
 /// it was done while working for a user (the export's second column stays empty otherwise).
 pub async fn all(
     store: &crate::store::Store,
-    account: i64,
+    account: Scope,
     q: &AuditQuery,
     zone: &str,
     lang: Lang,

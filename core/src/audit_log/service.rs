@@ -9,9 +9,9 @@ use domain::audit_log::{AuditList, AuditQuery};
 /// One page of the account's audit records.
 pub async fn list_audit(ctx: &Ctx, query: AuditQuery) -> Result<AuditList, AppError> {
     query.check().finish()?;
-    let zone = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.time_zone;
+    let zone = crate::config::repo::load(ctx.store(), ctx.scope()).await?.time_zone;
     let details = ctx.who.rights.column(Module::Audit, "details", ColumnOp::Visible);
-    crate::audit_log::repo::page(ctx.store(), ctx.who.account.id, &query, &zone, ctx.who.lang, details).await
+    crate::audit_log::repo::page(ctx.store(), ctx.scope(), &query, &zone, ctx.who.lang, details).await
 }
 
 /// Every record the filters select (at most `EXPORT_MAX`), with the account's time zone, for
@@ -21,7 +21,7 @@ pub async fn export_rows(
     query: &AuditQuery,
 ) -> Result<(String, Vec<(domain::audit_log::AuditRow, bool)>), AppError> {
     query.check().finish()?;
-    let zone = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.time_zone;
-    let rows = super::repo::all(ctx.store(), ctx.who.account.id, query, &zone, ctx.who.lang).await?;
+    let zone = crate::config::repo::load(ctx.store(), ctx.scope()).await?.time_zone;
+    let rows = super::repo::all(ctx.store(), ctx.scope(), query, &zone, ctx.who.lang).await?;
     Ok((zone, rows))
 }

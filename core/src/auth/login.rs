@@ -11,6 +11,7 @@ use crate::catalogue::{Permission, Right};
 use crate::error::{AppError, Checks, Message};
 use crate::events::EndReason;
 use crate::guard::PublicCtx;
+use crate::guard::Scope;
 use crate::i18n::{CommonT, Lang};
 use crate::sessions::ending;
 use crate::sessions::repo::{self as sessions, Opening};
@@ -73,7 +74,7 @@ async fn take_step(store: &crate::store::Store, step: &str) -> Result<Option<i64
 pub(crate) async fn units_of(
     tx: &mut crate::store::Tx,
     user: i64,
-    account: i64,
+    account: Scope,
 ) -> Result<Vec<(i64, String)>, AppError> {
     let ids = repo::sign_in_unit_ids(tx, user, account).await?;
     let all = crate::units::repo::list(&mut *tx, account).await?;
@@ -88,18 +89,18 @@ pub(crate) async fn units_of(
 pub(crate) async fn may_hold_several(
     state: &crate::guard::CoreState,
     user: i64,
-    account: i64,
+    account: Scope,
 ) -> Result<bool, AppError> {
     let store = state.store();
     let version = repo::rights_version(store, account).await?;
     let version = (version, version);
-    let rights = match state.rights_cache.get(user, account, version) {
+    let rights = match state.rights_cache.get(user, account.id(), version) {
         Some(snapshot) => snapshot,
         None => {
             let snapshot = std::sync::Arc::new(
                 crate::rights::snapshots::load_snapshot(store, user, account, account).await?,
             );
-            state.rights_cache.put(user, account, version, snapshot.clone());
+            state.rights_cache.put(user, account.id(), version, snapshot.clone());
             snapshot
         }
     };
@@ -202,6 +203,7 @@ pub async fn sign_in(
         return Err(AppError::refused(AuthT::WrongCredentials));
     };
     let (user_id, account_id) = (user.id, user.account_id);
+    let scope = crate::guard::scope::signing_in(account_id);
     actor.account_id = Some(account_id);
     actor.native_user_id = Some(user_id);
     actor.effective_user_id = Some(user_id);
@@ -212,7 +214,7 @@ pub async fn sign_in(
         } else {
             Err(("account_inactive", AuthT::RefusedAccountInactive))
         });
-    let units = units_of(&mut tx, user_id, account_id).await?;
+    let units = units_of(&mut tx, user_id, scope).await?;
     let no_unit = if units.is_empty() { Err(("no_unit", AuthT::RefusedNoUnit)) } else { Ok(()) };
     let refusal = refusal.and(no_unit);
     if let Err((reason, message)) = refusal {
@@ -236,7 +238,7 @@ pub async fn sign_in(
         }
     };
     // A password past its periodic change must be changed now.
-    let policy = crate::users::service::policy_of(store, user_id).await?;
+    let policy = crate::users::service::policy_of(store, scope, user_id).await?;
     let expired = policy.expired(user.password_changed_at, tx.now());
     if expired {
         repo::require_password_change(&mut tx, user_id).await?;
@@ -247,12 +249,12 @@ pub async fn sign_in(
     // SQLite has a single writer anyway).
     repo::hold_user(&mut tx, user_id).await?;
     let open = sessions::open_of(&mut tx, user_id).await?;
-    if !open.is_empty() && !may_hold_several(ctx.state(), user_id, account_id).await? {
+    if !open.is_empty() && !may_hold_several(ctx.state(), user_id, scope).await? {
         if !replace {
             let step = new_step(&mut tx, user_id, None, None).await?;
             tx.commit().await?;
             let (_, computer, _, since) = open[0].clone();
-            let zone = crate::config::repo::time_zone(store, account_id).await?;
+            let zone = crate::config::repo::time_zone(store, scope).await?;
             let lang = Lang::from_code(&user.language).unwrap_or_default();
             let since_text = crate::time::format_ms(since, &zone, lang);
             return Ok(Outcome::AlreadySignedIn { computer, since_text, unit: unit_id, step });

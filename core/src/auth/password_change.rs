@@ -26,7 +26,7 @@ pub async fn change_own(
 
     // Field checks first: a form with a bad new password costs no attempt.
     let mut checks = Checks::new();
-    let policy = crate::users::service::policy_of(store, user_id).await?;
+    let policy = crate::users::service::policy_of(store, ctx.who.home_scope(), user_id).await?;
     check_new_password(&policy, &login, new, confirm, &mut checks);
     if !checks.has("new_password") && new == current {
         checks.add("new_password", AuthT::NewPassword, Message::new(AuthT::PasswordUnchanged));

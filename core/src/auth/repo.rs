@@ -4,6 +4,7 @@
 
 use super::standing::Standing;
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::{Flag, Store, Tx};
 
 /// The user a console sign-in names, with what it checks and answers.
@@ -85,7 +86,7 @@ pub async fn take_step(
 }
 
 /// The units of a user's roles in their account (Everyone's too).
-pub async fn sign_in_unit_ids(tx: &mut Tx, user: i64, account: i64) -> Result<Vec<i64>, AppError> {
+pub async fn sign_in_unit_ids(tx: &mut Tx, user: i64, account: Scope) -> Result<Vec<i64>, AppError> {
     Ok(sqlx::query_scalar(
         "SELECT DISTINCT ru.unit_id FROM role_units ru JOIN roles r ON r.id = ru.role_id
          WHERE r.account_id = $1 AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))",
@@ -97,7 +98,7 @@ pub async fn sign_in_unit_ids(tx: &mut Tx, user: i64, account: i64) -> Result<Ve
 }
 
 /// The version of an account's rights (the snapshot cache's key).
-pub async fn rights_version(store: &Store, account: i64) -> Result<i64, AppError> {
+pub async fn rights_version(store: &Store, account: Scope) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar("SELECT rights_version FROM accounts WHERE id = $1")
         .bind(account)
         .fetch_one(store.reader())
@@ -207,7 +208,7 @@ pub enum AppUserBy<'a> {
 }
 
 /// The user found `by`, in main account `main` or its live sub-accounts.
-pub async fn app_user(store: &Store, by: AppUserBy<'_>, main: i64) -> Result<Option<AppUser>, AppError> {
+pub async fn app_user(store: &Store, by: AppUserBy<'_>, main: Scope) -> Result<Option<AppUser>, AppError> {
     let column = match by {
         AppUserBy::LoginKey(_) => "login_key",
         AppUserBy::CardKey(_) => "card_hash",
@@ -256,7 +257,12 @@ pub async fn secret_used(tx: &mut Tx, column: &str, user: i64) -> Result<(), App
 }
 
 /// Whether a session was opened by a client of `application` in main account `main`.
-pub async fn opened_by(store: &Store, session: i64, main: i64, application: &str) -> Result<bool, AppError> {
+pub async fn opened_by(
+    store: &Store,
+    session: i64,
+    main: Scope,
+    application: &str,
+) -> Result<bool, AppError> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT s.id FROM sessions s JOIN app_clients c ON c.id = s.client_id
          WHERE s.id = $1 AND c.account_id = $2 AND c.application = $3",

@@ -26,7 +26,7 @@ pub async fn whoami(ctx: &Ctx) -> Result<Me, AppError> {
     };
     // Not while working on someone's behalf: the substitution lives in the home account.
     let can_switch = who.substitution.is_none()
-        && crate::accounts::repo::may_switch(ctx.store(), who.native.id, who.home_account_id).await?;
+        && crate::accounts::repo::may_switch(ctx.store(), who.native.id, who.home_scope()).await?;
     let native =
         (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
     Ok(Me {

@@ -17,7 +17,7 @@ pub fn subscribe(state: &CoreState) -> broadcast::Receiver<Arc<LiveEvent>> {
 
 /// The client's main account and its sub-accounts.
 pub async fn family(state: &CoreState, caller: &Caller) -> Result<Vec<i64>, AppError> {
-    crate::clients::repo::family(state.store(), caller.account_id).await
+    crate::clients::repo::family(state.store(), caller.scope()).await
 }
 
 /// The event as the client is told it, if it concerns the client's accounts and an

@@ -5,6 +5,7 @@ use super::{ClientRow, NewSecret};
 use crate::auth::token::{hash_token, new_token};
 use crate::error::AppError;
 use crate::guard::CoreState;
+use crate::guard::Scope;
 use crate::store::{expect_changed, Store, Tx};
 use crate::time::format_ms;
 use std::collections::HashMap;
@@ -61,7 +62,12 @@ pub async fn first_main_account(store: &Store) -> Result<Option<i64>, AppError> 
 }
 
 /// A new client of `application` in main account `account`; its secret is in the answer only.
-pub async fn create(tx: &mut Tx, account: i64, application: &str, name: &str) -> Result<NewSecret, AppError> {
+pub async fn create(
+    tx: &mut Tx,
+    account: Scope,
+    application: &str,
+    name: &str,
+) -> Result<NewSecret, AppError> {
     let main: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM accounts WHERE id = $1 AND parent_id IS NULL AND deleted_at IS NULL",
     )
@@ -103,7 +109,7 @@ pub async fn create(tx: &mut Tx, account: i64, application: &str, name: &str) ->
 
 /// A new secret for a live client of the account; the old one stops working once the service
 /// has committed and called `forget_all`.
-pub async fn rotate(tx: &mut Tx, account: i64, id: i64) -> Result<NewSecret, AppError> {
+pub async fn rotate(tx: &mut Tx, account: Scope, id: i64) -> Result<NewSecret, AppError> {
     let secret = new_token();
     let client_id: Option<String> = sqlx::query_scalar(
         "UPDATE app_clients SET secret_hash = $1, version = version + 1
@@ -120,7 +126,7 @@ pub async fn rotate(tx: &mut Tx, account: i64, id: i64) -> Result<NewSecret, App
 
 /// Revokes a client of the account: its secret is refused once the service has committed and
 /// called `forget_all`.
-pub async fn revoke(tx: &mut Tx, account: i64, id: i64) -> Result<(), AppError> {
+pub async fn revoke(tx: &mut Tx, account: Scope, id: i64) -> Result<(), AppError> {
     let done = sqlx::query(
         "UPDATE app_clients SET revoked_at = $1, version = version + 1
          WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL",
@@ -137,7 +143,7 @@ pub async fn revoke(tx: &mut Tx, account: i64, id: i64) -> Result<(), AppError> 
 /// The account's clients, newest first, their times in `zone` and `lang`.
 pub async fn list(
     store: &Store,
-    account: i64,
+    account: Scope,
     zone: &str,
     lang: crate::i18n::Lang,
 ) -> Result<Vec<ClientRow>, AppError> {
@@ -242,7 +248,7 @@ pub async fn still_live(state: &CoreState, id: i64) -> Result<bool, AppError> {
 }
 
 /// The ids of main account `main` and its sub-accounts.
-pub async fn family(store: &Store, main: i64) -> Result<Vec<i64>, AppError> {
+pub async fn family(store: &Store, main: Scope) -> Result<Vec<i64>, AppError> {
     Ok(sqlx::query_scalar("SELECT id FROM accounts WHERE id = $1 OR parent_id = $1")
         .bind(main)
         .fetch_all(store.reader())

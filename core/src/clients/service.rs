@@ -36,7 +36,7 @@ pub async fn create_client(
 pub(crate) async fn make(
     store: &Store,
     actor: &Actor,
-    account: i64,
+    account: crate::guard::Scope,
     application: &str,
     name: &str,
 ) -> Result<NewSecret, AppError> {
@@ -82,9 +82,9 @@ fn administrator(ctx: &crate::guard::Ctx) -> Result<(), AppError> {
     }
 }
 
-fn main_account(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
+fn main_account(ctx: &crate::guard::Ctx) -> Result<crate::guard::Scope, AppError> {
     if ctx.who.account.is_main {
-        Ok(ctx.who.account.id)
+        Ok(ctx.scope())
     } else {
         Err(AppError::refused(ClientT::MainOnly))
     }
@@ -93,3 +93,10 @@ fn main_account(ctx: &crate::guard::Ctx) -> Result<i64, AppError> {
 // The clients' own entry points: a bearer secret authenticated, and whether a client believed
 // a moment ago is still live (the command line's steps are the operator's, crate::operator).
 pub use super::repo::{authenticate, still_live, Caller};
+
+impl Caller {
+    /// The client's account (its secret was checked): what an application's calls may reach.
+    pub fn scope(&self) -> crate::guard::Scope {
+        crate::guard::scope::client(self.account_id)
+    }
+}

@@ -2,13 +2,14 @@
 
 use super::AccountConfig;
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::{Flag, Reader, Tx};
 
 const COLUMNS: &str =
     "time_zone, pw_min_length, pw_strong, pw_max_age_days, session_idle_minutes, session_max_hours, substitute_expired, version";
 
 /// An account's time zone alone (what a time on screen needs).
-pub async fn time_zone(store: &crate::store::Store, account: i64) -> Result<String, AppError> {
+pub async fn time_zone(store: &crate::store::Store, account: Scope) -> Result<String, AppError> {
     Ok(sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
         .bind(account)
         .fetch_one(store.reader())
@@ -47,7 +48,7 @@ impl From<ConfigRecord> for AccountConfig {
 
 pub fn load<'a>(
     db: impl Into<Reader<'a>>,
-    account: i64,
+    account: Scope,
 ) -> impl std::future::Future<Output = Result<AccountConfig, AppError>> + Send + 'a {
     let db = db.into();
     async move {
@@ -61,7 +62,7 @@ pub fn load<'a>(
     }
 }
 
-pub async fn save(tx: &mut Tx, account: i64, c: &AccountConfig) -> Result<AccountConfig, AppError> {
+pub async fn save(tx: &mut Tx, account: Scope, c: &AccountConfig) -> Result<AccountConfig, AppError> {
     let before = load(&mut *tx, account).await?;
     let changed = sqlx::query(
         "UPDATE accounts SET time_zone = $1, pw_min_length = $2, pw_strong = $3, pw_max_age_days = $4,

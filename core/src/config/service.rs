@@ -9,7 +9,7 @@ use domain::events::{EventKind, Topic};
 
 /// The current account's configuration.
 pub async fn get_config(ctx: &Ctx) -> Result<AccountConfig, AppError> {
-    crate::config::repo::load(ctx.store(), ctx.who.account.id).await
+    crate::config::repo::load(ctx.store(), ctx.scope()).await
 }
 
 /// Saves the current account's configuration.
@@ -23,7 +23,7 @@ pub async fn save_config(ctx: &Ctx, config: AccountConfig) -> Result<(), AppErro
         );
     }
     checks.finish()?;
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     let before = crate::config::repo::save(&mut tx, account, &config).await?;
     if before.time_zone != config.time_zone.trim() {
@@ -31,14 +31,14 @@ pub async fn save_config(ctx: &Ctx, config: AccountConfig) -> Result<(), AppErro
         crate::substitutions::repo::rezone(&mut tx, account, config.time_zone.trim()).await?;
     }
     let entry = Entry::new("config.update")
-        .object("account", account)
+        .object("account", account.id())
         .change(serde_json::to_value(before).ok(), serde_json::to_value(&config).ok());
     audit::record(&mut tx, &ctx.actor(), entry).await?;
-    tx.raise(Some(account), EventKind::Changed { topic: Topic::Config }).await?;
+    tx.raise(Some(account.id()), EventKind::Changed { topic: Topic::Config }).await?;
     tx.commit().await
 }
 
 /// The password rules that apply to the caller, for the change-password form.
 pub async fn my_password_policy(ctx: &Ctx) -> Result<domain::auth::policy::PasswordPolicy, AppError> {
-    crate::users::service::policy_of(ctx.store(), ctx.who.native.id).await
+    crate::users::service::policy_of(ctx.store(), ctx.who.home_scope(), ctx.who.native.id).await
 }

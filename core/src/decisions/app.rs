@@ -43,7 +43,7 @@ async fn rights_of(
     memo: &mut Memo,
 ) -> Result<Option<Arc<AppRights>>, AppError> {
     if memo.rights.is_none() {
-        memo.rights = Some(repo::rights(state.store(), caller.account_id, &caller.application).await?);
+        memo.rights = Some(repo::rights(state.store(), caller.scope(), &caller.application).await?);
     }
     Ok(memo.rights.clone().flatten())
 }
@@ -79,13 +79,12 @@ pub async fn decide(
     let Some(index) = index else {
         return Ok(Answer::no(Ground::UnknownAction, Some(found)));
     };
-    let key = (found.user_id, found.home_account_id);
+    let key = (found.user_id, found.home.id());
     let subject = match memo.subjects.get(&key) {
         Some(s) => s.clone(),
         None => {
             let (admin, own, roles) =
-                repo::holder_rows(state.store(), found.user_id, found.home_account_id, &rights.catalogue.key)
-                    .await?;
+                repo::holder_rows(state.store(), found.user_id, found.home, &rights.catalogue.key).await?;
             let s = Arc::new(rights.subject(admin, &own, &roles));
             memo.subjects.insert(key, s.clone());
             s

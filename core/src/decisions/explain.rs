@@ -30,8 +30,7 @@ pub async fn explain(state: &CoreState, answer: &Answer, lang: Lang) -> Result<V
                 )
             }
             (None, Some(right)) => {
-                let subject =
-                    crate::rights::repo::load_subject(store, found.user_id, found.home_account_id).await?;
+                let subject = crate::rights::repo::load_subject(store, found.user_id, found.home).await?;
                 (
                     subject.decide_right(right),
                     right.key(),

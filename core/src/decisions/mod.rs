@@ -228,12 +228,12 @@ pub async fn action_names(
 
 /// The logins of the users of the caller's main account and its sub-accounts (subject search).
 pub async fn logins(state: &CoreState, caller: &Caller) -> Result<Vec<String>, crate::error::AppError> {
-    repo::logins(state.store(), caller.account_id).await
+    repo::logins(state.store(), caller.scope()).await
 }
 
 /// The persons of the account the subject works in (resource search of the persons module).
 pub async fn persons(state: &CoreState, found: &Found) -> Result<Vec<(i64, i64)>, crate::error::AppError> {
-    repo::persons(state.store(), found.account_id).await
+    repo::persons(state.store(), found.scope).await
 }
 
 /// Whether the subject may do `op` on this person (the data right and the module right).

@@ -3,6 +3,7 @@
 
 use crate::auth::standing::Standing;
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::{Flag, Store};
 
 /// A user found by login or e-mail, with their account.
@@ -26,7 +27,7 @@ pub struct UserRecord {
 pub async fn users_by_login_or_email(
     store: &Store,
     login: &str,
-    main: i64,
+    main: Scope,
 ) -> Result<Vec<UserRecord>, AppError> {
     Ok(sqlx::query_as(
         "SELECT u.id, u.login, u.login_key, u.account_id, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
@@ -45,10 +46,10 @@ pub async fn users_by_login_or_email(
 }
 
 /// Whether `account` is main account `main` or one of its sub-accounts.
-pub async fn in_family(store: &Store, account: i64, main: i64) -> Result<bool, AppError> {
+pub async fn in_family(store: &Store, candidate: i64, main: Scope) -> Result<bool, AppError> {
     let found: Option<i64> =
         sqlx::query_scalar("SELECT id FROM accounts WHERE id = $1 AND (id = $2 OR parent_id = $2)")
-            .bind(account)
+            .bind(candidate)
             .bind(main)
             .fetch_optional(store.reader())
             .await?;
@@ -57,7 +58,7 @@ pub async fn in_family(store: &Store, account: i64, main: i64) -> Result<bool, A
 
 /// The person linked to the user with this login key in `main`'s family (`None` for no such
 /// user or no linked person).
-pub async fn person_of_login(store: &Store, key: &str, main: i64) -> Result<Option<i64>, AppError> {
+pub async fn person_of_login(store: &Store, key: &str, main: Scope) -> Result<Option<i64>, AppError> {
     let linked: Option<Option<i64>> = sqlx::query_scalar(
         "SELECT u.person_id FROM users u JOIN accounts a ON a.id = u.account_id
          WHERE u.login_key = $1 AND (a.id = $2 OR a.parent_id = $2)",
@@ -70,7 +71,7 @@ pub async fn person_of_login(store: &Store, key: &str, main: i64) -> Result<Opti
 }
 
 /// The unit of a person of `account`.
-pub async fn unit_of_person(store: &Store, person: i64, account: i64) -> Result<Option<i64>, AppError> {
+pub async fn unit_of_person(store: &Store, person: i64, account: Scope) -> Result<Option<i64>, AppError> {
     Ok(sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1 AND account_id = $2")
         .bind(person)
         .bind(account)
@@ -79,7 +80,7 @@ pub async fn unit_of_person(store: &Store, person: i64, account: i64) -> Result<
 }
 
 /// Whether a unit belongs to `account`.
-pub async fn unit_in_account(store: &Store, unit: i64, account: i64) -> Result<bool, AppError> {
+pub async fn unit_in_account(store: &Store, unit: i64, account: Scope) -> Result<bool, AppError> {
     let known: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE id = $1 AND account_id = $2")
         .bind(unit)
         .bind(account)
@@ -89,7 +90,7 @@ pub async fn unit_in_account(store: &Store, unit: i64, account: i64) -> Result<b
 }
 
 /// The logins of the users of `main` and its sub-accounts, in login order.
-pub async fn logins(store: &Store, main: i64) -> Result<Vec<String>, AppError> {
+pub async fn logins(store: &Store, main: Scope) -> Result<Vec<String>, AppError> {
     Ok(sqlx::query_scalar(
         "SELECT u.login FROM users u JOIN accounts a ON a.id = u.account_id
          WHERE (a.id = $1 OR a.parent_id = $1) ORDER BY u.login_key",
@@ -100,7 +101,7 @@ pub async fn logins(store: &Store, main: i64) -> Result<Vec<String>, AppError> {
 }
 
 /// The persons of an account with their units.
-pub async fn persons(store: &Store, account: i64) -> Result<Vec<(i64, i64)>, AppError> {
+pub async fn persons(store: &Store, account: Scope) -> Result<Vec<(i64, i64)>, AppError> {
     Ok(sqlx::query_as("SELECT id, unit_id FROM persons WHERE account_id = $1 ORDER BY id")
         .bind(account)
         .fetch_all(store.reader())

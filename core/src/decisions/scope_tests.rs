@@ -39,13 +39,13 @@ async fn a_change_in_one_account_rebuilds_only_its_snapshots() {
     assert!(Arc::ptr_eq(&anna, &snapshot("anna.nowak").await), "cached while nothing changed");
 
     let mut tx = store.begin().await.unwrap();
-    crate::rights::repo::changed(&mut tx, sub).await.unwrap();
+    crate::rights::repo::changed(&mut tx, crate::guard::scope::job(sub)).await.unwrap();
     tx.commit().await.unwrap();
     assert!(Arc::ptr_eq(&anna, &snapshot("anna.nowak").await), "the main account's stay");
     assert!(!Arc::ptr_eq(&jana, &snapshot("jana.novakova").await), "the sub-account's are rebuilt");
 
     let mut tx = store.begin().await.unwrap();
-    crate::rights::repo::changed(&mut tx, main).await.unwrap();
+    crate::rights::repo::changed(&mut tx, crate::guard::scope::job(main)).await.unwrap();
     tx.commit().await.unwrap();
     assert!(!Arc::ptr_eq(&anna, &snapshot("anna.nowak").await));
 }

@@ -6,6 +6,7 @@ use crate::auth::policy::login_key;
 use crate::clients::repo::Caller;
 use crate::error::AppError;
 use crate::guard::CoreState;
+use crate::guard::Scope;
 use crate::rights::snapshots::load_snapshot;
 use crate::rights::Snapshot;
 use serde_json::Value;
@@ -16,8 +17,10 @@ use std::sync::Arc;
 pub struct Found {
     pub user_id: i64,
     pub login: String,
-    pub home_account_id: i64,
-    pub account_id: i64,
+    /// Their home account, where their roles are.
+    pub home: Scope,
+    /// The account they work in.
+    pub scope: Scope,
     /// Active, unblocked, inside the validity window, in an active account.
     pub may_work: bool,
     pub rights: Arc<Snapshot>,
@@ -40,7 +43,7 @@ pub async fn find_subject(
 /// A user by login, or else by e-mail address when exactly one user of the accounts has it.
 async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Option<Found>, AppError> {
     let store = state.store();
-    let rows = repo::users_by_login_or_email(store, login, caller.account_id).await?;
+    let rows = repo::users_by_login_or_email(store, login, caller.scope()).await?;
     let r = match rows.as_slice() {
         [one] => one,
         [first, _] if first.login_key == login_key(login) => first,
@@ -55,7 +58,10 @@ async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Opt
     let rights = match state.rights_cache.get(user_id, home, version) {
         Some(snapshot) => snapshot,
         None => {
-            let snapshot = Arc::new(load_snapshot(store, user_id, home, home).await?);
+            let snapshot = Arc::new(
+                load_snapshot(store, user_id, caller.scope().related(home), caller.scope().related(home))
+                    .await?,
+            );
             state.rights_cache.put(user_id, home, version, snapshot.clone());
             snapshot
         }
@@ -63,8 +69,8 @@ async fn by_login(state: &CoreState, caller: &Caller, login: &str) -> Result<Opt
     Ok(Some(Found {
         user_id,
         login: r.login.clone(),
-        home_account_id: home,
-        account_id: home,
+        home: caller.scope().related(home),
+        scope: caller.scope().related(home),
         may_work,
         rights,
     }))
@@ -74,14 +80,14 @@ async fn by_session(state: &CoreState, caller: &Caller, token: &str) -> Result<O
     // The session must still be open: `resolve` closes one past its time, ends a working-as
     // mode past its end, and builds the effective user's snapshot for the current account.
     let Some(who) = crate::sessions::resolve::resolve(state, token, false).await? else { return Ok(None) };
-    if !repo::in_family(state.store(), who.home_account_id, caller.account_id).await? {
+    if !repo::in_family(state.store(), who.home_account_id, caller.scope()).await? {
         return Ok(None);
     }
     Ok(Some(Found {
         user_id: who.effective.id,
         login: who.effective.login.clone(),
-        home_account_id: who.home_account_id,
-        account_id: who.account.id,
+        home: who.home_scope(),
+        scope: who.scope(),
         may_work: true,
         rights: who.rights.clone(),
     }))
@@ -116,7 +122,7 @@ pub(super) async fn record_of(
     let person = match (id_of(p, "person"), p.get("owner")) {
         (Some(person), _) => Some(person),
         (None, Some(Value::String(owner))) => {
-            Some(repo::person_of_login(store, &login_key(owner), found.account_id).await?)
+            Some(repo::person_of_login(store, &login_key(owner), found.scope).await?)
         }
         (None, Some(_)) => Some(None),
         (None, None) => match id_of(p, "unit") {
@@ -129,13 +135,13 @@ pub(super) async fn record_of(
     };
     let Some(person) = person else { return Ok(RecordRef::None) };
     let Some(person) = person else { return Ok(RecordRef::Unknown) };
-    Ok(match repo::unit_of_person(store, person, found.account_id).await? {
+    Ok(match repo::unit_of_person(store, person, found.scope).await? {
         Some(unit) => RecordRef::Known(Record::Person { person, unit }),
         None => RecordRef::Unknown,
     })
 }
 
 async fn unit_in(state: &CoreState, found: &Found, unit: i64) -> Result<RecordRef, AppError> {
-    let known = repo::unit_in_account(state.store(), unit, found.account_id).await?;
+    let known = repo::unit_in_account(state.store(), unit, found.scope).await?;
     Ok(if known { RecordRef::Known(Record::Unit(unit)) } else { RecordRef::Unknown })
 }

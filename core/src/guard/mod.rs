@@ -3,9 +3,11 @@
 //! handle. The web layer (the app crate's `guard`) finds the request's caller and asks here;
 //! storage is reached only through the `Ctx` or `PublicCtx` this module hands out.
 
+pub(crate) mod scope;
 mod state;
 
 pub use crate::actor::{Actor, Client};
+pub use scope::Scope;
 pub use state::{CoreState, Settings};
 
 use crate::catalogue::{Module, Op, Permission, Right};
@@ -13,6 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::rights::Snapshot;
 use crate::store::Store;
+use domain::ids::AccountId;
 use domain::prefs::Theme;
 use http::request::Parts;
 use std::sync::Arc;
@@ -71,6 +74,18 @@ pub struct Who {
     pub theme: Theme,
 }
 
+impl Who {
+    /// The account the resolved caller works in (a `Who` is made only by resolving a session).
+    pub fn scope(&self) -> Scope {
+        Scope::new(AccountId::new(self.account.id))
+    }
+
+    /// The native user's home account: where their roles, substitutions and access are kept.
+    pub fn home_scope(&self) -> Scope {
+        Scope::new(AccountId::new(self.home_account_id))
+    }
+}
+
 /// What the middleware leaves in every request's extensions.
 #[derive(Clone, Debug)]
 pub struct Resolved {
@@ -98,6 +113,11 @@ impl Ctx {
 
     pub(crate) fn state(&self) -> &CoreState {
         &self.state
+    }
+
+    /// The account the caller works in: all a console call's storage may touch.
+    pub fn scope(&self) -> Scope {
+        self.who.scope()
     }
 
     pub fn actor(&self) -> Actor {

@@ -6,7 +6,7 @@ use crate::guard::Ctx;
 
 /// The newest notices and the unread count.
 pub async fn notices_inbox(ctx: &Ctx) -> Result<domain::notices::Inbox, AppError> {
-    let zone = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.time_zone;
+    let zone = crate::config::repo::load(ctx.store(), ctx.scope()).await?.time_zone;
     crate::notices::repo::inbox(ctx.store(), ctx.who.effective.id, &zone, ctx.who.lang).await
 }
 

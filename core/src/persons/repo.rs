@@ -2,6 +2,7 @@
 
 use super::{Person, PersonChoice, PersonInput, PersonQuery, PersonRow, PersonT};
 use crate::error::{AppError, Checks, Message};
+use crate::guard::Scope;
 use crate::i18n::CommonT;
 use crate::list::{contains_pattern, search_key, Page, PAGE_SIZE};
 use crate::rights::PersonFilter;
@@ -38,7 +39,7 @@ pub fn visible(filter: &PersonFilter) -> String {
 
 pub async fn list(
     store: &Store,
-    account: i64,
+    account: Scope,
     q: &PersonQuery,
     rights: &PersonFilter,
 ) -> Result<Page<PersonRow>, AppError> {
@@ -85,7 +86,7 @@ pub async fn list(
 /// Persons whose name or number contains `search`, for pickers.
 pub async fn choices(
     store: &Store,
-    account: i64,
+    account: Scope,
     search: &str,
     rights: &PersonFilter,
 ) -> Result<Vec<PersonChoice>, AppError> {
@@ -103,7 +104,7 @@ pub async fn choices(
 }
 
 /// One person of the account as a choice, if it exists there.
-pub async fn choice_of(tx: &mut Tx, account: i64, id: i64) -> Result<Option<PersonChoice>, AppError> {
+pub async fn choice_of(tx: &mut Tx, account: Scope, id: i64) -> Result<Option<PersonChoice>, AppError> {
     let row: Option<ChoiceRecord> = sqlx::query_as(
         "SELECT id, first_name, last_name, personal_number FROM persons WHERE id = $1 AND account_id = $2",
     )
@@ -115,7 +116,7 @@ pub async fn choice_of(tx: &mut Tx, account: i64, id: i64) -> Result<Option<Pers
 }
 
 /// The unit of a person of the account, if there is such a person.
-pub async fn unit_of(store: &Store, account: i64, person: i64) -> Result<Option<i64>, AppError> {
+pub async fn unit_of(store: &Store, account: Scope, person: i64) -> Result<Option<i64>, AppError> {
     let unit = sqlx::query_scalar("SELECT unit_id FROM persons WHERE id = $1 AND account_id = $2")
         .bind(person)
         .bind(account)
@@ -124,7 +125,7 @@ pub async fn unit_of(store: &Store, account: i64, person: i64) -> Result<Option<
     Ok(unit)
 }
 
-pub async fn get(store: &Store, account: i64, id: i64) -> Result<Person, AppError> {
+pub async fn get(store: &Store, account: Scope, id: i64) -> Result<Person, AppError> {
     let r: PersonRecord = sqlx::query_as(
         "SELECT p.id, p.first_name, p.last_name, p.personal_number, p.unit_id, p.supervisor_id, p.version,
                 s.first_name AS s_first, s.last_name AS s_last, s.personal_number AS s_number,
@@ -167,7 +168,7 @@ pub async fn get(store: &Store, account: i64, id: i64) -> Result<Person, AppErro
 /// supervisor chain has no circle, the personal number is free (the service checks the unit).
 pub async fn check_references(
     tx: &mut Tx,
-    account: i64,
+    account: Scope,
     input: &PersonInput,
     checks: &mut Checks,
 ) -> Result<(), AppError> {
@@ -213,7 +214,7 @@ pub async fn check_references(
 pub async fn save(
     tx: &mut Tx,
     store: &Store,
-    account: i64,
+    account: Scope,
     input: &PersonInput,
 ) -> Result<(i64, Option<Person>), AppError> {
     let key = search_key(&[
@@ -270,7 +271,7 @@ pub async fn save(
 pub async fn delete(
     tx: &mut Tx,
     store: &Store,
-    account: i64,
+    account: Scope,
     id: i64,
     version: i64,
 ) -> Result<Person, AppError> {

@@ -14,7 +14,7 @@ pub async fn list_persons(ctx: &Ctx, query: PersonQuery) -> Result<Page<PersonRo
     crate::list::check_search("search", crate::i18n::CommonT::Search, &query.search)?;
     let snap = &ctx.who.rights;
     let mut page =
-        crate::persons::repo::list(ctx.store(), ctx.who.account.id, &query, &snap.person_filter()).await?;
+        crate::persons::repo::list(ctx.store(), ctx.scope(), &query, &snap.person_filter()).await?;
     page.rows.iter_mut().for_each(|row| crate::persons::access::hide_row(snap, row));
     Ok(page)
 }
@@ -22,13 +22,12 @@ pub async fn list_persons(ctx: &Ctx, query: PersonQuery) -> Result<Page<PersonRo
 /// Persons for a picker.
 pub async fn person_choices(ctx: &Ctx, search: String) -> Result<Vec<PersonChoice>, AppError> {
     crate::list::check_search("search", crate::i18n::CommonT::Search, &search)?;
-    crate::persons::repo::choices(ctx.store(), ctx.who.account.id, &search, &ctx.who.rights.person_filter())
-        .await
+    crate::persons::repo::choices(ctx.store(), ctx.scope(), &search, &ctx.who.rights.person_filter()).await
 }
 
 /// One person's card.
 pub async fn get_person(ctx: &Ctx, id: i64) -> Result<Person, AppError> {
-    let mut person = crate::persons::repo::get(ctx.store(), ctx.who.account.id, id).await?;
+    let mut person = crate::persons::repo::get(ctx.store(), ctx.scope(), id).await?;
     crate::persons::access::may(&ctx.who.rights, crate::catalogue::DataOp::View, id, person.unit_id)?;
     crate::persons::access::hide(&ctx.who.rights, &mut person);
     Ok(person)
@@ -36,7 +35,7 @@ pub async fn get_person(ctx: &Ctx, id: i64) -> Result<Person, AppError> {
 
 /// Adds (no id) or changes a person.
 pub async fn save_person(ctx: &Ctx, input: PersonInput) -> Result<i64, AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let snap = &ctx.who.rights;
     let mut input = input;
     match input.id {
@@ -80,15 +79,15 @@ pub async fn save_person(ctx: &Ctx, input: PersonInput) -> Result<i64, AppError>
         .change(before.and_then(|b| serde_json::to_value(b).ok()), serde_json::to_value(&input).ok());
     audit::record(&mut tx, &ctx.actor(), entry).await?;
     // Supervisors and units decide data rights: sessions rebuild their snapshots.
-    crate::rights::repo::changed(&mut tx, ctx.who.account.id).await?;
-    tx.raise(Some(account), EventKind::Changed { topic: Topic::Persons }).await?;
+    crate::rights::repo::changed(&mut tx, ctx.scope()).await?;
+    tx.raise(Some(account.id()), EventKind::Changed { topic: Topic::Persons }).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Deletes a person no user is linked to and nobody reports to.
 pub async fn delete_person(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let person = crate::persons::repo::get(ctx.store(), account, id).await?;
     crate::persons::access::may(&ctx.who.rights, crate::catalogue::DataOp::Delete, id, person.unit_id)?;
     let mut tx = ctx.store().begin().await?;
@@ -99,7 +98,7 @@ pub async fn delete_person(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppEr
         Entry::new("person.delete").object("person", id).change(serde_json::to_value(before).ok(), None),
     )
     .await?;
-    crate::rights::repo::changed(&mut tx, ctx.who.account.id).await?;
-    tx.raise(Some(account), EventKind::Changed { topic: Topic::Persons }).await?;
+    crate::rights::repo::changed(&mut tx, ctx.scope()).await?;
+    tx.raise(Some(account.id()), EventKind::Changed { topic: Topic::Persons }).await?;
     tx.commit().await
 }

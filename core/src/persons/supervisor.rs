@@ -18,7 +18,7 @@ pub async fn may_place(ctx: &Ctx, person: i64, supervisor: Option<i64>) -> Resul
     if ctx.who.rights.administrator {
         return Ok(());
     }
-    let (store, account) = (ctx.store(), ctx.who.account.id);
+    let (store, account) = (ctx.store(), ctx.scope());
     let mine = chain::person_of_user(store, ctx.who.effective.id).await?;
     let Some(mine) = mine else { return Ok(()) };
     let mut above = Some(supervisor);

@@ -7,6 +7,7 @@ use crate::audit::{self, Entry};
 use crate::catalogue::{Module, Op, Target};
 use crate::error::AppError;
 use crate::events::{EventKind, Topic};
+use crate::guard::Scope;
 use crate::guard::{Ctx, Need};
 use crate::roles::{Builtin, RoleT};
 use crate::store::Tx;
@@ -23,7 +24,7 @@ pub fn need(holder: Holder, edit: bool) -> Need {
 /// caller's account.
 async fn head(
     tx: &mut Tx,
-    account: i64,
+    account: Scope,
     holder: Holder,
     lang: crate::i18n::Lang,
 ) -> Result<(String, i64, bool), AppError> {
@@ -55,15 +56,11 @@ pub async fn own(tx: &mut Tx, ctx: &Ctx, holder: Holder) -> Result<bool, AppErro
 
 /// Who gives or takes applications' rights here (rule 6 in each application's catalogue).
 pub fn author(ctx: &Ctx) -> crate::applications::giving::Author {
-    crate::applications::giving::Author {
-        user_id: ctx.who.effective.id,
-        home: ctx.who.home_account_id,
-        administrator: ctx.who.rights.administrator,
-    }
+    crate::applications::giving::Author::of(&ctx.who)
 }
 
 pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     let (name, version, administrator) = head(&mut tx, account, holder, ctx.who.lang).await?;
     let grants = list(&mut tx, holder).await?;
@@ -102,7 +99,7 @@ pub async fn editor_data(ctx: &Ctx, holder: Holder) -> Result<EditorData, AppErr
 }
 
 pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64) -> Result<(), AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
 
     if grants.iter().any(|g| !g.sound()) {
         return Err(AppError::Request("a grant names no right of the catalogue".into()));
@@ -155,6 +152,6 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
     };
     crate::notices::repo::send_all(&mut tx, &told, &crate::notices::Notice::RightsChanged { by }).await?;
     super::repo::changed(&mut tx, account).await?;
-    tx.raise(Some(account), EventKind::Changed { topic }).await?;
+    tx.raise(Some(account.id()), EventKind::Changed { topic }).await?;
     tx.commit().await
 }

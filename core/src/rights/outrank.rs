@@ -6,6 +6,7 @@
 use super::{PersonUnits, RightT, Snapshot};
 use crate::error::AppError;
 use crate::guard::Ctx;
+use crate::guard::Scope;
 use crate::rights::repo::holders;
 use crate::store::Store;
 
@@ -14,7 +15,7 @@ use crate::store::Store;
 pub async fn snapshot_of(
     store: &Store,
     user: i64,
-    account: i64,
+    account: Scope,
 ) -> Result<(Snapshot, PersonUnits), AppError> {
     linked_snapshot(store, user, account, None).await
 }
@@ -23,13 +24,15 @@ pub async fn snapshot_of(
 async fn linked_snapshot(
     store: &Store,
     user: i64,
-    account: i64,
+    account: Scope,
     person: Option<Option<i64>>,
 ) -> Result<(Snapshot, PersonUnits), AppError> {
     // A user of another account is "not found" (accounts isolate); a main-account user may
     // be working in its sub-account, with the roles of their home (rule 1).
     let home = holders::home_seen_from(store, user, account).await?.ok_or(AppError::NotFound)?;
-    let snapshot = crate::rights::snapshots::load_snapshot_linked(store, user, home, account, person).await?;
+    let snapshot =
+        crate::rights::snapshots::load_snapshot_linked(store, user, account.related(home), account, person)
+            .await?;
     let persons: PersonUnits =
         holders::units_of_persons(store, snapshot.special_persons()).await?.into_iter().collect();
     Ok((snapshot, persons))
@@ -40,7 +43,7 @@ pub async fn may_act_on(ctx: &Ctx, user: i64) -> Result<(), AppError> {
     if ctx.who.rights.administrator {
         return Ok(());
     }
-    let (theirs, persons) = snapshot_of(ctx.store(), user, ctx.who.account.id).await?;
+    let (theirs, persons) = snapshot_of(ctx.store(), user, ctx.scope()).await?;
     if ctx.who.rights.covers(&theirs, None, &persons) {
         Ok(())
     } else {
@@ -53,7 +56,7 @@ pub async fn may_act_on_linked(ctx: &Ctx, user: i64, person: Option<i64>) -> Res
     if ctx.who.rights.administrator {
         return Ok(());
     }
-    let (theirs, persons) = linked_snapshot(ctx.store(), user, ctx.who.account.id, Some(person)).await?;
+    let (theirs, persons) = linked_snapshot(ctx.store(), user, ctx.scope(), Some(person)).await?;
     if ctx.who.rights.covers(&theirs, None, &persons) {
         Ok(())
     } else {
@@ -80,7 +83,7 @@ pub async fn covers_gain(
     definer: &Snapshot,
     absent: i64,
     substitute: i64,
-    account: i64,
+    account: Scope,
 ) -> Result<bool, AppError> {
     if definer.administrator {
         return Ok(true);
@@ -98,7 +101,7 @@ pub async fn may_create(ctx: &Ctx, roles: &[i64], person: Option<i64>) -> Result
         return Ok(());
     }
     let store = ctx.store();
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let subject = super::repo::load_subject_of_roles(store, account, roles).await?;
     let tree = super::repo::load_tree(store, 0, account, Some(person)).await?;
     let theirs = subject.snapshot_of(&tree);

@@ -4,6 +4,7 @@ use super::engine::{RoleGrants, Subject, Tree};
 use super::{split, GrantRow, Holder};
 use crate::catalogue::Target;
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::{non_null, Flag, Store, Tx};
 use std::collections::BTreeMap;
 
@@ -75,7 +76,12 @@ pub async fn list(tx: &mut Tx, holder: Holder) -> Result<Vec<GrantRow>, AppError
 }
 
 /// Replaces all of a holder's grants.
-pub async fn replace(tx: &mut Tx, account: i64, holder: Holder, grants: &[GrantRow]) -> Result<(), AppError> {
+pub async fn replace(
+    tx: &mut Tx,
+    account: Scope,
+    holder: Holder,
+    grants: &[GrantRow],
+) -> Result<(), AppError> {
     let (column, id) = column(holder);
     sqlx::query(&format!("DELETE FROM grants WHERE {column} = $1")).bind(id).execute(tx.conn()).await?;
     for g in grants {
@@ -102,13 +108,13 @@ pub async fn replace(tx: &mut Tx, account: i64, holder: Holder, grants: &[GrantR
 
 /// The user's roles in `home_account_id` (Everyone always, without a membership row) and the
 /// grants of those roles and of the user.
-pub async fn load_subject(store: &Store, user_id: i64, home_account_id: i64) -> Result<Subject, sqlx::Error> {
+pub async fn load_subject(store: &Store, user_id: i64, home: Scope) -> Result<Subject, sqlx::Error> {
     let roles: Vec<(i64, Option<String>)> = sqlx::query_as(
         "SELECT r.id, r.builtin FROM roles r
          WHERE r.account_id = $1
            AND (r.builtin = 'everyone' OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $2))",
     )
-    .bind(home_account_id)
+    .bind(home)
     .bind(user_id)
     .fetch_all(store.reader())
     .await?;
@@ -129,7 +135,7 @@ pub async fn load_subject(store: &Store, user_id: i64, home_account_id: i64) -> 
                                     OR r.id IN (SELECT role_id FROM role_members WHERE user_id = $1)))",
     )
     .bind(user_id)
-    .bind(home_account_id)
+    .bind(home)
     .fetch_all(store.reader())
     .await?;
     let mut own = Vec::new();
@@ -160,7 +166,7 @@ fn role_grants(by_role: BTreeMap<i64, Vec<GrantRow>>) -> Vec<RoleGrants> {
 /// exist: rule 6 for creating a user linked to a person (`rights::outrank::may_create`).
 pub async fn load_subject_of_roles(
     store: &Store,
-    account: i64,
+    account: Scope,
     roles: &[i64],
 ) -> Result<Subject, sqlx::Error> {
     let rows: Vec<RoleGrantRecord> = sqlx::query_as(
@@ -193,7 +199,7 @@ pub async fn load_subject_of_roles(
 pub async fn load_tree(
     store: &Store,
     user_id: i64,
-    account: i64,
+    account: Scope,
     person: Option<Option<i64>>,
 ) -> Result<Tree, sqlx::Error> {
     let units: Vec<(i64, Option<i64>)> =
@@ -216,7 +222,7 @@ pub async fn load_tree(
 /// Records that rights, memberships or the things data rights hang on (units, supervisors,
 /// linked persons) changed in `account`: the snapshots of its users and of sessions working in
 /// it are rebuilt on their next request (others stay), and open pages are told to re-read.
-pub async fn changed(tx: &mut Tx, account: i64) -> Result<(), AppError> {
+pub async fn changed(tx: &mut Tx, account: Scope) -> Result<(), AppError> {
     sqlx::query("UPDATE accounts SET rights_version = rights_version + 1 WHERE id = $1")
         .bind(account)
         .execute(tx.conn())

@@ -3,6 +3,7 @@
 //! decision is made").
 
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::rights::Snapshot;
 use crate::store::Store;
 
@@ -12,8 +13,8 @@ use crate::store::Store;
 pub async fn load_snapshot(
     store: &Store,
     user_id: i64,
-    home_account_id: i64,
-    account: i64,
+    home_account_id: Scope,
+    account: Scope,
 ) -> Result<Snapshot, AppError> {
     load_snapshot_linked(store, user_id, home_account_id, account, None).await
 }
@@ -23,8 +24,8 @@ pub async fn load_snapshot(
 pub async fn load_snapshot_linked(
     store: &Store,
     user_id: i64,
-    home_account_id: i64,
-    account: i64,
+    home_account_id: Scope,
+    account: Scope,
     person: Option<Option<i64>>,
 ) -> Result<Snapshot, AppError> {
     let mut subject = crate::rights::repo::load_subject(store, user_id, home_account_id).await?;

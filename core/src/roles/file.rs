@@ -6,12 +6,13 @@ use super::transfer::{GrantEntry, RoleFile, FORMAT, VERSION};
 use super::RoleT;
 use crate::catalogue::Target;
 use crate::error::{AppError, Message};
+use crate::guard::Scope;
 use crate::rights::{GrantRow, Holder};
 use crate::store::Tx;
 use domain::units::Unit;
 
 /// A role's settings as a file.
-pub async fn export(tx: &mut Tx, account: i64, id: i64) -> Result<RoleFile, AppError> {
+pub async fn export(tx: &mut Tx, account: Scope, id: i64) -> Result<RoleFile, AppError> {
     let role = super::repo::head(tx, account, id).await?;
     let all = crate::units::repo::list(&mut *tx, account).await?;
     let mut units: Vec<String> =
@@ -50,7 +51,11 @@ fn unit_at(all: &[Unit], path: &str) -> Result<i64, AppError> {
 }
 
 /// The file's units and grants with unit paths turned into this account's units.
-pub async fn read(tx: &mut Tx, account: i64, file: &RoleFile) -> Result<(Vec<i64>, Vec<GrantRow>), AppError> {
+pub async fn read(
+    tx: &mut Tx,
+    account: Scope,
+    file: &RoleFile,
+) -> Result<(Vec<i64>, Vec<GrantRow>), AppError> {
     let all = crate::units::repo::list(&mut *tx, account).await?;
     let mut units = Vec::new();
     for wanted in &file.units {

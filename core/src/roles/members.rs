@@ -6,6 +6,7 @@ use super::repo::{head, membership};
 use super::{Builtin, RoleT};
 use crate::error::AppError;
 use crate::guard::Ctx;
+use crate::guard::Scope;
 use crate::store::Tx;
 
 /// The grants a role holds (what joining it gives, what detaching it takes).
@@ -15,11 +16,7 @@ pub(crate) async fn grants(tx: &mut Tx, role: i64) -> Result<Vec<crate::rights::
 
 /// The author of a membership change, for rule 6 in business applications' catalogues.
 fn author(ctx: &Ctx) -> crate::applications::giving::Author {
-    crate::applications::giving::Author {
-        user_id: ctx.who.effective.id,
-        home: ctx.who.home_account_id,
-        administrator: ctx.who.rights.administrator,
-    }
+    crate::applications::giving::Author::of(&ctx.who)
 }
 
 /// Whether a grant is of a business application (decided by `applications::giving::holds_all`).
@@ -39,14 +36,8 @@ async fn may_give(
     }
     let gives_more = builtin == Some(Builtin::Administrators)
         || rights.iter().any(|g| g.allow && !of_application(g) && !holds.holds(&g.key, g.target))
-        || !crate::applications::giving::holds_all(
-            ctx.store(),
-            ctx.who.account.id,
-            author(ctx),
-            rights,
-            true,
-        )
-        .await?;
+        || !crate::applications::giving::holds_all(ctx.store(), ctx.scope(), author(ctx), rights, true)
+            .await?;
     if gives_more {
         Err(AppError::refused(RoleT::NotYourRights))
     } else {
@@ -68,14 +59,8 @@ pub async fn may_take(
     }
     if builtin == Some(Builtin::Administrators)
         || rights.iter().any(|g| !of_application(g) && !holds.holds(&g.key, g.target))
-        || !crate::applications::giving::holds_all(
-            ctx.store(),
-            ctx.who.account.id,
-            author(ctx),
-            rights,
-            false,
-        )
-        .await?
+        || !crate::applications::giving::holds_all(ctx.store(), ctx.scope(), author(ctx), rights, false)
+            .await?
     {
         Err(AppError::refused(RoleT::NotYourRights))
     } else {
@@ -93,7 +78,7 @@ fn not_own(ctx: &Ctx, user: i64) -> Result<(), AppError> {
     }
 }
 
-async fn users_in_account(tx: &mut Tx, account: i64, users: &[i64]) -> Result<(), AppError> {
+async fn users_in_account(tx: &mut Tx, account: Scope, users: &[i64]) -> Result<(), AppError> {
     for user in users {
         if !membership::user_in_account(tx, account, *user).await? {
             return Err(AppError::NotFound);
@@ -110,7 +95,7 @@ pub async fn change(
     join: &[i64],
     detach: &[i64],
 ) -> Result<usize, AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let role = head(tx, account, role).await?;
     if role.builtin == Some(Builtin::Everyone) {
         return Err(AppError::refused(RoleT::EveryoneImplicit));
@@ -142,7 +127,7 @@ pub async fn change(
 
 /// Makes a user's roles exactly `roles` (Everyone aside); returns whether anything changed.
 pub async fn set_for_user(tx: &mut Tx, ctx: &Ctx, user: i64, roles: &[i64]) -> Result<bool, AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let current = membership::roles_of(tx, account, user).await?;
     let mut changed = false;
     for role in roles.iter().filter(|r| !current.contains(r)) {
@@ -160,7 +145,7 @@ pub async fn set_for_user(tx: &mut Tx, ctx: &Ctx, user: i64, roles: &[i64]) -> R
 
 /// Refuses to leave the account's Administrators without an active member (one who can sign
 /// in now).
-pub async fn ensure_active_administrator(tx: &mut Tx, account: i64) -> Result<(), AppError> {
+pub async fn ensure_active_administrator(tx: &mut Tx, account: Scope) -> Result<(), AppError> {
     let now = tx.now();
     let active = membership::active_administrators(tx, account, now).await?;
     if active == 0 {

@@ -4,6 +4,7 @@ use super::{copy_name, Builtin, Member, RoleDetail, RoleInput, RoleRow, RoleT};
 use crate::auth::policy::login_key;
 use crate::catalogue::{DataOp, Right, Target};
 use crate::error::{AppError, Checks, Message};
+use crate::guard::Scope;
 use crate::i18n::CommonT;
 use crate::rights::GrantRow;
 use crate::store::{Store, Tx};
@@ -25,7 +26,7 @@ const MEMBER_COLUMNS: &str = "u.id, u.login, u.full_name, p.first_name, p.last_n
 
 async fn members_of(
     store: &Store,
-    account: i64,
+    account: Scope,
     role: i64,
     builtin: Option<Builtin>,
     inside: bool,
@@ -48,7 +49,7 @@ async fn members_of(
     Ok(rows.into_iter().map(Member::from).collect())
 }
 
-pub async fn list(store: &Store, account: i64) -> Result<Vec<RoleRow>, AppError> {
+pub async fn list(store: &Store, account: Scope) -> Result<Vec<RoleRow>, AppError> {
     let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT id, name, description, builtin FROM roles WHERE account_id = $1
          ORDER BY CASE builtin WHEN 'administrators' THEN 0 WHEN 'everyone' THEN 1 ELSE 2 END, name_key",
@@ -70,7 +71,7 @@ pub async fn list(store: &Store, account: i64) -> Result<Vec<RoleRow>, AppError>
     Ok(roles)
 }
 
-pub async fn head(tx: &mut Tx, account: i64, id: i64) -> Result<RoleHead, AppError> {
+pub async fn head(tx: &mut Tx, account: Scope, id: i64) -> Result<RoleHead, AppError> {
     let r: RoleRecord = sqlx::query_as(
         "SELECT id, name, description, builtin, version FROM roles WHERE id = $1 AND account_id = $2",
     )
@@ -88,7 +89,7 @@ pub async fn head(tx: &mut Tx, account: i64, id: i64) -> Result<RoleHead, AppErr
     })
 }
 
-pub async fn get(store: &Store, account: i64, id: i64) -> Result<RoleDetail, AppError> {
+pub async fn get(store: &Store, account: Scope, id: i64) -> Result<RoleDetail, AppError> {
     let r: RoleRecord = sqlx::query_as(
         "SELECT name, description, builtin, version FROM roles WHERE id = $1 AND account_id = $2",
     )
@@ -116,7 +117,7 @@ pub async fn get(store: &Store, account: i64, id: i64) -> Result<RoleDetail, App
 }
 
 /// The role's grants.
-async fn check_name(tx: &mut Tx, account: i64, name: &str, except: i64) -> Result<(), AppError> {
+async fn check_name(tx: &mut Tx, account: Scope, name: &str, except: i64) -> Result<(), AppError> {
     let taken: Option<i64> =
         sqlx::query_scalar("SELECT id FROM roles WHERE account_id = $1 AND name_key = $2 AND id <> $3")
             .bind(account)
@@ -147,7 +148,7 @@ async fn set_units(tx: &mut Tx, role: i64, units: &[i64]) -> Result<(), AppError
 /// Inserts a role (`builtin`: the key of a built-in one); answers its id.
 pub async fn insert(
     tx: &mut Tx,
-    account: i64,
+    account: Scope,
     name: &str,
     description: &str,
     builtin: Option<&str>,
@@ -177,14 +178,14 @@ pub async fn attach_unit(tx: &mut Tx, role: i64, unit: i64) -> Result<(), AppErr
     Ok(())
 }
 
-pub async fn create(tx: &mut Tx, account: i64, input: &RoleInput) -> Result<i64, AppError> {
+pub async fn create(tx: &mut Tx, account: Scope, input: &RoleInput) -> Result<i64, AppError> {
     check_name(tx, account, &input.name, 0).await?;
     let id = insert(tx, account, input.name.trim(), input.description.trim(), None).await?;
     set_units(tx, id, &input.units).await?;
     Ok(id)
 }
 
-pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &RoleInput) -> Result<RoleHead, AppError> {
+pub async fn update(tx: &mut Tx, account: Scope, id: i64, input: &RoleInput) -> Result<RoleHead, AppError> {
     let before = head(tx, account, id).await?;
     crate::store::expect_version(before.version, input.version)?;
     if before.builtin.is_some() && input.name.trim() != before.name {
@@ -209,7 +210,7 @@ pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &RoleInput) -> Re
     Ok(before)
 }
 
-pub async fn delete(tx: &mut Tx, account: i64, id: i64, version: i64) -> Result<RoleHead, AppError> {
+pub async fn delete(tx: &mut Tx, account: Scope, id: i64, version: i64) -> Result<RoleHead, AppError> {
     let before = head(tx, account, id).await?;
     if before.builtin.is_some() {
         return Err(AppError::refused(RoleT::BuiltinFixed));
@@ -225,7 +226,7 @@ pub async fn delete(tx: &mut Tx, account: i64, id: i64, version: i64) -> Result<
 
 /// Copies a role with its description, units and members under the next free name (the
 /// service gives the copy its rights).
-pub async fn copy(tx: &mut Tx, account: i64, id: i64) -> Result<(i64, String), AppError> {
+pub async fn copy(tx: &mut Tx, account: Scope, id: i64) -> Result<(i64, String), AppError> {
     let source = head(tx, account, id).await?;
     let taken: Vec<String> = sqlx::query_scalar("SELECT name FROM roles WHERE account_id = $1")
         .bind(account)
@@ -251,7 +252,7 @@ pub async fn copy(tx: &mut Tx, account: i64, id: i64) -> Result<(i64, String), A
 }
 
 /// Every right of the catalogue allowed, and every data operation at the top unit.
-pub async fn everything(tx: &mut Tx, account: i64) -> Result<Vec<GrantRow>, AppError> {
+pub async fn everything(tx: &mut Tx, account: Scope) -> Result<Vec<GrantRow>, AppError> {
     let top: Option<i64> =
         sqlx::query_scalar("SELECT id FROM units WHERE account_id = $1 AND parent_id IS NULL")
             .bind(account)
@@ -281,7 +282,7 @@ pub async fn unit_ids(tx: &mut Tx, role: i64) -> Result<Vec<i64>, AppError> {
 /// Administrators is never overwritten.
 pub async fn overwrite(
     tx: &mut Tx,
-    account: i64,
+    account: Scope,
     id: i64,
     description: &str,
     units: &[i64],

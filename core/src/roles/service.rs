@@ -9,7 +9,7 @@ use domain::roles::{RoleDetail, RoleInput, RoleRow};
 
 /// Every role with its members.
 pub async fn list_roles(ctx: &Ctx) -> Result<Vec<RoleRow>, AppError> {
-    let mut roles = crate::roles::repo::list(ctx.store(), ctx.who.account.id).await?;
+    let mut roles = crate::roles::repo::list(ctx.store(), ctx.scope()).await?;
     for r in &mut roles {
         r.name = domain::roles::shown_name(r.builtin, &r.name, ctx.who.lang);
         if let Some(b) = r.builtin {
@@ -21,7 +21,7 @@ pub async fn list_roles(ctx: &Ctx) -> Result<Vec<RoleRow>, AppError> {
 
 /// A role's card.
 pub async fn get_role(ctx: &Ctx, id: i64) -> Result<RoleDetail, AppError> {
-    let mut role = crate::roles::repo::get(ctx.store(), ctx.who.account.id, id).await?;
+    let mut role = crate::roles::repo::get(ctx.store(), ctx.scope(), id).await?;
     role.name = domain::roles::shown_name(role.builtin, &role.name, ctx.who.lang);
     if let Some(b) = role.builtin {
         role.description = crate::i18n::Text::text(b.description(), ctx.who.lang).to_string();
@@ -32,7 +32,7 @@ pub async fn get_role(ctx: &Ctx, id: i64) -> Result<RoleDetail, AppError> {
 /// Adds a role (no id) or changes its name, description and units.
 pub async fn save_role(ctx: &Ctx, input: RoleInput) -> Result<i64, AppError> {
     input.check().finish()?;
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     if !crate::units::repo::all_in_account(&mut tx, account, &input.units).await? {
         let mut checks = crate::error::Checks::new();
@@ -60,10 +60,10 @@ pub async fn save_role(ctx: &Ctx, input: RoleInput) -> Result<i64, AppError> {
 pub async fn delete_role(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppError> {
     let mut tx = ctx.store().begin().await?;
     // Deleting a role takes it from every member (rule 6 as for detaching one).
-    let head = crate::roles::repo::head(&mut tx, ctx.who.account.id, id).await?;
+    let head = crate::roles::repo::head(&mut tx, ctx.scope(), id).await?;
     let rights = crate::roles::members::grants(&mut tx, id).await?;
     crate::roles::members::may_take(ctx, head.builtin, &rights).await?;
-    let before = crate::roles::repo::delete(&mut tx, ctx.who.account.id, id, version).await?;
+    let before = crate::roles::repo::delete(&mut tx, ctx.scope(), id, version).await?;
     let entry = Entry::new("role.delete")
         .object("role", id)
         .change(Some(serde_json::json!({"name": before.name})), None);
@@ -73,7 +73,7 @@ pub async fn delete_role(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppErro
 /// Copies a role ("Sales" → "Sales (1)") with its description, units, members and rights;
 /// answers the copy's id and name.
 pub async fn copy_role(ctx: &Ctx, id: i64) -> Result<(i64, String), AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     let source = crate::roles::repo::head(&mut tx, account, id).await?;
     let rights = crate::roles::members::grants(&mut tx, id).await?;
@@ -119,7 +119,7 @@ pub async fn change_members(
 /// A role's settings as the JSON of a settings file.
 pub async fn export_role(ctx: &Ctx, id: i64) -> Result<String, AppError> {
     let mut tx = ctx.store().begin().await?;
-    let file = crate::roles::file::export(&mut tx, ctx.who.account.id, id).await?;
+    let file = crate::roles::file::export(&mut tx, ctx.scope(), id).await?;
     Ok(file.to_json())
 }
 
@@ -128,7 +128,7 @@ pub async fn export_role(ctx: &Ctx, id: i64) -> Result<String, AppError> {
 pub async fn import_roles(ctx: &Ctx, roles: Vec<i64>, content: String) -> Result<usize, AppError> {
     let file: domain::roles::transfer::RoleFile = domain::roles::transfer::parse(&content)
         .ok_or_else(|| AppError::refused(domain::roles::RoleT::DamagedFile))?;
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     let (units, grants) = crate::roles::file::read(&mut tx, account, &file).await?;
     let mut entries = Vec::new();
@@ -163,12 +163,12 @@ async fn finish(
     entry: crate::audit::Entry<'_>,
     rights: bool,
 ) -> Result<(), AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     crate::audit::record(&mut tx, &ctx.actor(), entry).await?;
     if rights {
         crate::roles::members::ensure_active_administrator(&mut tx, account).await?;
         crate::rights::repo::changed(&mut tx, account).await?;
     }
-    tx.raise(Some(account), EventKind::Changed { topic: Topic::Roles }).await?;
+    tx.raise(Some(account.id()), EventKind::Changed { topic: Topic::Roles }).await?;
     tx.commit().await
 }

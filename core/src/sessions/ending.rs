@@ -40,7 +40,7 @@ pub async fn end(
         _ => "session.close",
     };
     audit::record(tx, &actor, Entry::new(action).object("session", session_id).detail(reason.key())).await?;
-    let (zone, by) = repo::closing_texts(tx, account_id, ender).await?;
+    let (zone, by) = repo::closing_texts(tx, crate::guard::scope::session(account_id), ender).await?;
     let at_text = crate::time::format_ms(now, &zone, crate::i18n::Lang::En);
     let note = note.map(str::to_string);
     tx.raise(Some(account_id), EventKind::SessionClosed { session_id, user_id, reason, by, at_text, note })

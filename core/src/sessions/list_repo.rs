@@ -3,6 +3,7 @@
 
 use super::admin::{SessionQuery, SessionRow, SessionSort, SessionState};
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::list::{contains_pattern, PAGE_SIZE};
 use sqlx::any::AnyArguments;
 use sqlx::query::QueryAs;
@@ -47,9 +48,9 @@ pub struct Filter {
 }
 
 /// WHERE … ORDER BY for `query` in `account` whose days are in `zone`.
-pub fn filter(account: i64, query: &SessionQuery, zone: &str) -> Filter {
+pub fn filter(account: Scope, query: &SessionQuery, zone: &str) -> Filter {
     let mut sql = String::from(" WHERE s.current_account_id = $1");
-    let mut numbers = vec![account];
+    let mut numbers = vec![account.id()];
     match query.state {
         SessionState::All => {}
         SessionState::Ended => sql.push_str(" AND s.closed_at IS NOT NULL"),

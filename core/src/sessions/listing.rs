@@ -13,7 +13,7 @@ use crate::list::Page;
 
 /// The time zone of the caller's account.
 pub async fn zone(ctx: &Ctx) -> Result<String, AppError> {
-    crate::config::repo::time_zone(ctx.store(), ctx.who.account.id).await
+    crate::config::repo::time_zone(ctx.store(), ctx.scope()).await
 }
 
 /// Times in the account's zone and the viewer's language; columns the viewer may not see are
@@ -55,7 +55,7 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<SessionRow>, A
     {
         query.sort = SessionSort::Created;
     }
-    let filter = list_repo::filter(ctx.who.account.id, &query, &zone);
+    let filter = list_repo::filter(ctx.scope(), &query, &zone);
     let (mut rows, total) = list_repo::page(ctx.store(), &filter, query.page, ctx.who.session_id).await?;
     for row in &mut rows {
         present(ctx, &zone, row);

@@ -6,6 +6,7 @@ use crate::actor::Client;
 use crate::auth::standing::Standing;
 use crate::error::AppError;
 use crate::events::{EndReason, EventKind};
+use crate::guard::Scope;
 use crate::store::{Store, Tx, PROGRAM_VERSION};
 
 pub mod token;
@@ -142,7 +143,7 @@ pub async fn close(
 /// whoever ended it.
 pub async fn closing_texts(
     tx: &mut Tx,
-    account: i64,
+    account: Scope,
     ender: Option<i64>,
 ) -> Result<(String, Option<String>), AppError> {
     let zone: String = sqlx::query_scalar("SELECT time_zone FROM accounts WHERE id = $1")
@@ -171,7 +172,7 @@ pub async fn open_ids(tx: &mut Tx, user: i64, except: Option<i64>) -> Result<Vec
 }
 
 /// The open sessions of an account's own users (those whose home it is).
-pub async fn open_at_home(tx: &mut Tx, account: i64) -> Result<Vec<i64>, AppError> {
+pub async fn open_at_home(tx: &mut Tx, account: Scope) -> Result<Vec<i64>, AppError> {
     Ok(sqlx::query_scalar("SELECT id FROM sessions WHERE home_account_id = $1 AND closed_at IS NULL")
         .bind(account)
         .fetch_all(tx.conn())
@@ -221,7 +222,7 @@ pub async fn touch(store: &Store, session_id: i64) -> Result<(), AppError> {
 }
 
 /// The open sessions of an account, newest first.
-pub async fn online(store: &Store, account_id: i64) -> Result<Vec<OnlineSession>, AppError> {
+pub async fn online(store: &Store, account: Scope) -> Result<Vec<OnlineSession>, AppError> {
     let rows: Vec<OnlineRecord> = sqlx::query_as(
         "SELECT s.id, s.user_id, u.login, u.full_name, s.created_at, s.last_activity_at, s.computer
          FROM sessions s JOIN users u ON u.id = s.user_id
@@ -229,7 +230,7 @@ pub async fn online(store: &Store, account_id: i64) -> Result<Vec<OnlineSession>
          ORDER BY s.created_at DESC, s.id DESC
          LIMIT 500",
     )
-    .bind(account_id)
+    .bind(account)
     .fetch_all(store.reader())
     .await?;
     Ok(rows

@@ -6,7 +6,7 @@
 use crate::auth::token::hash_token;
 use crate::error::AppError;
 use crate::events::EndReason;
-use crate::guard::{AccountRef, CoreState, UserRef, Who};
+use crate::guard::{scope, AccountRef, CoreState, UserRef, Who};
 use crate::i18n::Lang;
 use crate::rights::snapshots::load_snapshot;
 use crate::sessions::repo::token;
@@ -116,7 +116,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         // Access to the sub-account ended without the session being moved (a safety net:
         // the change that ends it moves the session itself).
         let mut tx = store.begin().await?;
-        crate::accounts::repo::send_home(&mut tx, account.id, Some(user_id)).await?;
+        crate::accounts::repo::send_home(&mut tx, scope::session(account.id), Some(user_id)).await?;
         tx.commit().await?;
         account = AccountRef { id: home_account_id, name: row.home_name, is_main: row.home_parent.is_none() };
     }
@@ -125,7 +125,15 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
     let rights = match state.rights_cache.get(effective.id, account.id, version) {
         Some(snapshot) => snapshot,
         None => {
-            let snapshot = Arc::new(load_snapshot(store, effective.id, effective_home, account.id).await?);
+            let snapshot = Arc::new(
+                load_snapshot(
+                    store,
+                    effective.id,
+                    scope::session(effective_home),
+                    scope::session(account.id),
+                )
+                .await?,
+            );
             state.rights_cache.put(effective.id, account.id, version, snapshot.clone());
             snapshot
         }

@@ -16,7 +16,7 @@ pub async fn online_now(ctx: &Ctx) -> Result<Vec<OnlineSession>, AppError> {
     let rights = &ctx.who.rights;
     let details = rights.can(Module::Sessions, Op::View)
         && rights.column(Module::Sessions, "computer", ColumnOp::Visible);
-    let mut list = crate::sessions::repo::online(ctx.store(), ctx.who.account.id).await?;
+    let mut list = crate::sessions::repo::online(ctx.store(), ctx.scope()).await?;
     for s in &mut list {
         s.since_text = crate::time::format_ms(s.since, &zone, ctx.who.lang);
         if !details && s.user_id != ctx.who.native.id {
@@ -60,7 +60,7 @@ pub struct Export {
 
 impl Export {
     pub fn new(ctx: &Ctx, query: &SessionQuery, zone: &str) -> Export {
-        let filter = super::list_repo::filter(ctx.who.account.id, query, zone);
+        let filter = super::list_repo::filter(ctx.scope(), query, zone);
         let sql = super::list_repo::export_sql(&filter);
         Export { filter, sql }
     }

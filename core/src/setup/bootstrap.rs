@@ -49,9 +49,15 @@ pub async fn bootstrap(
         return Ok(None);
     }
     let account = new_account(&mut tx, None, MAIN_ACCOUNT_NAME, None).await?;
-    let admin =
-        crate::users::repo::insert_internal(&mut tx, account.id, ADMIN_LOGIN, "Administrator", &hash, true)
-            .await?;
+    let admin = crate::users::repo::insert_internal(
+        &mut tx,
+        account.scope,
+        ADMIN_LOGIN,
+        "Administrator",
+        &hash,
+        true,
+    )
+    .await?;
     crate::roles::repo::membership::add(&mut tx, account.administrators, admin).await?;
     let actor = Actor { account_id: Some(account.id), ..Default::default() };
     audit::record(&mut tx, &actor, Entry::new("bootstrap").object("user", admin).detail("first start"))

@@ -6,6 +6,7 @@ use super::account::new_account;
 use crate::auth::password::Hasher;
 use crate::catalogue::{DataOp, Module, Op, Permission, Right};
 use crate::error::AppError;
+use crate::guard::scope::job;
 use crate::roles::repo::{insert as insert_role, membership::add as add_member};
 use crate::store::{Store, Tx};
 use crate::users::repo::insert_internal as insert_user;
@@ -194,7 +195,7 @@ async fn main_account(tx: &mut Tx, hash: &str, logins: &mut Vec<String>) -> Resu
     };
     let mut roles = Vec::new();
     for (name, description, rights) in main_roles() {
-        let id = insert_role(tx, account, name, description, None).await?;
+        let id = insert_role(tx, job(account), name, description, None).await?;
         for right in rights {
             sqlx::query(
                 "INSERT INTO grants (account_id, role_id, right_key, allow) VALUES ($1, $2, $3, TRUE)",
@@ -321,7 +322,7 @@ async fn sub_account(
     let main: i64 =
         sqlx::query_scalar("SELECT id FROM accounts WHERE parent_id IS NULL").fetch_one(tx.conn()).await?;
     let account = new_account(tx, Some(main), name, Some(external_id)).await?;
-    let foremen = insert_role(tx, account.id, "Mistři", "Vedoucí směn.", None).await?;
+    let foremen = insert_role(tx, account.scope, "Mistři", "Vedoucí směn.", None).await?;
     sqlx::query("INSERT INTO grants (account_id, role_id, right_key, allow) VALUES ($1, $2, $3, TRUE)")
         .bind(account.id)
         .bind(foremen)
@@ -382,8 +383,9 @@ async fn people_and_users(
     }
     for u in users {
         let person = &people[u.person];
-        let id = insert_user(tx, account, u.login, &format!("{} {}", person.first, person.last), hash, false)
-            .await?;
+        let id =
+            insert_user(tx, job(account), u.login, &format!("{} {}", person.first, person.last), hash, false)
+                .await?;
         sqlx::query("UPDATE users SET person_id = $1, default_unit_id = $2, blocked = $3 WHERE id = $4")
             .bind(person_ids[u.person])
             .bind(unit_ids[person.unit])

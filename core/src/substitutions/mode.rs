@@ -39,8 +39,7 @@ pub async fn startable(ctx: &Ctx) -> Result<Vec<Startable>, AppError> {
     if who.native.id != who.effective.id || who.account.id != who.home_account_id {
         return Ok(Vec::new());
     }
-    let startable =
-        rows::startable(ctx.store(), who.native.id, who.home_account_id, ctx.store().now()).await?;
+    let startable = rows::startable(ctx.store(), who.native.id, who.home_scope(), ctx.store().now()).await?;
     Ok(startable
         .into_iter()
         .map(|r| Startable {
@@ -63,10 +62,10 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
     }
     let mut tx = ctx.store().begin().await?;
     let now = tx.now();
-    let row = rows::startable_one(&mut tx, who.native.id, who.home_account_id, now, id).await?;
+    let row = rows::startable_one(&mut tx, who.native.id, who.home_scope(), now, id).await?;
     let Some(row) = row else {
         // Another's substitution, or one of another account, is simply not there.
-        let theirs = rows::is_substitute(&mut tx, id, who.home_account_id, who.native.id).await?;
+        let theirs = rows::is_substitute(&mut tx, id, who.home_scope(), who.native.id).await?;
         return Err(if theirs { AppError::refused(SubT::CannotStart) } else { AppError::NotFound });
     };
     let absent = row.absent_user_id;
@@ -74,9 +73,9 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
     // substitution was saved; whoever vouched for it must still hold what is gained.
     if let Some(author) = row.vouched_by {
         let store = ctx.store();
-        let (author, _) = crate::rights::outrank::snapshot_of(store, author, who.home_account_id).await?;
+        let (author, _) = crate::rights::outrank::snapshot_of(store, author, who.home_scope()).await?;
         let covered =
-            crate::rights::outrank::covers_gain(store, &author, absent, who.native.id, who.home_account_id)
+            crate::rights::outrank::covers_gain(store, &author, absent, who.native.id, who.home_scope())
                 .await?;
         if !covered {
             return Err(AppError::refused(SubT::AuthorLacksRights));

@@ -4,6 +4,7 @@
 use super::{PickUser, SubInput, SubList, SubOptions, SubState, Substitution, Tab};
 use crate::catalogue::{Permission, Right};
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::guard::Who;
 use crate::store::{Flag, Store, Tx};
 use crate::time::{day_end_ms, day_of_ms, day_start_ms};
@@ -15,25 +16,25 @@ mod records;
 
 /// Whose substitutions the caller may define (their effective user's permissions).
 #[derive(Clone, Debug)]
-pub enum Scope {
+pub enum Reach {
     Anyone,
     /// These users: the caller (with "own") and their subordinates (with "subordinates'").
     Users(Vec<i64>),
 }
 
-impl Scope {
+impl Reach {
     pub fn covers(&self, user: i64) -> bool {
         match self {
-            Scope::Anyone => true,
-            Scope::Users(ids) => ids.contains(&user),
+            Reach::Anyone => true,
+            Reach::Users(ids) => ids.contains(&user),
         }
     }
 }
 
-async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Scope, AppError> {
+async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Reach, AppError> {
     let has = |p| who.rights.allows(Right::Perm(p));
     if has(Permission::SubstitutionsAnyone) {
-        return Ok(Scope::Anyone);
+        return Ok(Reach::Anyone);
     }
     let me = who.effective.id;
     let mut ids = Vec::new();
@@ -49,18 +50,18 @@ async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Scope, AppError> {
              SELECT u.id FROM users u WHERE u.account_id = $2 AND u.person_id IN (SELECT id FROM under)",
         )
         .bind(me)
-        .bind(who.account.id)
+        .bind(who.scope())
         .fetch_all(&mut *conn)
         .await?;
         ids.extend(rows);
     }
-    Ok(Scope::Users(ids))
+    Ok(Reach::Users(ids))
 }
 
 /// The account's zone, today's date in it, and whether expired users may be chosen.
 async fn account_day(
     conn: &mut AnyConnection,
-    account: i64,
+    account: Scope,
     now: i64,
 ) -> Result<(String, String, bool), AppError> {
     let (zone, expired): (String, Flag) =
@@ -84,7 +85,7 @@ pub struct Stored {
     pub item: Substitution,
 }
 
-fn read(r: SubRecord, now: i64, scope: &Scope) -> Stored {
+fn read(r: SubRecord, now: i64, scope: &Reach) -> Stored {
     Stored {
         item: Substitution {
             id: r.id,
@@ -106,7 +107,7 @@ fn read(r: SubRecord, now: i64, scope: &Scope) -> Stored {
 
 /// The substitutions the caller may see: those they may define, and their own as absent or
 /// substitute.
-fn visible(rows: Vec<SubRecord>, now: i64, scope: &Scope, me: i64) -> Vec<Substitution> {
+fn visible(rows: Vec<SubRecord>, now: i64, scope: &Reach, me: i64) -> Vec<Substitution> {
     rows.into_iter()
         .map(|r| read(r, now, scope).item)
         .filter(|s| scope.covers(s.absent_id) || s.substitute_id == me || s.absent_id == me)
@@ -127,7 +128,7 @@ pub async fn list(
     };
     let rows: Vec<SubRecord> =
         sqlx::query_as(&format!("{SELECT} WHERE b.account_id = $1 AND {filter} ORDER BY {order} LIMIT 1000"))
-            .bind(who.account.id)
+            .bind(who.scope())
             .bind(now)
             .fetch_all(&mut *conn)
             .await?;
@@ -136,10 +137,10 @@ pub async fn list(
 
 async fn load(
     conn: &mut AnyConnection,
-    account: i64,
+    account: Scope,
     id: i64,
     now: i64,
-    scope: &Scope,
+    scope: &Reach,
 ) -> Result<Stored, AppError> {
     let r: SubRecord = sqlx::query_as(&format!("{SELECT} WHERE b.account_id = $1 AND b.id = $2"))
         .bind(account)
@@ -159,7 +160,7 @@ struct Candidate {
 
 async fn candidates(
     conn: &mut AnyConnection,
-    account: i64,
+    account: Scope,
     now: i64,
     only: Option<i64>,
 ) -> Result<Vec<Candidate>, AppError> {
@@ -187,7 +188,7 @@ async fn candidates(
 /// Whether `user` may be chosen now.
 async fn choosable(
     conn: &mut AnyConnection,
-    account: i64,
+    account: Scope,
     now: i64,
     user: i64,
     expired_ok: bool,
@@ -197,8 +198,8 @@ async fn choosable(
 
 pub async fn options(conn: &mut AnyConnection, who: &Who, now: i64) -> Result<SubOptions, AppError> {
     let scope = scope(&mut *conn, who).await?;
-    let (_, today, expired_ok) = account_day(&mut *conn, who.account.id, now).await?;
-    let all = candidates(&mut *conn, who.account.id, now, None).await?;
+    let (_, today, expired_ok) = account_day(&mut *conn, who.scope(), now).await?;
+    let all = candidates(&mut *conn, who.scope(), now, None).await?;
     let substitutes = all.iter().filter(|c| !c.expired).map(|c| c.user.clone()).collect();
     let absent = all.into_iter().filter(|c| expired_ok || !c.expired).map(|c| c.user);
     let me = who.effective.id;
@@ -211,7 +212,7 @@ pub async fn options(conn: &mut AnyConnection, who: &Who, now: i64) -> Result<Su
 }
 
 /// Whether `user` is of `account` (another account's ids are "not found").
-async fn in_account(conn: &mut AnyConnection, account: i64, user: i64) -> Result<(), AppError> {
+async fn in_account(conn: &mut AnyConnection, account: Scope, user: i64) -> Result<(), AppError> {
     let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND account_id = $2")
         .bind(user)
         .bind(account)
@@ -223,7 +224,7 @@ async fn in_account(conn: &mut AnyConnection, account: i64, user: i64) -> Result
 /// A substitution as saved: its people, days and their instants in the account's zone, the
 /// switches, and who wrote it (`vouched_by`: whose rights cover what the substitute gains).
 pub struct Row<'a> {
-    pub account: i64,
+    pub account: Scope,
     pub absent: i64,
     pub substitute: i64,
     pub input: &'a SubInput,
@@ -295,14 +296,14 @@ pub async fn write(tx: &mut Tx, row: &Row<'_>) -> Result<i64, AppError> {
 pub struct SaveFacts {
     pub zone: String,
     pub today: String,
-    pub scope: Scope,
+    pub scope: Reach,
     pub before: Option<Stored>,
     pub absent_choosable: bool,
     pub substitute_choosable: bool,
 }
 
 pub async fn save_facts(tx: &mut Tx, who: &Who, input: &SubInput) -> Result<SaveFacts, AppError> {
-    let (now, account) = (tx.now(), who.account.id);
+    let (now, account) = (tx.now(), who.scope());
     let conn = tx.conn();
     let (zone, today, expired_ok) = account_day(&mut *conn, account, now).await?;
     for user in [input.absent_id, input.substitute_id].into_iter().flatten() {
@@ -333,7 +334,7 @@ pub async fn overlaps(
            AND b.id <> $4 AND (b.absent_user_id IN ($5, $6) OR b.substitute_user_id IN ($5, $6))
          ORDER BY b.starts_at LIMIT 20"
     ))
-    .bind(who.account.id)
+    .bind(who.scope())
     .bind(period.1)
     .bind(period.0)
     .bind(except.unwrap_or(0))
@@ -347,7 +348,7 @@ pub async fn overlaps(
 }
 
 /// Recomputes the instants of every unfinished substitution after the account's zone changed.
-pub async fn rezone(tx: &mut Tx, account: i64, zone: &str) -> Result<(), AppError> {
+pub async fn rezone(tx: &mut Tx, account: Scope, zone: &str) -> Result<(), AppError> {
     let now = tx.now();
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT id, from_day, to_day FROM substitutions WHERE account_id = $1 AND ends_at > $2",
@@ -373,7 +374,7 @@ pub async fn rezone(tx: &mut Tx, account: i64, zone: &str) -> Result<(), AppErro
 pub async fn list_page(store: &Store, who: &Who, tab: Tab) -> Result<SubList, AppError> {
     let now = store.now();
     let mut conn = store.reader().acquire().await?;
-    let (_, today, _) = account_day(&mut conn, who.account.id, now).await?;
+    let (_, today, _) = account_day(&mut conn, who.scope(), now).await?;
     let items = list(&mut conn, who, tab, now).await?;
     Ok(SubList { today, items })
 }
@@ -395,9 +396,9 @@ pub async fn overlaps_of(
 ) -> Result<Vec<Substitution>, AppError> {
     let now = store.now();
     let mut conn = store.reader().acquire().await?;
-    let (zone, _, _) = account_day(&mut conn, who.account.id, now).await?;
+    let (zone, _, _) = account_day(&mut conn, who.scope(), now).await?;
     for user in people {
-        in_account(&mut conn, who.account.id, user).await?;
+        in_account(&mut conn, who.scope(), user).await?;
     }
     let (Some(from), Some(to)) = (day_start_ms(days.0, &zone), day_end_ms(days.1, &zone)) else {
         return Ok(Vec::new());

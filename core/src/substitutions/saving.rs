@@ -12,7 +12,7 @@ use crate::time::{day_end_ms, day_start_ms};
 
 /// Saves a substitution under the seed's rules; answers its id and the record before.
 pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Option<Substitution>), AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let (absent, substitute) = (input.absent_id.unwrap_or_default(), input.substitute_id.unwrap_or_default());
     let facts = repo::save_facts(tx, &ctx.who, input).await?;
     input.check(&facts.today).finish()?;

@@ -2,6 +2,7 @@
 
 use super::{subtree, Unit, UnitInput, UnitT};
 use crate::error::{AppError, Message};
+use crate::guard::Scope;
 use crate::store::{Reader, Store, Tx};
 
 /// A unit as stored; `persons` counts the persons placed directly in it.
@@ -22,7 +23,7 @@ impl From<UnitRecord> for Unit {
 
 pub fn list<'a>(
     db: impl Into<Reader<'a>>,
-    account: i64,
+    account: Scope,
 ) -> impl std::future::Future<Output = Result<Vec<Unit>, AppError>> + Send + 'a {
     let db = db.into();
     async move {
@@ -49,7 +50,7 @@ pub async fn name_of(store: &Store, unit: i64) -> Result<Option<String>, AppErro
     Ok(name)
 }
 
-pub async fn get(tx: &mut Tx, account: i64, id: i64) -> Result<Unit, AppError> {
+pub async fn get(tx: &mut Tx, account: Scope, id: i64) -> Result<Unit, AppError> {
     let row: UnitRecord = sqlx::query_as(
         "SELECT id, parent_id, name, version, 0 AS persons FROM units WHERE id = $1 AND account_id = $2",
     )
@@ -62,7 +63,7 @@ pub async fn get(tx: &mut Tx, account: i64, id: i64) -> Result<Unit, AppError> {
 }
 
 /// Whether every id is a unit of the account.
-pub async fn all_in_account(tx: &mut Tx, account: i64, ids: &[i64]) -> Result<bool, AppError> {
+pub async fn all_in_account(tx: &mut Tx, account: Scope, ids: &[i64]) -> Result<bool, AppError> {
     for id in ids {
         let found: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE id = $1 AND account_id = $2")
             .bind(id)
@@ -76,7 +77,7 @@ pub async fn all_in_account(tx: &mut Tx, account: i64, ids: &[i64]) -> Result<bo
     Ok(true)
 }
 
-pub async fn create(tx: &mut Tx, account: i64, input: &UnitInput) -> Result<i64, AppError> {
+pub async fn create(tx: &mut Tx, account: Scope, input: &UnitInput) -> Result<i64, AppError> {
     let parent = input.parent_id.ok_or(AppError::NotFound)?;
     get(tx, account, parent).await.map_err(|_| unknown_parent())?;
     let now = tx.now();
@@ -96,7 +97,7 @@ fn unknown_parent() -> AppError {
 }
 
 /// Renames or moves a unit; returns it as it was before.
-pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &UnitInput) -> Result<Unit, AppError> {
+pub async fn update(tx: &mut Tx, account: Scope, id: i64, input: &UnitInput) -> Result<Unit, AppError> {
     let before = get(tx, account, id).await?;
     crate::store::expect_version(before.version, input.version)?;
     if before.parent_id.is_none() && input.parent_id.is_some() {
@@ -137,7 +138,7 @@ pub async fn update(tx: &mut Tx, account: i64, id: i64, input: &UnitInput) -> Re
 }
 
 /// Deletes a unit that has no units under it, no persons and is nobody's default unit.
-pub async fn delete(tx: &mut Tx, account: i64, id: i64, version: i64) -> Result<Unit, AppError> {
+pub async fn delete(tx: &mut Tx, account: Scope, id: i64, version: i64) -> Result<Unit, AppError> {
     let unit = get(tx, account, id).await?;
     crate::store::expect_version(unit.version, version)?;
     let refuse = |key: UnitT| Err(AppError::Refused(Message::new(key).arg("name", &unit.name)));
@@ -178,7 +179,7 @@ pub async fn delete(tx: &mut Tx, account: i64, id: i64, version: i64) -> Result<
 }
 
 /// Inserts an account's top unit (named as the account); answers its id.
-pub async fn insert_root(tx: &mut Tx, account: i64, name: &str) -> Result<i64, AppError> {
+pub async fn insert_root(tx: &mut Tx, account: Scope, name: &str) -> Result<i64, AppError> {
     let now = tx.now();
     Ok(sqlx::query_scalar(
         "INSERT INTO units (account_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",

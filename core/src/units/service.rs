@@ -9,13 +9,13 @@ use domain::units::{Unit, UnitInput};
 
 /// The account's units.
 pub async fn list_units(ctx: &Ctx) -> Result<Vec<Unit>, AppError> {
-    crate::units::repo::list(ctx.store(), ctx.who.account.id).await
+    crate::units::repo::list(ctx.store(), ctx.scope()).await
 }
 
 /// Adds a unit (no id) or renames / moves one.
 pub async fn save_unit(ctx: &Ctx, input: UnitInput) -> Result<i64, AppError> {
     input.check().finish()?;
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     let (id, entry) = match input.id {
         None => {
@@ -32,20 +32,20 @@ pub async fn save_unit(ctx: &Ctx, input: UnitInput) -> Result<i64, AppError> {
     };
     audit::record(&mut tx, &ctx.actor(), entry).await?;
     // Data rights follow the tree: a moved unit changes decisions at once (rule 7).
-    crate::rights::repo::changed(&mut tx, ctx.who.account.id).await?;
-    tx.raise(Some(account), EventKind::Changed { topic: Topic::Units }).await?;
+    crate::rights::repo::changed(&mut tx, ctx.scope()).await?;
+    tx.raise(Some(account.id()), EventKind::Changed { topic: Topic::Units }).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// Deletes an empty unit.
 pub async fn delete_unit(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     let before = crate::units::repo::delete(&mut tx, account, id, version).await?;
     let entry = Entry::new("unit.delete").object("unit", id).change(serde_json::to_value(&before).ok(), None);
     audit::record(&mut tx, &ctx.actor(), entry).await?;
-    crate::rights::repo::changed(&mut tx, ctx.who.account.id).await?;
-    tx.raise(Some(account), EventKind::Changed { topic: Topic::Units }).await?;
+    crate::rights::repo::changed(&mut tx, ctx.scope()).await?;
+    tx.raise(Some(account.id()), EventKind::Changed { topic: Topic::Units }).await?;
     tx.commit().await
 }

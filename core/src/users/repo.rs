@@ -7,6 +7,7 @@ use crate::auth::policy::login_key;
 use crate::auth::standing::Standing;
 use crate::config::AccountConfig;
 use crate::error::{AppError, Message};
+use crate::guard::Scope;
 use crate::i18n::CommonT;
 use crate::list::{contains_pattern, search_key, Page, PAGE_SIZE};
 use crate::store::{Flag, Store, Tx};
@@ -22,7 +23,7 @@ fn placeholders(first: usize, n: usize) -> String {
 
 pub async fn list(
     store: &Store,
-    account: i64,
+    account: Scope,
     zone: &str,
     lang: crate::i18n::Lang,
     q: &UserQuery,
@@ -92,7 +93,7 @@ pub async fn list(
     Ok(Page { rows: users, total: total as u64 })
 }
 
-pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<UserCard, AppError> {
+pub async fn get(store: &Store, account: Scope, zone: &str, id: i64) -> Result<UserCard, AppError> {
     let r: CardRecord = sqlx::query_as(
         "SELECT u.*, p.first_name, p.last_name, p.personal_number FROM users u LEFT JOIN persons p ON p.id = u.person_id
          WHERE u.id = $1 AND u.account_id = $2",
@@ -121,14 +122,20 @@ pub async fn get(store: &Store, account: i64, zone: &str, id: i64) -> Result<Use
 
 /// A user's account and, when the user has rules of their own, those rules (strong, maximum
 /// age in days); the service puts them over the account's policy.
-pub async fn own_policy(store: &Store, user: i64) -> Result<(i64, Option<(bool, Option<u32>)>), AppError> {
-    let (account, own, strong, max_age): (i64, Flag, Flag, Option<i64>) = sqlx::query_as(
-        "SELECT u.account_id, u.pw_own_policy, u.pw_strong, u.pw_max_age_days FROM users u WHERE u.id = $1",
+pub async fn own_policy(
+    store: &Store,
+    home: Scope,
+    user: i64,
+) -> Result<Option<(bool, Option<u32>)>, AppError> {
+    let (own, strong, max_age): (Flag, Flag, Option<i64>) = sqlx::query_as(
+        "SELECT u.pw_own_policy, u.pw_strong, u.pw_max_age_days FROM users u WHERE u.id = $1 AND u.account_id = $2",
     )
     .bind(user)
-    .fetch_one(store.reader())
-    .await?;
-    Ok((account, own.0.then_some((strong.0, max_age.map(|d| d as u32)))))
+    .bind(home)
+    .fetch_optional(store.reader())
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(own.0.then_some((strong.0, max_age.map(|d| d as u32))))
 }
 
 fn field_error(field: &str, label: UserT, problem: Message) -> AppError {
@@ -222,7 +229,7 @@ async fn write_secret(tx: &mut Tx, id: i64, column: &str, change: &SecretChange)
 /// the id.
 pub async fn save(
     tx: &mut Tx,
-    account: i64,
+    account: Scope,
     config: &AccountConfig,
     input: &UserInput,
     before: Option<&UserCard>,
@@ -328,7 +335,7 @@ pub async fn save(
 /// people); answers the id.
 pub async fn insert_internal(
     tx: &mut Tx,
-    account: i64,
+    account: Scope,
     login: &str,
     full_name: &str,
     hash: &str,
@@ -364,7 +371,7 @@ pub async fn standing(tx: &mut Tx, id: i64) -> Result<Standing, AppError> {
 /// which password it was (`password` or `external_password`).
 pub async fn set_password(
     tx: &mut Tx,
-    account: i64,
+    account: Scope,
     user: i64,
     target: PasswordTarget,
     hash: &str,

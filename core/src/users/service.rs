@@ -6,6 +6,7 @@ use crate::catalogue::{Module, Op};
 use crate::error::{AppError, Message};
 use crate::events::EndReason;
 use crate::guard::Ctx;
+use crate::guard::Scope;
 use crate::i18n::CommonT;
 use crate::list::Page;
 use domain::auth::policy::PasswordPolicy;
@@ -16,13 +17,12 @@ use rand::Rng;
 /// A page of users matching the search and filters.
 pub async fn list_users(ctx: &Ctx, query: UserQuery) -> Result<Page<UserRow>, AppError> {
     crate::list::check_search("search", crate::i18n::CommonT::Search, &query.search)?;
-    let zone = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.time_zone;
-    let mut page =
-        crate::users::repo::list(ctx.store(), ctx.who.account.id, &zone, ctx.who.lang, &query).await?;
+    let zone = crate::config::repo::load(ctx.store(), ctx.scope()).await?.time_zone;
+    let mut page = crate::users::repo::list(ctx.store(), ctx.scope(), &zone, ctx.who.lang, &query).await?;
     page.rows.iter_mut().for_each(|row| crate::users::columns::hide_row(&ctx.who.rights, row));
     if ctx.who.account.is_main && ctx.who.rights.can(Module::Accounts, Op::View) {
         let ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
-        let mut summary = crate::accounts::repo::summary(ctx.store(), ctx.who.account.id, &ids).await?;
+        let mut summary = crate::accounts::repo::summary(ctx.store(), ctx.scope(), &ids).await?;
         for row in &mut page.rows {
             row.sub_accounts = summary.remove(&row.id);
         }
@@ -32,21 +32,25 @@ pub async fn list_users(ctx: &Ctx, query: UserQuery) -> Result<Page<UserRow>, Ap
 
 /// One user's card.
 pub async fn get_user(ctx: &Ctx, id: i64) -> Result<UserCard, AppError> {
-    let zone = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.time_zone;
-    let mut card = crate::users::repo::get(ctx.store(), ctx.who.account.id, &zone, id).await?;
+    let zone = crate::config::repo::load(ctx.store(), ctx.scope()).await?.time_zone;
+    let mut card = crate::users::repo::get(ctx.store(), ctx.scope(), &zone, id).await?;
     crate::users::columns::hide_card(&ctx.who.rights, &mut card);
     Ok(card)
 }
 
 /// The account's password policy, for checking a card before sending it.
 pub async fn account_policy(ctx: &Ctx) -> Result<PasswordPolicy, AppError> {
-    Ok(crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.policy())
+    Ok(crate::config::repo::load(ctx.store(), ctx.scope()).await?.policy())
 }
 
 /// The password policy that applies to a user: the account's, or the user's own rules.
-pub async fn policy_of(store: &crate::store::Store, user: i64) -> Result<PasswordPolicy, AppError> {
-    let (account, own) = crate::users::repo::own_policy(store, user).await?;
-    let account = crate::config::repo::load(store, account).await?.policy();
+pub async fn policy_of(
+    store: &crate::store::Store,
+    home: Scope,
+    user: i64,
+) -> Result<PasswordPolicy, AppError> {
+    let own = crate::users::repo::own_policy(store, home, user).await?;
+    let account = crate::config::repo::load(store, home).await?.policy();
     Ok(match own {
         None => account,
         Some((strong, max_age_days)) => {
@@ -57,7 +61,7 @@ pub async fn policy_of(store: &crate::store::Store, user: i64) -> Result<Passwor
 
 /// A random password that meets the account's policy (and the strong rule).
 pub async fn generate_password(ctx: &Ctx) -> Result<String, AppError> {
-    let policy = crate::config::repo::load(ctx.store(), ctx.who.account.id).await?.policy();
+    let policy = crate::config::repo::load(ctx.store(), ctx.scope()).await?.policy();
     let mut rng = rand::rngs::OsRng;
     Ok(domain::auth::policy::random_password(&policy, |n| rng.gen_range(0..n)))
 }
@@ -65,7 +69,7 @@ pub async fn generate_password(ctx: &Ctx) -> Result<String, AppError> {
 /// Creates a user (no id) or saves changes to one, with its roles; ends the user's sessions
 /// when the user may no longer sign in.
 pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let config = crate::config::repo::load(ctx.store(), account).await?;
     let mut input = input;
     let before = match input.id {
@@ -115,8 +119,8 @@ pub async fn save_user(ctx: &Ctx, input: UserInput) -> Result<i64, AppError> {
         .change(before.and_then(|b| serde_json::to_value(b).ok()), Some(after));
     audit::record(&mut tx, &ctx.actor(), entry).await?;
     // Roles and the linked person (the assigned person of data rights) decide rights.
-    crate::rights::repo::changed(&mut tx, ctx.who.account.id).await?;
-    tx.raise(Some(account), EventKind::Changed { topic: Topic::Users }).await?;
+    crate::rights::repo::changed(&mut tx, ctx.scope()).await?;
+    tx.raise(Some(account.id()), EventKind::Changed { topic: Topic::Users }).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -156,7 +160,7 @@ async fn hash_secrets(
 }
 
 /// The default unit and the linked person must be the account's.
-async fn check_links(tx: &mut crate::store::Tx, account: i64, input: &UserInput) -> Result<(), AppError> {
+async fn check_links(tx: &mut crate::store::Tx, account: Scope, input: &UserInput) -> Result<(), AppError> {
     if let Some(unit) = input.default_unit_id {
         if !crate::units::repo::all_in_account(tx, account, &[unit]).await? {
             let problem = Message::new(CommonT::FieldUnknown);
@@ -182,11 +186,11 @@ pub async fn set_password(
     must_change: bool,
     end_sessions: bool,
 ) -> Result<usize, AppError> {
-    let account = ctx.who.account.id;
+    let account = ctx.scope();
     let zone = crate::config::repo::load(ctx.store(), account).await?.time_zone;
     let card = crate::users::repo::get(ctx.store(), account, &zone, user).await?;
     crate::users::reach::may_set_password(ctx, user).await?;
-    let policy = policy_of(ctx.store(), user).await?;
+    let policy = policy_of(ctx.store(), account, user).await?;
     let mut checks = crate::error::Checks::new();
     domain::auth::policy::check_new_password(&policy, &card.login, &password, &confirm, &mut checks);
     checks.finish()?;
@@ -204,7 +208,7 @@ pub async fn set_password(
     } else {
         0
     };
-    tx.raise(Some(account), EventKind::Changed { topic: Topic::Users }).await?;
+    tx.raise(Some(account.id()), EventKind::Changed { topic: Topic::Users }).await?;
     tx.commit().await?;
     Ok(ended)
 }

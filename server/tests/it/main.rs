@@ -3,6 +3,7 @@
 
 mod support;
 
+mod account_scope;
 mod accounts;
 mod app_session_sweep;
 mod app_sign_in;

@@ -5,7 +5,9 @@
 use crate::accounts::{AccessChoice, AccountT, SwitchTarget, UserAccess};
 use crate::error::{AppError, Message};
 use crate::events::EventKind;
+use crate::guard::Scope;
 use crate::store::{Flag, Store, Tx};
+use domain::ids::AccountId;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -21,7 +23,7 @@ struct AccessRecord {
 }
 
 /// Whether `user` is a member of the built-in Administrators of `account`.
-async fn is_administrator(conn: &mut AnyConnection, user: i64, account: i64) -> Result<bool, AppError> {
+async fn is_administrator(conn: &mut AnyConnection, user: i64, account: Scope) -> Result<bool, AppError> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT m.user_id FROM role_members m JOIN roles r ON r.id = m.role_id
          WHERE m.user_id = $1 AND r.account_id = $2 AND r.builtin = 'administrators'",
@@ -36,7 +38,7 @@ async fn is_administrator(conn: &mut AnyConnection, user: i64, account: i64) -> 
 /// Whether `caller` may change sub-account `id` of `main`: an administrator of the main
 /// account may change any; anyone else only one they were given access to, active or not
 /// (rule 6: nobody deactivates, renames or deletes an account they cannot enter).
-pub async fn may_change(tx: &mut Tx, caller: i64, main: i64, id: i64) -> Result<(), AppError> {
+pub async fn may_change(tx: &mut Tx, caller: i64, main: Scope, id: i64) -> Result<(), AppError> {
     let conn = tx.conn();
     if is_administrator(&mut *conn, caller, main).await? {
         return Ok(());
@@ -52,17 +54,17 @@ pub async fn may_change(tx: &mut Tx, caller: i64, main: i64, id: i64) -> Result<
 
 /// The accounts `user` (whose home is `home`) may work in: the home account, and when it is a
 /// main account, the live, active sub-accounts they were given (administrators: all of them).
-pub async fn targets(tx: &mut Tx, user: i64, home: i64) -> Result<Vec<SwitchTarget>, AppError> {
+pub async fn targets(tx: &mut Tx, user: i64, home: Scope) -> Result<Vec<SwitchTarget>, AppError> {
     targets_on(tx.conn(), user, home).await
 }
 
 /// Whether the user may switch between accounts: more than one account to work in.
-pub async fn may_switch(store: &Store, user: i64, home: i64) -> Result<bool, AppError> {
+pub async fn may_switch(store: &Store, user: i64, home: Scope) -> Result<bool, AppError> {
     let mut conn = store.reader().acquire().await?;
     Ok(targets_on(&mut conn, user, home).await?.len() > 1)
 }
 
-async fn targets_on(conn: &mut AnyConnection, user: i64, home: i64) -> Result<Vec<SwitchTarget>, AppError> {
+async fn targets_on(conn: &mut AnyConnection, user: i64, home: Scope) -> Result<Vec<SwitchTarget>, AppError> {
     let rows: Vec<(i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
         "SELECT a.id, a.name, a.external_id, a.parent_id FROM accounts a
          WHERE a.id = $1
@@ -91,7 +93,7 @@ async fn targets_on(conn: &mut AnyConnection, user: i64, home: i64) -> Result<Ve
 
 /// Moves the open sessions that visit `account` from their home account back home (only those
 /// of `user`, if given), and tells each of them.
-pub async fn send_home(tx: &mut Tx, account: i64, user: Option<i64>) -> Result<usize, AppError> {
+pub async fn send_home(tx: &mut Tx, account: Scope, user: Option<i64>) -> Result<usize, AppError> {
     let name: String = sqlx::query_scalar("SELECT name FROM accounts WHERE id = $1")
         .bind(account)
         .fetch_one(tx.conn())
@@ -109,7 +111,7 @@ pub async fn send_home(tx: &mut Tx, account: i64, user: Option<i64>) -> Result<u
             .bind(id)
             .execute(tx.conn())
             .await?;
-        tx.raise(Some(account), EventKind::ReturnedHome { session_id: *id, from: name.clone() }).await?;
+        tx.raise(Some(account.id()), EventKind::ReturnedHome { session_id: *id, from: name.clone() }).await?;
     }
     Ok(ids.len())
 }
@@ -118,7 +120,7 @@ pub async fn send_home(tx: &mut Tx, account: i64, user: Option<i64>) -> Result<u
 /// they are an administrator (all sub-accounts) and the names of the sub-accounts given.
 pub async fn summary(
     store: &Store,
-    main: i64,
+    main: Scope,
     users: &[i64],
 ) -> Result<HashMap<i64, (bool, Vec<String>)>, AppError> {
     let subs: i64 =
@@ -156,7 +158,7 @@ pub async fn summary(
 }
 
 /// A user of `main` and their access, with the boxes `caller` may change.
-pub async fn access(tx: &mut Tx, main: i64, user: i64, caller: i64) -> Result<UserAccess, AppError> {
+pub async fn access(tx: &mut Tx, main: Scope, user: i64, caller: i64) -> Result<UserAccess, AppError> {
     let login: String = sqlx::query_scalar("SELECT login FROM users WHERE id = $1 AND account_id = $2")
         .bind(user)
         .bind(main)
@@ -193,7 +195,7 @@ pub async fn access(tx: &mut Tx, main: i64, user: i64, caller: i64) -> Result<Us
 /// granted ids before and after. Sessions of the user inside a withdrawn sub-account go home.
 pub async fn set_access(
     tx: &mut Tx,
-    main: i64,
+    main: Scope,
     user: i64,
     caller: i64,
     wanted: &[i64],
@@ -233,7 +235,7 @@ pub async fn set_access(
                 .bind(choice.account_id)
                 .execute(tx.conn())
                 .await?;
-            send_home(tx, choice.account_id, Some(user)).await?;
+            send_home(tx, main.related(choice.account_id), Some(user)).await?;
         }
     }
     let mut after: Vec<i64> = wanted.to_vec();
@@ -247,13 +249,13 @@ pub async fn switch(
     tx: &mut Tx,
     session: i64,
     user: i64,
-    home: i64,
-    account: i64,
+    home: Scope,
+    account: AccountId,
 ) -> Result<String, AppError> {
     let target = targets(tx, user, home)
         .await?
         .into_iter()
-        .find(|t| t.id == account)
+        .find(|t| t.id == account.get())
         .ok_or_else(|| AppError::Refused(Message::new(AccountT::NoAccess)))?;
     sqlx::query("UPDATE sessions SET current_account_id = $1 WHERE id = $2 AND closed_at IS NULL")
         .bind(account)

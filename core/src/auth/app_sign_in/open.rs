@@ -52,6 +52,7 @@ pub async fn sign_in(
     };
     let Some(user) = user else { return Err(SignInError::WrongCredentials) };
     let (user_id, account_id) = (user.id, user.account_id);
+    let scope = crate::guard::scope::signing_in(account_id);
     actor.account_id = Some(account_id);
     actor.native_user_id = Some(user_id);
     actor.effective_user_id = Some(user_id);
@@ -66,7 +67,7 @@ pub async fn sign_in(
             Err("account_inactive")
         })
     };
-    let units = crate::auth::login::units_of(&mut tx, user_id, account_id).await?;
+    let units = crate::auth::login::units_of(&mut tx, user_id, scope).await?;
     let refusal = refusal.and(if units.is_empty() { Err("no_unit") } else { Ok(()) });
     if let Err(reason) = refusal {
         let entry =
@@ -91,7 +92,7 @@ pub async fn sign_in(
     // otherwise (seed 000); the user's row orders racing sign-ins.
     crate::auth::repo::hold_user(&mut tx, user_id).await?;
     let open = sessions::open_of(&mut tx, user_id).await?;
-    if !open.is_empty() && !crate::auth::login::may_hold_several(state, user_id, account_id).await? {
+    if !open.is_empty() && !crate::auth::login::may_hold_several(state, user_id, scope).await? {
         if !r.close_other {
             let step = crate::auth::login::new_step(&mut tx, user_id, Some(caller.id), Some(unit_id)).await?;
             tx.commit().await?;

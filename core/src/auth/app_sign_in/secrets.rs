@@ -9,7 +9,7 @@ pub(super) async fn application_of(state: &CoreState, caller: &Caller) -> Result
     if caller.application == crate::clients::BUILT_IN_APPLICATION {
         return Ok((true, caller.name.clone()));
     }
-    let app = crate::applications::repo::load(state.store(), caller.account_id, &caller.application).await?;
+    let app = crate::applications::repo::load(state.store(), caller.scope(), &caller.application).await?;
     Ok(match app {
         Some((c, _)) => (c.accepts_internal_users, c.name.en),
         None => (false, caller.application.clone()),
@@ -25,7 +25,7 @@ pub(super) async fn find(
     r: &AppRequest,
 ) -> Result<(Option<AppUser>, Option<i64>), AppError> {
     let store = state.store();
-    let main = caller.account_id;
+    let main = caller.scope();
     Ok(match &r.secret {
         Secret::Password(_) | Secret::Pin(_) => {
             (repo::app_user(store, AppUserBy::LoginKey(&login_key(&r.login)), main).await?, None)

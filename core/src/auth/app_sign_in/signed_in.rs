@@ -6,7 +6,7 @@ use super::*;
 /// account: only those may be reported on, ended or moved into a substitution by the caller
 /// (not the console's sessions, not another application's).
 pub async fn owns(state: &CoreState, caller: &Caller, session_id: i64) -> Result<bool, AppError> {
-    crate::auth::repo::opened_by(state.store(), session_id, caller.account_id, &caller.application).await
+    crate::auth::repo::opened_by(state.store(), session_id, caller.scope(), &caller.application).await
 }
 
 /// Ends an application session: the user signed out of the application.

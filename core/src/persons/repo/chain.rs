@@ -2,6 +2,7 @@
 //! person and everyone under them.
 
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::Store;
 
 /// The person a user is linked to.
@@ -14,7 +15,7 @@ pub async fn person_of_user(store: &Store, user: i64) -> Result<Option<i64>, App
 }
 
 /// The supervisor of a person of `account`.
-pub async fn supervisor_of(store: &Store, person: i64, account: i64) -> Result<Option<i64>, AppError> {
+pub async fn supervisor_of(store: &Store, person: i64, account: Scope) -> Result<Option<i64>, AppError> {
     Ok(sqlx::query_scalar("SELECT supervisor_id FROM persons WHERE id = $1 AND account_id = $2")
         .bind(person)
         .bind(account)
@@ -24,7 +25,7 @@ pub async fn supervisor_of(store: &Store, person: i64, account: i64) -> Result<O
 }
 
 /// The users linked to `person` (of `account`) or to anyone under them.
-pub async fn users_under(store: &Store, person: i64, account: i64) -> Result<Vec<i64>, AppError> {
+pub async fn users_under(store: &Store, person: i64, account: Scope) -> Result<Vec<i64>, AppError> {
     Ok(sqlx::query_scalar(
         "WITH RECURSIVE under(id) AS (
              SELECT id FROM persons WHERE id = $1 AND account_id = $2

@@ -3,11 +3,12 @@
 //! role's members.
 
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::rights::Holder;
 use crate::store::{Reader, Store, Tx};
 
 /// A user of `account`: login, version, and in how many Administrators roles.
-pub async fn user_head(tx: &mut Tx, id: i64, account: i64) -> Result<Option<(String, i64, i64)>, AppError> {
+pub async fn user_head(tx: &mut Tx, id: i64, account: Scope) -> Result<Option<(String, i64, i64)>, AppError> {
     Ok(sqlx::query_as(
         "SELECT login, version,
                 (SELECT COUNT(*) FROM role_members m JOIN roles r ON r.id = m.role_id
@@ -37,7 +38,7 @@ pub async fn holds_role(tx: &mut Tx, role: i64, user: i64) -> Result<bool, AppEr
 /// A user's roles in `account` (Everyone's too): id, name, built-in key; by name.
 pub async fn roles_of(
     tx: &mut Tx,
-    account: i64,
+    account: Scope,
     user: i64,
 ) -> Result<Vec<(i64, String, Option<String>)>, AppError> {
     Ok(sqlx::query_as(
@@ -94,7 +95,7 @@ pub async fn members_of(tx: &mut Tx, role: i64) -> Result<Vec<i64>, AppError> {
 
 /// The home account of a user seen from `account`: `account` itself, or its main account for a
 /// main-account user working in it; `None` for a user of another account.
-pub async fn home_seen_from(store: &Store, user: i64, account: i64) -> Result<Option<i64>, AppError> {
+pub async fn home_seen_from(store: &Store, user: i64, account: Scope) -> Result<Option<i64>, AppError> {
     Ok(sqlx::query_scalar(
         "SELECT u.account_id FROM users u JOIN accounts a ON a.id = $2
          WHERE u.id = $1 AND (u.account_id = a.id OR u.account_id = a.parent_id)",
@@ -124,7 +125,7 @@ pub async fn units_of_persons(
 }
 
 /// The top unit of an account.
-pub async fn top_unit(store: &Store, account: i64) -> Result<Option<i64>, AppError> {
+pub async fn top_unit(store: &Store, account: Scope) -> Result<Option<i64>, AppError> {
     Ok(sqlx::query_scalar("SELECT id FROM units WHERE account_id = $1 AND parent_id IS NULL")
         .bind(account)
         .fetch_optional(store.reader())

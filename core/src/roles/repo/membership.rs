@@ -2,10 +2,11 @@
 //! can sign in now. The rules of changing them are `roles/members.rs`.
 
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::Tx;
 
 /// Whether a user belongs to `account`.
-pub async fn user_in_account(tx: &mut Tx, account: i64, user: i64) -> Result<bool, AppError> {
+pub async fn user_in_account(tx: &mut Tx, account: Scope, user: i64) -> Result<bool, AppError> {
     let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1 AND account_id = $2")
         .bind(user)
         .bind(account)
@@ -36,7 +37,7 @@ pub async fn remove(tx: &mut Tx, role: i64, user: i64) -> Result<(), AppError> {
 }
 
 /// The roles of `account` a user is a member of.
-pub async fn roles_of(tx: &mut Tx, account: i64, user: i64) -> Result<Vec<i64>, AppError> {
+pub async fn roles_of(tx: &mut Tx, account: Scope, user: i64) -> Result<Vec<i64>, AppError> {
     Ok(sqlx::query_scalar(
         "SELECT m.role_id FROM role_members m JOIN roles r ON r.id = m.role_id WHERE m.user_id = $1 AND r.account_id = $2",
     )
@@ -47,7 +48,7 @@ pub async fn roles_of(tx: &mut Tx, account: i64, user: i64) -> Result<Vec<i64>, 
 }
 
 /// The members of the account's Administrators who may sign in to the console at `now`.
-pub async fn active_administrators(tx: &mut Tx, account: i64, now: i64) -> Result<i64, AppError> {
+pub async fn active_administrators(tx: &mut Tx, account: Scope, now: i64) -> Result<i64, AppError> {
     Ok(sqlx::query_scalar(
         "SELECT COUNT(*) FROM role_members m
          JOIN roles r ON r.id = m.role_id JOIN users u ON u.id = m.user_id

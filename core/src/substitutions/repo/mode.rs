@@ -2,6 +2,7 @@
 //! and out of a substitution, and the sessions working in one.
 
 use crate::error::AppError;
+use crate::guard::Scope;
 use crate::store::{Flag, Store, Tx};
 
 const STARTABLE: &str = "
@@ -25,7 +26,7 @@ pub struct StartableRecord {
 pub async fn startable(
     store: &Store,
     user: i64,
-    account: i64,
+    account: Scope,
     now: i64,
 ) -> Result<Vec<StartableRecord>, AppError> {
     Ok(sqlx::query_as(&format!("{STARTABLE} ORDER BY b.ends_at, b.id"))
@@ -40,7 +41,7 @@ pub async fn startable(
 pub async fn startable_one(
     tx: &mut Tx,
     user: i64,
-    account: i64,
+    account: Scope,
     now: i64,
     id: i64,
 ) -> Result<Option<StartableRecord>, AppError> {
@@ -54,7 +55,7 @@ pub async fn startable_one(
 }
 
 /// Whether substitution `id` of `account` names `user` as the substitute (startable or not).
-pub async fn is_substitute(tx: &mut Tx, id: i64, account: i64, user: i64) -> Result<bool, AppError> {
+pub async fn is_substitute(tx: &mut Tx, id: i64, account: Scope, user: i64) -> Result<bool, AppError> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM substitutions WHERE id = $1 AND account_id = $2 AND substitute_user_id = $3",
     )
