@@ -2,6 +2,8 @@
 //! remembers of its client. Made by the guard from an authorized call (`Ctx::actor`), or by the
 //! core's own jobs with no one behind them.
 
+use domain::ids::{AccountId, SessionId, UserId};
+
 /// The caller's network details, for session rows, audit and throttling.
 #[derive(Clone, Debug, Default)]
 pub struct Client {
@@ -16,9 +18,9 @@ pub struct Client {
 /// The actor of an audit record.
 #[derive(Clone, Debug, Default)]
 pub struct Actor {
-    pub account_id: Option<i64>,
-    pub session_id: Option<i64>,
-    pub native_user_id: Option<i64>,
-    pub effective_user_id: Option<i64>,
+    pub account_id: Option<AccountId>,
+    pub session_id: Option<SessionId>,
+    pub native_user_id: Option<UserId>,
+    pub effective_user_id: Option<UserId>,
     pub client_addr: String,
 }

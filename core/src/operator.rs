@@ -15,6 +15,7 @@ use crate::mail::MailSettings;
 use crate::setup::bootstrap::{bootstrap, Bootstrapped};
 use crate::setup::demo::{self, DemoOutcome};
 use crate::store::{Clock, DbUrl, Store};
+use domain::ids::AccountId;
 use std::time::Duration;
 
 pub struct Operator {
@@ -60,7 +61,7 @@ impl Operator {
         application: &str,
         name: &str,
     ) -> Result<NewSecret, AppError> {
-        let actor = Actor { account_id: Some(account), ..Default::default() };
+        let actor = Actor { account_id: Some(AccountId::new(account)), ..Default::default() };
         crate::clients::service::make(&self.store, &actor, job(account), application, name).await
     }
 
@@ -72,7 +73,7 @@ impl Operator {
     /// Registers or updates the application a catalogue file declares, as the console's upload
     /// does; the answer counts the grants left out of effect too.
     pub async fn apply_catalogue(&self, account: i64, text: &str) -> Result<Preview, AppError> {
-        let actor = Actor { account_id: Some(account), ..Default::default() };
+        let actor = Actor { account_id: Some(AccountId::new(account)), ..Default::default() };
         let mut done =
             crate::applications::applying::apply(&self.store, &actor, job(account), text, None).await?;
         done.orphaned = crate::applications::repo::preview(&self.store, job(account), text).await?.orphaned;

@@ -25,16 +25,16 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
         Ok(ctx) => ctx,
         Err(e) => return app::guard::error_response("/events", &e),
     };
-    let Some(slot) = state.streams().take(ctx.who.session_id) else {
+    let Some(slot) = state.streams().take(ctx.who.session_id.get()) else {
         return app::guard::error_response("/events", &domain::error::AppError::Throttled { seconds: 15 });
     };
     let last_id: Option<i64> =
         parts.headers.get("last-event-id").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse().ok());
     let feed = klucznik_core::events::feed::Feed::of(&ctx);
     let mut receiver = feed.subscribe();
-    let account = ctx.who.account.id;
-    let mine = ctx.who.session_id;
-    let me = ctx.who.effective.id;
+    let account = ctx.who.account.id.get();
+    let mine = ctx.who.session_id.get();
+    let me = ctx.who.effective.id.get();
 
     let stream = stream! {
         // Held as long as the stream lives.
@@ -83,7 +83,7 @@ pub async fn events(State(state): State<AppState>, req: Request) -> Response {
                         let event = LiveEvent {
                             id: 0,
                             account_id: Some(account),
-                            kind: EventKind::SessionClosed { session_id: mine, user_id: ctx.who.native.id, reason: domain::events::EndReason::Expired, by: None, at_text: String::new(), note: None },
+                            kind: EventKind::SessionClosed { session_id: mine, user_id: ctx.who.native.id.get(), reason: domain::events::EndReason::Expired, by: None, at_text: String::new(), note: None },
                         };
                         yield Ok(frame(&event));
                         return;

@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::guard::Ctx;
 use domain::accounts::{AccountInput, SubAccount, SwitchTarget, UserAccess};
 use domain::events::{EventKind, Topic};
+use domain::ids::AccountId;
 
 /// The main account's sub-accounts.
 pub async fn list_accounts(ctx: &Ctx) -> Result<Vec<SubAccount>, AppError> {
@@ -28,7 +29,7 @@ pub async fn save_account(ctx: &Ctx, input: AccountInput) -> Result<i64, AppErro
         }
         Some(id) => {
             crate::accounts::repo::get(&mut tx, main, id).await?;
-            crate::accounts::repo::may_change(&mut tx, ctx.who.effective.id, main, id).await?;
+            crate::accounts::repo::may_change(&mut tx, ctx.who.effective.id.get(), main, id).await?;
             let before = crate::accounts::repo::update(&mut tx, main, &input).await?;
             (
                 id,
@@ -49,7 +50,7 @@ pub async fn set_account_active(ctx: &Ctx, id: i64, active: bool, version: i64) 
     let main = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     crate::accounts::repo::get(&mut tx, main, id).await?;
-    crate::accounts::repo::may_change(&mut tx, ctx.who.effective.id, main, id).await?;
+    crate::accounts::repo::may_change(&mut tx, ctx.who.effective.id.get(), main, id).await?;
     let before = crate::accounts::repo::set_active(&mut tx, main, id, active, version).await?;
     if !active {
         // A deactivated sub-account's own users are signed out at once.
@@ -73,7 +74,7 @@ pub async fn delete_account(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppE
     let main = ctx.scope();
     let mut tx = ctx.store().begin().await?;
     crate::accounts::repo::get(&mut tx, main, id).await?;
-    crate::accounts::repo::may_change(&mut tx, ctx.who.effective.id, main, id).await?;
+    crate::accounts::repo::may_change(&mut tx, ctx.who.effective.id.get(), main, id).await?;
     let before = crate::accounts::repo::delete(&mut tx, main, id, version).await?;
     let entry =
         Entry::new("account.delete").object("account", id).change(serde_json::to_value(&before).ok(), None);
@@ -85,7 +86,8 @@ pub async fn delete_account(ctx: &Ctx, id: i64, version: i64) -> Result<(), AppE
 /// A main-account user's access to the sub-accounts.
 pub async fn get_user_access(ctx: &Ctx, user: i64) -> Result<UserAccess, AppError> {
     let mut tx = ctx.store().begin().await?;
-    let access = crate::accounts::repo::access(&mut tx, ctx.scope(), user, ctx.who.effective.id).await?;
+    let access =
+        crate::accounts::repo::access(&mut tx, ctx.scope(), user, ctx.who.effective.id.get()).await?;
     tx.commit().await?;
     Ok(access)
 }
@@ -97,7 +99,7 @@ pub async fn set_user_access(ctx: &Ctx, user: i64, accounts: Vec<i64>) -> Result
     crate::rights::outrank::may_act_on(ctx, user).await?;
     let mut tx = ctx.store().begin().await?;
     let (before, after) =
-        crate::accounts::repo::set_access(&mut tx, main, user, ctx.who.effective.id, &accounts).await?;
+        crate::accounts::repo::set_access(&mut tx, main, user, ctx.who.effective.id.get(), &accounts).await?;
     if before != after {
         let entry = Entry::new("account.access")
             .object("user", user)
@@ -113,17 +115,17 @@ pub async fn set_user_access(ctx: &Ctx, user: i64, accounts: Vec<i64>) -> Result
 pub async fn switchable(ctx: &Ctx) -> Result<Vec<SwitchTarget>, AppError> {
     let mut tx = ctx.store().begin().await?;
     let mut targets =
-        crate::accounts::repo::targets(&mut tx, ctx.who.native.id, ctx.who.home_scope()).await?;
+        crate::accounts::repo::targets(&mut tx, ctx.who.native.id.get(), ctx.who.home_scope()).await?;
     tx.commit().await?;
     for t in &mut targets {
-        t.current = t.id == ctx.who.account.id;
+        t.current = t.id == ctx.who.account.id.get();
     }
     Ok(targets)
 }
 
 /// Moves the caller's session into another account they may enter; no new sign-in.
 pub async fn switch_account(ctx: &Ctx, account: i64) -> Result<(), AppError> {
-    let from = ctx.who.account.id;
+    let from = ctx.who.account.id.get();
     if account == from {
         return Ok(());
     }
@@ -141,7 +143,7 @@ pub async fn switch_account(ctx: &Ctx, account: i64) -> Result<(), AppError> {
     )
     .await?;
     let mut actor = ctx.actor();
-    actor.account_id = Some(account);
+    actor.account_id = Some(AccountId::new(account));
     let entry = Entry::new("account.switch")
         .object("account", account)
         .detail(format!("{} → {name}", who.account.name));

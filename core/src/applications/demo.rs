@@ -69,7 +69,7 @@ const ROLE_RIGHTS: &[(&str, &[&str])] = &[
 
 /// Registers Nordwind ERP in main account `main` and grants its rights to the sample's roles.
 pub async fn register(store: &Store, main: Scope) -> Result<(), AppError> {
-    let actor = Actor { account_id: Some(main.id()), ..Default::default() };
+    let actor = Actor { account_id: Some(main.account()), ..Default::default() };
     super::applying::apply(store, &actor, main, NORDWIND, None).await?;
     let mut tx = store.begin().await?;
     for (role, rights) in ROLE_RIGHTS {

@@ -20,7 +20,11 @@ pub struct Author {
 
 impl Author {
     pub fn of(who: &crate::guard::Who) -> Author {
-        Author { user_id: who.effective.id, home: who.home_scope(), administrator: who.rights.administrator }
+        Author {
+            user_id: who.effective.id.get(),
+            home: who.home_scope(),
+            administrator: who.rights.administrator,
+        }
     }
 }
 

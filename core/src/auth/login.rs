@@ -15,6 +15,7 @@ use crate::guard::Scope;
 use crate::i18n::{CommonT, Lang};
 use crate::sessions::ending;
 use crate::sessions::repo::{self as sessions, Opening};
+use domain::ids::{AccountId, SessionId, UserId};
 
 /// A successful sign-in: the token for the cookie and where to go next.
 pub struct SignedIn {
@@ -204,9 +205,9 @@ pub async fn sign_in(
     };
     let (user_id, account_id) = (user.id, user.account_id);
     let scope = crate::guard::scope::signing_in(account_id);
-    actor.account_id = Some(account_id);
-    actor.native_user_id = Some(user_id);
-    actor.effective_user_id = Some(user_id);
+    actor.account_id = Some(AccountId::new(account_id));
+    actor.native_user_id = Some(UserId::new(user_id));
+    actor.effective_user_id = Some(UserId::new(user_id));
     // The password was right: the user may now learn why they cannot come in.
     let refusal =
         user.standing.console(tx.now()).map_err(|r| (r.key(), r.message())).and(if user.account_active {
@@ -275,7 +276,7 @@ pub async fn sign_in(
     };
     let session_id = sessions::open(&mut tx, store.schema_version(), opening).await?;
     let device = remember_device(&mut tx, user_id, &ctx.client).await?;
-    actor.session_id = Some(session_id);
+    actor.session_id = Some(SessionId::new(session_id));
     audit::record(&mut tx, &actor, Entry::new("login").object("session", session_id)).await?;
     tx.commit().await?;
     Ok(Outcome::Signed(SignedIn {

@@ -21,12 +21,12 @@ pub async fn change_own(
 ) -> Result<String, AppError> {
     let store = ctx.store();
     let user_id = ctx.who.native.id;
-    let (login, hash) = crate::auth::repo::login_and_hash(store, user_id).await?;
-    let keys = [throttle::password_change_key(user_id)];
+    let (login, hash) = crate::auth::repo::login_and_hash(store, user_id.get()).await?;
+    let keys = [throttle::password_change_key(user_id.get())];
 
     // Field checks first: a form with a bad new password costs no attempt.
     let mut checks = Checks::new();
-    let policy = crate::users::service::policy_of(store, ctx.who.home_scope(), user_id).await?;
+    let policy = crate::users::service::policy_of(store, ctx.who.home_scope(), user_id.get()).await?;
     check_new_password(&policy, &login, new, confirm, &mut checks);
     if !checks.has("new_password") && new == current {
         checks.add("new_password", AuthT::NewPassword, Message::new(AuthT::PasswordUnchanged));
@@ -43,8 +43,12 @@ pub async fn change_own(
     throttle::finish(store, &keys, correct).await?;
     if !correct {
         let mut tx = store.begin().await?;
-        audit::record(&mut tx, &ctx.actor(), Entry::new("password.change_failed").object("user", user_id))
-            .await?;
+        audit::record(
+            &mut tx,
+            &ctx.actor(),
+            Entry::new("password.change_failed").object("user", user_id.get()),
+        )
+        .await?;
         tx.commit().await?;
         let mut wrong = Checks::new();
         wrong.add("current_password", AuthT::CurrentPassword, Message::new(AuthT::CurrentPasswordWrong));
@@ -54,21 +58,25 @@ pub async fn change_own(
 
     let new_hash = ctx.state().hasher().hash(new).await?;
     let mut tx = store.begin().await?;
-    crate::auth::repo::set_own_password(&mut tx, user_id, &new_hash).await?;
+    crate::auth::repo::set_own_password(&mut tx, user_id.get(), &new_hash).await?;
     // A new token for this session: whoever copied the old cookie is out.
     let token = crate::auth::token::new_token();
-    crate::auth::repo::replace_token(&mut tx, ctx.who.session_id, &crate::auth::token::hash_token(&token))
-        .await?;
+    crate::auth::repo::replace_token(
+        &mut tx,
+        ctx.who.session_id.get(),
+        &crate::auth::token::hash_token(&token),
+    )
+    .await?;
     let mut ended = 0;
     if end_other_sessions {
-        let (by, except) = (ctx.actor(), Some(ctx.who.session_id));
-        ended = ending::end_all_of(&mut tx, &by, user_id, except, EndReason::PasswordChanged).await?;
+        let (by, except) = (ctx.actor(), Some(ctx.who.session_id.get()));
+        ended = ending::end_all_of(&mut tx, &by, user_id.get(), except, EndReason::PasswordChanged).await?;
     }
     let detail = format!("other sessions ended: {ended}");
     audit::record(
         &mut tx,
         &ctx.actor(),
-        Entry::new("password.change").object("user", user_id).detail(detail),
+        Entry::new("password.change").object("user", user_id.get()).detail(detail),
     )
     .await?;
     tx.commit().await?;

@@ -12,7 +12,7 @@ use domain::prefs::Theme;
 /// Ends the caller's session.
 pub async fn log_out(ctx: &Ctx) -> Result<(), AppError> {
     let actor = ctx.actor();
-    crate::sessions::ending::end_now(ctx.store(), ctx.who.session_id, EndReason::Logout, Some(&actor))
+    crate::sessions::ending::end_now(ctx.store(), ctx.who.session_id.get(), EndReason::Logout, Some(&actor))
         .await?;
     Ok(())
 }
@@ -21,22 +21,22 @@ pub async fn log_out(ctx: &Ctx) -> Result<(), AppError> {
 pub async fn whoami(ctx: &Ctx) -> Result<Me, AppError> {
     let who = &ctx.who;
     let unit_name: Option<String> = match who.unit_id {
-        Some(unit) => crate::units::repo::name_of(ctx.store(), unit).await?,
+        Some(unit) => crate::units::repo::name_of(ctx.store(), unit.get()).await?,
         None => None,
     };
     // Not while working on someone's behalf: the substitution lives in the home account.
     let can_switch = who.substitution.is_none()
-        && crate::accounts::repo::may_switch(ctx.store(), who.native.id, who.home_scope()).await?;
+        && crate::accounts::repo::may_switch(ctx.store(), who.native.id.get(), who.home_scope()).await?;
     let native =
         (who.native.id != who.effective.id).then(|| (who.native.login.clone(), who.native.full_name.clone()));
     Ok(Me {
-        session_id: who.session_id,
-        user_id: who.effective.id,
+        session_id: who.session_id.get(),
+        user_id: who.effective.id.get(),
         login: who.effective.login.clone(),
         full_name: who.effective.full_name.clone(),
         native,
         working_until: who.substitution.as_ref().map(|(_, to)| to.clone()),
-        account_id: who.account.id,
+        account_id: who.account.id.get(),
         account_name: who.account.name.clone(),
         account_is_main: who.account.is_main,
         can_switch,
@@ -54,6 +54,6 @@ pub async fn set_preferences(ctx: &Ctx, lang: &str, theme: &str) -> Result<(Lang
         .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown language {lang}"))))?;
     let theme = Theme::parse(theme)
         .ok_or_else(|| AppError::Request(crate::error::clip(&format!("unknown theme {theme}"))))?;
-    crate::users::repo::set_preferences(ctx.store(), ctx.who.native.id, lang, theme).await?;
+    crate::users::repo::set_preferences(ctx.store(), ctx.who.native.id.get(), lang, theme).await?;
     Ok((lang, theme))
 }

@@ -40,5 +40,5 @@ pub async fn save_config(ctx: &Ctx, config: AccountConfig) -> Result<(), AppErro
 
 /// The password rules that apply to the caller, for the change-password form.
 pub async fn my_password_policy(ctx: &Ctx) -> Result<domain::auth::policy::PasswordPolicy, AppError> {
-    crate::users::service::policy_of(ctx.store(), ctx.who.home_scope(), ctx.who.native.id).await
+    crate::users::service::policy_of(ctx.store(), ctx.who.home_scope(), ctx.who.native.id.get()).await
 }

@@ -80,11 +80,11 @@ async fn by_session(state: &CoreState, caller: &Caller, token: &str) -> Result<O
     // The session must still be open: `resolve` closes one past its time, ends a working-as
     // mode past its end, and builds the effective user's snapshot for the current account.
     let Some(who) = crate::sessions::resolve::resolve(state, token, false).await? else { return Ok(None) };
-    if !repo::in_family(state.store(), who.home_account_id, caller.scope()).await? {
+    if !repo::in_family(state.store(), who.home_account_id.get(), caller.scope()).await? {
         return Ok(None);
     }
     Ok(Some(Found {
-        user_id: who.effective.id,
+        user_id: who.effective.id.get(),
         login: who.effective.login.clone(),
         home: who.home_scope(),
         scope: who.scope(),

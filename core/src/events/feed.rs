@@ -15,7 +15,7 @@ pub struct Feed {
 impl Feed {
     /// The feed of the caller's current account.
     pub fn of(ctx: &Ctx) -> Feed {
-        Feed { store: ctx.store().clone(), account: ctx.who.account.id }
+        Feed { store: ctx.store().clone(), account: ctx.who.account.id.get() }
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<LiveEvent>> {

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::rights::Snapshot;
 use crate::store::Store;
-use domain::ids::AccountId;
+use domain::ids::{AccountId, SessionId, UnitId, UserId};
 use domain::prefs::Theme;
 use http::request::Parts;
 use std::sync::Arc;
@@ -41,14 +41,14 @@ pub enum Need {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UserRef {
-    pub id: i64,
+    pub id: UserId,
     pub login: String,
     pub full_name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccountRef {
-    pub id: i64,
+    pub id: AccountId,
     pub name: String,
     pub is_main: bool,
 }
@@ -56,16 +56,16 @@ pub struct AccountRef {
 /// Who is calling, resolved once per request.
 #[derive(Clone, Debug)]
 pub struct Who {
-    pub session_id: i64,
+    pub session_id: SessionId,
     /// A console session (a business application's session is no console cookie, issue 17).
     pub web: bool,
     /// Who is really at the keyboard.
     pub native: UserRef,
     /// Whose identity and rights the session uses (differs only in a substitution).
     pub effective: UserRef,
-    pub home_account_id: i64,
+    pub home_account_id: AccountId,
     pub account: AccountRef,
-    pub unit_id: Option<i64>,
+    pub unit_id: Option<UnitId>,
     /// While working as the absent user: the substitution and its last day.
     pub substitution: Option<(i64, String)>,
     pub rights: Arc<Snapshot>,
@@ -77,12 +77,12 @@ pub struct Who {
 impl Who {
     /// The account the resolved caller works in (a `Who` is made only by resolving a session).
     pub fn scope(&self) -> Scope {
-        Scope::new(AccountId::new(self.account.id))
+        Scope::new(self.account.id)
     }
 
     /// The native user's home account: where their roles, substitutions and access are kept.
     pub fn home_scope(&self) -> Scope {
-        Scope::new(AccountId::new(self.home_account_id))
+        Scope::new(self.home_account_id)
     }
 }
 
@@ -209,14 +209,14 @@ mod tests {
     use crate::rights::Subject;
 
     fn who(snapshot: Snapshot, must_change_password: bool) -> Who {
-        let user = UserRef { id: 1, login: "u".into(), full_name: "U".into() };
+        let user = UserRef { id: UserId::new(1), login: "u".into(), full_name: "U".into() };
         Who {
-            session_id: 1,
+            session_id: SessionId::new(1),
             web: true,
             native: user.clone(),
             effective: user,
-            home_account_id: 1,
-            account: AccountRef { id: 1, name: "A".into(), is_main: true },
+            home_account_id: AccountId::new(1),
+            account: AccountRef { id: AccountId::new(1), name: "A".into(), is_main: true },
             unit_id: None,
             substitution: None,
             rights: Arc::new(snapshot),

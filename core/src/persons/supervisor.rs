@@ -19,7 +19,7 @@ pub async fn may_place(ctx: &Ctx, person: i64, supervisor: Option<i64>) -> Resul
         return Ok(());
     }
     let (store, account) = (ctx.store(), ctx.scope());
-    let mine = chain::person_of_user(store, ctx.who.effective.id).await?;
+    let mine = chain::person_of_user(store, ctx.who.effective.id.get()).await?;
     let Some(mine) = mine else { return Ok(()) };
     let mut above = Some(supervisor);
     let mut seen = HashSet::new();

@@ -46,9 +46,9 @@ async fn head(
 /// (Everyone included). Rule 6: nobody edits them but an administrator of roles — not even
 /// with rights they hold, which would keep those rights past their removal elsewhere.
 pub async fn own(tx: &mut Tx, ctx: &Ctx, holder: Holder) -> Result<bool, AppError> {
-    let me = ctx.who.effective.id;
+    let me = ctx.who.effective.id.get();
     match holder {
-        Holder::User(id) => Ok(id == ctx.who.native.id || id == me),
+        Holder::User(id) => Ok(id == ctx.who.native.id.get() || id == me),
         Holder::Role(_) if ctx.who.rights.administrator => Ok(false),
         Holder::Role(id) => holders::holds_role(tx, id, me).await,
     }
@@ -145,7 +145,7 @@ pub async fn save(ctx: &Ctx, holder: Holder, grants: Vec<GrantRow>, version: i64
         .change(serde_json::to_value(&before).ok(), serde_json::to_value(&grants).ok());
     audit::record(&mut tx, &ctx.actor(), entry).await?;
     // The people whose rights changed hear of it (a role's members, or the user).
-    let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id).await?;
+    let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id.get()).await?;
     let told: Vec<i64> = match holder {
         Holder::User(id) => vec![id],
         Holder::Role(id) => holders::members_of(&mut tx, id).await?,

@@ -70,7 +70,7 @@ pub async fn may_take(
 
 /// Refuses a change of the caller's own roles, unless an administrator makes it.
 fn not_own(ctx: &Ctx, user: i64) -> Result<(), AppError> {
-    let own = user == ctx.who.native.id || user == ctx.who.effective.id;
+    let own = user == ctx.who.native.id.get() || user == ctx.who.effective.id.get();
     if own && !ctx.who.rights.administrator {
         Err(AppError::refused(RoleT::OwnMembership))
     } else {

@@ -9,6 +9,7 @@ use crate::audit::{self, Entry};
 use crate::error::AppError;
 use crate::events::{EndReason, EventKind};
 use crate::store::{Store, Tx};
+use domain::ids::{AccountId, SessionId, UserId};
 
 /// Ends an open session inside `tx` for `reason`, with the note of whoever ended it; false if
 /// it was closed already.
@@ -20,7 +21,7 @@ pub async fn end(
     note: Option<&str>,
 ) -> Result<bool, AppError> {
     let now = tx.now();
-    let ender = by.filter(|_| reason == EndReason::Ended).and_then(|a| a.native_user_id);
+    let ender = by.filter(|_| reason == EndReason::Ended).and_then(|a| a.native_user_id).map(UserId::get);
     let note = note.map(str::trim).filter(|n| !n.is_empty());
     let Some((user_id, account_id)) = repo::close(tx, now, session_id, reason, ender, note).await? else {
         return Ok(false);
@@ -28,10 +29,10 @@ pub async fn end(
     let actor = match by {
         Some(actor) => actor.clone(),
         None => Actor {
-            account_id: Some(account_id),
-            session_id: Some(session_id),
-            native_user_id: Some(user_id),
-            effective_user_id: Some(user_id),
+            account_id: Some(AccountId::new(account_id)),
+            session_id: Some(SessionId::new(session_id)),
+            native_user_id: Some(UserId::new(user_id)),
+            effective_user_id: Some(UserId::new(user_id)),
             client_addr: String::new(),
         },
     };

@@ -56,7 +56,8 @@ pub async fn list(ctx: &Ctx, query: &SessionQuery) -> Result<Page<SessionRow>, A
         query.sort = SessionSort::Created;
     }
     let filter = list_repo::filter(ctx.scope(), &query, &zone);
-    let (mut rows, total) = list_repo::page(ctx.store(), &filter, query.page, ctx.who.session_id).await?;
+    let (mut rows, total) =
+        list_repo::page(ctx.store(), &filter, query.page, ctx.who.session_id.get()).await?;
     for row in &mut rows {
         present(ctx, &zone, row);
     }
@@ -75,7 +76,7 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
         let problem = Message::new(CommonT::FieldTooLong).arg("max", NOTE_MAX);
         return Err(AppError::invalid("note", SessionT::Note, problem));
     }
-    if ids.contains(&ctx.who.session_id) {
+    if ids.contains(&ctx.who.session_id.get()) {
         return Err(AppError::refused(SessionT::NotOwnSession));
     }
     let mut tx = ctx.store().begin().await?;
@@ -84,7 +85,7 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
     let mut told: Vec<i64> = Vec::new();
     for id in ids {
         let (user, account, home) = list_repo::owner(&mut tx, *id).await?.ok_or(AppError::NotFound)?;
-        let visible = if own { user == ctx.who.native.id } else { account == ctx.who.account.id };
+        let visible = if own { user == ctx.who.native.id.get() } else { account == ctx.who.account.id.get() };
         if !visible {
             return Err(AppError::NotFound);
         }
@@ -92,20 +93,20 @@ pub async fn end(ctx: &Ctx, ids: &[i64], note: &str, own: bool) -> Result<usize,
         if !own && home != account && ctx.who.home_account_id == ctx.who.account.id {
             return Err(AppError::refused(SessionT::VisitorSession));
         }
-        if !own && user != ctx.who.native.id {
+        if !own && user != ctx.who.native.id.get() {
             // Ending the session of someone who holds more is acting on them (rule 6).
             crate::rights::outrank::may_act_on(ctx, user).await?;
         }
         let by = ctx.actor();
         if super::ending::end(&mut tx, *id, EndReason::Ended, Some(&by), Some(note)).await? {
             ended += 1;
-            if user != ctx.who.native.id && !told.contains(&user) {
+            if user != ctx.who.native.id.get() && !told.contains(&user) {
                 told.push(user);
             }
         }
     }
     if !told.is_empty() {
-        let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id).await?;
+        let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id.get()).await?;
         let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
         let notice = crate::notices::Notice::SessionEnded { by, note };
         crate::notices::repo::send_all(&mut tx, &told, &notice).await?;
@@ -119,7 +120,8 @@ const MINE_SINCE_MS: i64 = 30 * 24 * 3600 * 1000;
 pub async fn mine(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
     let zone = zone(ctx).await?;
     let since = ctx.store().now() - MINE_SINCE_MS;
-    let mut rows = list_repo::mine(ctx.store(), ctx.who.native.id, since, ctx.who.session_id).await?;
+    let mut rows =
+        list_repo::mine(ctx.store(), ctx.who.native.id.get(), since, ctx.who.session_id.get()).await?;
     for row in &mut rows {
         times(ctx, &zone, row);
     }
@@ -127,5 +129,5 @@ pub async fn mine(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
 }
 
 pub async fn my_open_others(ctx: &Ctx) -> Result<Vec<i64>, AppError> {
-    list_repo::open_others(ctx.store(), ctx.who.native.id, ctx.who.session_id).await
+    list_repo::open_others(ctx.store(), ctx.who.native.id.get(), ctx.who.session_id.get()).await
 }

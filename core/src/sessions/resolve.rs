@@ -12,6 +12,7 @@ use crate::rights::snapshots::load_snapshot;
 use crate::sessions::repo::token;
 use crate::sessions::{ending, repo as sessions};
 use crate::store::{non_null, Store};
+use domain::ids::{AccountId, SessionId, UnitId, UserId};
 use domain::prefs::Theme;
 use std::sync::Arc;
 
@@ -26,7 +27,7 @@ pub async fn still_open(state: &CoreState, token: &str) -> bool {
 /// The account the open session of `token` works in now, if it is open.
 pub async fn current_account(state: &CoreState, token: &str) -> Option<i64> {
     match resolve(state, token, false).await {
-        Ok(Some(who)) => Some(who.account.id),
+        Ok(Some(who)) => Some(who.account.id.get()),
         _ => None,
     }
 }
@@ -36,7 +37,7 @@ pub async fn current_account(state: &CoreState, token: &str) -> Option<i64> {
 pub async fn current_account_of(state: &CoreState, session_id: i64) -> Option<i64> {
     let hash = token::token_hash(state.store(), session_id).await.ok().flatten();
     match resolve_hash(state, &hash?, false).await {
-        Ok(Some(who)) => Some(who.account.id),
+        Ok(Some(who)) => Some(who.account.id.get()),
         _ => None,
     }
 }
@@ -81,7 +82,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         });
     }
 
-    let native = UserRef { id: user_id, login: row.login, full_name: row.full_name };
+    let native = UserRef { id: UserId::new(user_id), login: row.login, full_name: row.full_name };
     let home_account_id = row.home_account_id;
     let mut substitution = None;
     if let Some(sub) = row.substitution_id {
@@ -108,7 +109,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         _ => (native.clone(), home_account_id),
     };
     let mut account = AccountRef {
-        id: row.current_account_id,
+        id: AccountId::new(row.current_account_id),
         name: row.account_name,
         is_main: row.account_parent.is_none(),
     };
@@ -116,36 +117,40 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         // Access to the sub-account ended without the session being moved (a safety net:
         // the change that ends it moves the session itself).
         let mut tx = store.begin().await?;
-        crate::accounts::repo::send_home(&mut tx, scope::session(account.id), Some(user_id)).await?;
+        crate::accounts::repo::send_home(&mut tx, scope::session(account.id.get()), Some(user_id)).await?;
         tx.commit().await?;
-        account = AccountRef { id: home_account_id, name: row.home_name, is_main: row.home_parent.is_none() };
+        account = AccountRef {
+            id: AccountId::new(home_account_id),
+            name: row.home_name,
+            is_main: row.home_parent.is_none(),
+        };
     }
-    let unit_id = if account.id == home_account_id { row.unit_id } else { None };
+    let unit_id = if account.id == AccountId::new(home_account_id) { row.unit_id } else { None };
     let version = (row.home_version, row.current_version);
-    let rights = match state.rights_cache.get(effective.id, account.id, version) {
+    let rights = match state.rights_cache.get(effective.id.get(), account.id.get(), version) {
         Some(snapshot) => snapshot,
         None => {
             let snapshot = Arc::new(
                 load_snapshot(
                     store,
-                    effective.id,
+                    effective.id.get(),
                     scope::session(effective_home),
-                    scope::session(account.id),
+                    scope::session(account.id.get()),
                 )
                 .await?,
             );
-            state.rights_cache.put(effective.id, account.id, version, snapshot.clone());
+            state.rights_cache.put(effective.id.get(), account.id.get(), version, snapshot.clone());
             snapshot
         }
     };
     Ok(Some(Arc::new(Who {
-        session_id,
+        session_id: SessionId::new(session_id),
         web,
         native,
         effective,
-        home_account_id,
+        home_account_id: AccountId::new(home_account_id),
         account,
-        unit_id,
+        unit_id: unit_id.map(UnitId::new),
         substitution,
         rights,
         must_change_password: row.must_change_password,

@@ -19,7 +19,7 @@ pub async fn online_now(ctx: &Ctx) -> Result<Vec<OnlineSession>, AppError> {
     let mut list = crate::sessions::repo::online(ctx.store(), ctx.scope()).await?;
     for s in &mut list {
         s.since_text = crate::time::format_ms(s.since, &zone, ctx.who.lang);
-        if !details && s.user_id != ctx.who.native.id {
+        if !details && s.user_id != ctx.who.native.id.get() {
             s.computer.clear();
         }
     }
@@ -72,10 +72,12 @@ impl Export {
         zone: &'a str,
     ) -> impl futures::Stream<Item = Result<SessionRow, AppError>> + 'a {
         use futures::StreamExt;
-        super::list_repo::all(ctx.store(), &self.filter, &self.sql, ctx.who.session_id).map(move |row| {
-            let mut row = row?;
-            crate::sessions::listing::present(ctx, zone, &mut row);
-            Ok(row)
-        })
+        super::list_repo::all(ctx.store(), &self.filter, &self.sql, ctx.who.session_id.get()).map(
+            move |row| {
+                let mut row = row?;
+                crate::sessions::listing::present(ctx, zone, &mut row);
+                Ok(row)
+            },
+        )
     }
 }

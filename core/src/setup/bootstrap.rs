@@ -7,6 +7,7 @@ use crate::audit::{self, Entry};
 use crate::auth::password::Hasher;
 use crate::error::AppError;
 use crate::store::Store;
+use domain::ids::AccountId;
 
 pub const ADMIN_LOGIN: &str = "admin";
 pub const MAIN_ACCOUNT_NAME: &str = "Main account";
@@ -59,7 +60,7 @@ pub async fn bootstrap(
     )
     .await?;
     crate::roles::repo::membership::add(&mut tx, account.administrators, admin).await?;
-    let actor = Actor { account_id: Some(account.id), ..Default::default() };
+    let actor = Actor { account_id: Some(AccountId::new(account.id)), ..Default::default() };
     audit::record(&mut tx, &actor, Entry::new("bootstrap").object("user", admin).detail("first start"))
         .await?;
     tx.commit().await?;

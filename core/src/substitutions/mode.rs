@@ -11,6 +11,7 @@ use crate::notices::{repo::name_of, repo::send, Notice};
 use crate::store::{Store, Tx};
 use crate::substitutions::repo::mode as rows;
 use crate::substitutions::{ModeEnd, Startable, SubT};
+use domain::ids::{AccountId, SessionId, UserId};
 
 /// Whether a session may go on working in its substitution, from the substitution's row and
 /// the absent user's: the reason it must stop, if it must.
@@ -39,7 +40,8 @@ pub async fn startable(ctx: &Ctx) -> Result<Vec<Startable>, AppError> {
     if who.native.id != who.effective.id || who.account.id != who.home_account_id {
         return Ok(Vec::new());
     }
-    let startable = rows::startable(ctx.store(), who.native.id, who.home_scope(), ctx.store().now()).await?;
+    let startable =
+        rows::startable(ctx.store(), who.native.id.get(), who.home_scope(), ctx.store().now()).await?;
     Ok(startable
         .into_iter()
         .map(|r| Startable {
@@ -62,10 +64,10 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
     }
     let mut tx = ctx.store().begin().await?;
     let now = tx.now();
-    let row = rows::startable_one(&mut tx, who.native.id, who.home_scope(), now, id).await?;
+    let row = rows::startable_one(&mut tx, who.native.id.get(), who.home_scope(), now, id).await?;
     let Some(row) = row else {
         // Another's substitution, or one of another account, is simply not there.
-        let theirs = rows::is_substitute(&mut tx, id, who.home_scope(), who.native.id).await?;
+        let theirs = rows::is_substitute(&mut tx, id, who.home_scope(), who.native.id.get()).await?;
         return Err(if theirs { AppError::refused(SubT::CannotStart) } else { AppError::NotFound });
     };
     let absent = row.absent_user_id;
@@ -74,32 +76,37 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
     if let Some(author) = row.vouched_by {
         let store = ctx.store();
         let (author, _) = crate::rights::outrank::snapshot_of(store, author, who.home_scope()).await?;
-        let covered =
-            crate::rights::outrank::covers_gain(store, &author, absent, who.native.id, who.home_scope())
-                .await?;
+        let covered = crate::rights::outrank::covers_gain(
+            store,
+            &author,
+            absent,
+            who.native.id.get(),
+            who.home_scope(),
+        )
+        .await?;
         if !covered {
             return Err(AppError::refused(SubT::AuthorLacksRights));
         }
     }
-    if !rows::enter(&mut tx, who.session_id, absent, id).await? {
+    if !rows::enter(&mut tx, who.session_id.get(), absent, id).await? {
         return Err(AppError::refused(SubT::AlreadyWorkingAs));
     }
     let mut actor = ctx.actor();
-    actor.effective_user_id = Some(absent);
+    actor.effective_user_id = Some(UserId::new(absent));
     audit::record(&mut tx, &actor, Entry::new("substitution.start").object("substitution", id)).await?;
-    let substitute = name_of(&mut tx, who.native.id).await?;
+    let substitute = name_of(&mut tx, who.native.id.get()).await?;
     send(&mut tx, absent, &Notice::SubstitutionStarted { substitute }).await?;
-    tx.raise(Some(who.account.id), EventKind::Changed { topic: Topic::Sessions }).await?;
+    tx.raise(Some(who.account.id.get()), EventKind::Changed { topic: Topic::Sessions }).await?;
     tx.commit().await
 }
 
 /// The caller ends their own work on someone's behalf.
 pub async fn end_own(ctx: &Ctx) -> Result<(), AppError> {
     let mut tx = ctx.store().begin().await?;
-    let Some(id) = rows::substitution_of(&mut tx, ctx.who.session_id).await? else {
+    let Some(id) = rows::substitution_of(&mut tx, ctx.who.session_id.get()).await? else {
         return Ok(());
     };
-    end_one(&mut tx, ctx.who.session_id, id, ModeEnd::Ended, Some(&ctx.actor())).await?;
+    end_one(&mut tx, ctx.who.session_id.get(), id, ModeEnd::Ended, Some(&ctx.actor())).await?;
     tx.commit().await
 }
 
@@ -114,10 +121,10 @@ pub async fn end_one(
 ) -> Result<bool, AppError> {
     let Some((user, absent, account)) = rows::leave(tx, session_id, id).await? else { return Ok(false) };
     let actor = by.cloned().unwrap_or(Actor {
-        account_id: Some(account),
-        session_id: Some(session_id),
-        native_user_id: Some(user),
-        effective_user_id: Some(absent),
+        account_id: Some(AccountId::new(account)),
+        session_id: Some(SessionId::new(session_id)),
+        native_user_id: Some(UserId::new(user)),
+        effective_user_id: Some(UserId::new(absent)),
         client_addr: String::new(),
     });
     let key = match why {

@@ -36,7 +36,7 @@ async fn scope(conn: &mut AnyConnection, who: &Who) -> Result<Reach, AppError> {
     if has(Permission::SubstitutionsAnyone) {
         return Ok(Reach::Anyone);
     }
-    let me = who.effective.id;
+    let me = who.effective.id.get();
     let mut ids = Vec::new();
     if has(Permission::SubstitutionsOwn) {
         ids.push(me);
@@ -132,7 +132,7 @@ pub async fn list(
             .bind(now)
             .fetch_all(&mut *conn)
             .await?;
-    Ok(visible(rows, now, &scope, who.effective.id))
+    Ok(visible(rows, now, &scope, who.effective.id.get()))
 }
 
 async fn load(
@@ -202,7 +202,7 @@ pub async fn options(conn: &mut AnyConnection, who: &Who, now: i64) -> Result<Su
     let all = candidates(&mut *conn, who.scope(), now, None).await?;
     let substitutes = all.iter().filter(|c| !c.expired).map(|c| c.user.clone()).collect();
     let absent = all.into_iter().filter(|c| expired_ok || !c.expired).map(|c| c.user);
-    let me = who.effective.id;
+    let me = who.effective.id.get();
     Ok(SubOptions {
         today,
         me: scope.covers(me).then_some(me),
@@ -344,7 +344,7 @@ pub async fn overlaps(
     .await?;
     // Only what the list would show the caller (issue 13: overlaps leaked the others).
     let scope = scope(&mut *conn, who).await?;
-    Ok(visible(rows, now, &scope, who.effective.id))
+    Ok(visible(rows, now, &scope, who.effective.id.get()))
 }
 
 /// Recomputes the instants of every unfinished substitution after the account's zone changed.

@@ -73,8 +73,8 @@ pub async fn save(tx: &mut Tx, ctx: &Ctx, input: &SubInput) -> Result<(i64, Opti
         input,
         starts_at,
         ends_at,
-        created_by: ctx.who.native.id,
-        vouched_by: ctx.who.effective.id,
+        created_by: ctx.who.native.id.get(),
+        vouched_by: ctx.who.effective.id.get(),
     };
     let id = repo::write(tx, &row).await?;
     Ok((id, before.map(|b| b.item)))

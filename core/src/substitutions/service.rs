@@ -55,16 +55,16 @@ pub async fn save_substitution(ctx: &Ctx, input: SubInput) -> Result<i64, AppErr
     audit::record(&mut tx, &ctx.actor(), entry).await?;
     let substitute = input.substitute_id.unwrap_or_default();
     let people_changed = before.as_ref().is_none_or(|b| b.substitute_id != substitute);
-    if people_changed && input.active && substitute != ctx.who.native.id {
+    if people_changed && input.active && substitute != ctx.who.native.id.get() {
         let notice = Notice::SubstitutionDefined {
-            by: notices::name_of(&mut tx, ctx.who.native.id).await?,
+            by: notices::name_of(&mut tx, ctx.who.native.id.get()).await?,
             absent: notices::name_of(&mut tx, input.absent_id.unwrap_or_default()).await?,
             from: input.from_day.trim().to_string(),
             to: input.to_day.trim().to_string(),
         };
         notices::send(&mut tx, substitute, &notice).await?;
     }
-    tx.raise(Some(ctx.who.account.id), EventKind::Changed { topic: Topic::Substitutions }).await?;
+    tx.raise(Some(ctx.who.account.id.get()), EventKind::Changed { topic: Topic::Substitutions }).await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -29,7 +29,7 @@ pub fn sensitive(before: &UserCard, input: &UserInput) -> bool {
 
 /// Whether `user` is the caller (at the keyboard, or worked for in a substitution).
 pub fn is_own(ctx: &Ctx, user: i64) -> bool {
-    user == ctx.who.native.id || user == ctx.who.effective.id
+    user == ctx.who.native.id.get() || user == ctx.who.effective.id.get()
 }
 
 /// Refuses an edit of `before` that rule 6 does not allow the caller.

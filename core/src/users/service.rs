@@ -200,10 +200,10 @@ pub async fn set_password(
     let which = crate::users::repo::set_password(&mut tx, account, user, target, &hash, must_change).await?;
     let entry = crate::audit::Entry::new("user.password").object("user", user).detail(which);
     crate::audit::record(&mut tx, &ctx.actor(), entry).await?;
-    let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id).await?;
+    let by = crate::notices::repo::name_of(&mut tx, ctx.who.native.id.get()).await?;
     crate::notices::repo::send(&mut tx, user, &domain::notices::Notice::PasswordReset { by }).await?;
     let ended = if end_sessions {
-        let except = Some(ctx.who.session_id);
+        let except = Some(ctx.who.session_id.get());
         crate::sessions::ending::end_all_of(&mut tx, &ctx.actor(), user, except, EndReason::Ended).await?
     } else {
         0

@@ -177,8 +177,8 @@ async fn session_of(
     let Some(who) = klucznik_core::sessions::resolve::resolve(state, token, touch).await? else {
         return Ok(None);
     };
-    let ours = klucznik_core::auth::app_sign_in::owns(state, caller, who.session_id).await?;
-    Ok(ours.then_some(who.session_id))
+    let ours = klucznik_core::auth::app_sign_in::owns(state, caller, who.session_id.get()).await?;
+    Ok(ours.then_some(who.session_id.get()))
 }
 
 fn token(o: &Map<String, Value>) -> Result<String, String> {
@@ -253,7 +253,7 @@ async fn session_ctx(
     let Some(who) = klucznik_core::sessions::resolve::resolve(state, token, true).await? else {
         return Ok(None);
     };
-    if !klucznik_core::auth::app_sign_in::owns(state, caller, who.session_id).await? {
+    if !klucznik_core::auth::app_sign_in::owns(state, caller, who.session_id.get()).await? {
         return Ok(None);
     }
     klucznik_core::guard::for_application_session(state, who, client, klucznik_core::guard::Need::SelfService)

@@ -7,7 +7,7 @@ use crate::error::{AppError, Message};
 use crate::events::EventKind;
 use crate::guard::Scope;
 use crate::store::{Flag, Store, Tx};
-use domain::ids::AccountId;
+use domain::ids::{AccountId, SessionId, UserId};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -247,12 +247,12 @@ pub async fn set_access(
 /// Moves session `session` of `user` (home `home`) into `account`, if the user may enter it.
 pub async fn switch(
     tx: &mut Tx,
-    session: i64,
-    user: i64,
+    session: SessionId,
+    user: UserId,
     home: Scope,
     account: AccountId,
 ) -> Result<String, AppError> {
-    let target = targets(tx, user, home)
+    let target = targets(tx, user.get(), home)
         .await?
         .into_iter()
         .find(|t| t.id == account.get())

@@ -2,6 +2,7 @@
 //! one session per user across the console and applications, the audit.
 
 use super::*;
+use domain::ids::{AccountId, SessionId, UserId};
 
 /// Opens a session for an application, or says why not. Every outcome is audited with the
 /// application's name.
@@ -16,8 +17,11 @@ pub async fn sign_in(
     let (accepts_internal, service) = application_of(state, caller).await?;
     let (user, step_unit) = find(state, caller, r).await?;
     let keys = keys(caller, client, r);
-    let mut actor =
-        Actor { client_addr: client.addr.clone(), account_id: Some(caller.account_id), ..Default::default() };
+    let mut actor = Actor {
+        client_addr: client.addr.clone(),
+        account_id: Some(AccountId::new(caller.account_id)),
+        ..Default::default()
+    };
     let what = match &r.secret {
         Secret::Card(_) => "card".to_string(),
         _ => clip(&r.login),
@@ -53,9 +57,9 @@ pub async fn sign_in(
     let Some(user) = user else { return Err(SignInError::WrongCredentials) };
     let (user_id, account_id) = (user.id, user.account_id);
     let scope = crate::guard::scope::signing_in(account_id);
-    actor.account_id = Some(account_id);
-    actor.native_user_id = Some(user_id);
-    actor.effective_user_id = Some(user_id);
+    actor.account_id = Some(AccountId::new(account_id));
+    actor.native_user_id = Some(UserId::new(user_id));
+    actor.effective_user_id = Some(UserId::new(user_id));
     // The secret was right: the application may now learn why the user cannot come in.
     let refusal = if user.standing.kind == "internal" && !accepts_internal {
         Err("internal_user")
@@ -121,7 +125,7 @@ pub async fn sign_in(
     if !used.is_empty() {
         crate::auth::repo::secret_used(&mut tx, used, user_id).await?;
     }
-    actor.session_id = Some(session_id);
+    actor.session_id = Some(SessionId::new(session_id));
     audit::record(&mut tx, &actor, Entry::new("login").object("session", session_id).detail(service.clone()))
         .await?;
     let unit_name = units.iter().find(|(id, _)| *id == unit_id).map(|(_, n)| n.clone()).unwrap_or_default();

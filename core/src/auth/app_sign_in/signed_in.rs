@@ -1,6 +1,7 @@
 //! An application's sessions after sign-in: which are the caller's, and signing out.
 
 use super::*;
+use domain::ids::{AccountId, SessionId};
 
 /// Whether a session was opened by a client of the caller's application in the caller's main
 /// account: only those may be reported on, ended or moved into a substitution by the caller
@@ -19,8 +20,8 @@ pub async fn sign_out(
     let mut tx = state.store().begin().await?;
     let actor = Actor {
         client_addr: client.addr.clone(),
-        account_id: Some(caller.account_id),
-        session_id: Some(session_id),
+        account_id: Some(AccountId::new(caller.account_id)),
+        session_id: Some(SessionId::new(session_id)),
         ..Default::default()
     };
     if ending::end(&mut tx, session_id, EndReason::Logout, None, None).await? {

@@ -5,6 +5,7 @@ use crate::auth::standing::Standing;
 use crate::error::AppError;
 use crate::guard::UserRef;
 use crate::store::{Flag, Store};
+use domain::ids::UserId;
 
 const SESSION_SQL: &str = "
 SELECT s.id, s.user_id, s.effective_user_id, s.home_account_id, s.current_account_id, s.unit_id,
@@ -93,5 +94,5 @@ pub async fn user_ref(store: &Store, id: i64) -> Result<(UserRef, i64), AppError
             .bind(id)
             .fetch_one(store.reader())
             .await?;
-    Ok((UserRef { id, login, full_name }, account))
+    Ok((UserRef { id: UserId::new(id), login, full_name }, account))
 }
