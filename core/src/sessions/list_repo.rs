@@ -5,6 +5,7 @@ use super::admin::{SessionQuery, SessionRow, SessionSort, SessionState};
 use crate::error::AppError;
 use crate::guard::Scope;
 use crate::list::{contains_pattern, PAGE_SIZE};
+use domain::ids::{SessionId, UserId};
 use sqlx::any::AnyArguments;
 use sqlx::query::QueryAs;
 use sqlx::Any;
@@ -199,9 +200,9 @@ pub fn export_sql(filter: &Filter) -> String {
 /// first, at most 50.
 pub async fn mine(
     store: &crate::store::Store,
-    user: i64,
+    user: UserId,
     since: i64,
-    current: i64,
+    current: SessionId,
 ) -> Result<Vec<SessionRow>, AppError> {
     let sql = format!(
         "{} WHERE s.user_id = $1 AND (s.closed_at IS NULL OR s.closed_at >= $2)
@@ -209,7 +210,7 @@ pub async fn mine(
         head()
     );
     let rows: Vec<Record> = sqlx::query_as(&sql).bind(user).bind(since).fetch_all(store.reader()).await?;
-    Ok(rows.into_iter().map(|r| row(r, current)).collect())
+    Ok(rows.into_iter().map(|r| row(r, current.get())).collect())
 }
 
 /// A session's user, current account and home account, for ending it.
@@ -221,7 +222,11 @@ pub async fn owner(tx: &mut crate::store::Tx, session: i64) -> Result<Option<(i6
 }
 
 /// A user's open sessions other than `except`.
-pub async fn open_others(store: &crate::store::Store, user: i64, except: i64) -> Result<Vec<i64>, AppError> {
+pub async fn open_others(
+    store: &crate::store::Store,
+    user: UserId,
+    except: SessionId,
+) -> Result<Vec<i64>, AppError> {
     Ok(sqlx::query_scalar("SELECT id FROM sessions WHERE user_id = $1 AND closed_at IS NULL AND id <> $2")
         .bind(user)
         .bind(except)

@@ -120,8 +120,7 @@ const MINE_SINCE_MS: i64 = 30 * 24 * 3600 * 1000;
 pub async fn mine(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
     let zone = zone(ctx).await?;
     let since = ctx.store().now() - MINE_SINCE_MS;
-    let mut rows =
-        list_repo::mine(ctx.store(), ctx.who.native.id.get(), since, ctx.who.session_id.get()).await?;
+    let mut rows = list_repo::mine(ctx.store(), ctx.who.native.id, since, ctx.who.session_id).await?;
     for row in &mut rows {
         times(ctx, &zone, row);
     }
@@ -129,5 +128,5 @@ pub async fn mine(ctx: &Ctx) -> Result<Vec<SessionRow>, AppError> {
 }
 
 pub async fn my_open_others(ctx: &Ctx) -> Result<Vec<i64>, AppError> {
-    list_repo::open_others(ctx.store(), ctx.who.native.id.get(), ctx.who.session_id.get()).await
+    list_repo::open_others(ctx.store(), ctx.who.native.id, ctx.who.session_id).await
 }

@@ -40,8 +40,7 @@ pub async fn startable(ctx: &Ctx) -> Result<Vec<Startable>, AppError> {
     if who.native.id != who.effective.id || who.account.id != who.home_account_id {
         return Ok(Vec::new());
     }
-    let startable =
-        rows::startable(ctx.store(), who.native.id.get(), who.home_scope(), ctx.store().now()).await?;
+    let startable = rows::startable(ctx.store(), who.native.id, who.home_scope(), ctx.store().now()).await?;
     Ok(startable
         .into_iter()
         .map(|r| Startable {
@@ -64,10 +63,10 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
     }
     let mut tx = ctx.store().begin().await?;
     let now = tx.now();
-    let row = rows::startable_one(&mut tx, who.native.id.get(), who.home_scope(), now, id).await?;
+    let row = rows::startable_one(&mut tx, who.native.id, who.home_scope(), now, id).await?;
     let Some(row) = row else {
         // Another's substitution, or one of another account, is simply not there.
-        let theirs = rows::is_substitute(&mut tx, id, who.home_scope(), who.native.id.get()).await?;
+        let theirs = rows::is_substitute(&mut tx, id, who.home_scope(), who.native.id).await?;
         return Err(if theirs { AppError::refused(SubT::CannotStart) } else { AppError::NotFound });
     };
     let absent = row.absent_user_id;
@@ -88,7 +87,7 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
             return Err(AppError::refused(SubT::AuthorLacksRights));
         }
     }
-    if !rows::enter(&mut tx, who.session_id.get(), absent, id).await? {
+    if !rows::enter(&mut tx, who.session_id, absent, id).await? {
         return Err(AppError::refused(SubT::AlreadyWorkingAs));
     }
     let mut actor = ctx.actor();
@@ -103,7 +102,7 @@ pub async fn start(ctx: &Ctx, id: i64) -> Result<(), AppError> {
 /// The caller ends their own work on someone's behalf.
 pub async fn end_own(ctx: &Ctx) -> Result<(), AppError> {
     let mut tx = ctx.store().begin().await?;
-    let Some(id) = rows::substitution_of(&mut tx, ctx.who.session_id.get()).await? else {
+    let Some(id) = rows::substitution_of(&mut tx, ctx.who.session_id).await? else {
         return Ok(());
     };
     end_one(&mut tx, ctx.who.session_id.get(), id, ModeEnd::Ended, Some(&ctx.actor())).await?;

@@ -4,6 +4,7 @@
 use crate::error::AppError;
 use crate::guard::Scope;
 use crate::store::{Flag, Store, Tx};
+use domain::ids::{SessionId, UserId};
 
 const STARTABLE: &str = "
 SELECT b.id, b.to_day, b.absent_user_id, b.vouched_by, a.login, a.full_name
@@ -25,7 +26,7 @@ pub struct StartableRecord {
 /// What `user` may start in `account` at `now`, the soonest ending first.
 pub async fn startable(
     store: &Store,
-    user: i64,
+    user: UserId,
     account: Scope,
     now: i64,
 ) -> Result<Vec<StartableRecord>, AppError> {
@@ -40,7 +41,7 @@ pub async fn startable(
 /// Substitution `id` if `user` may start it now.
 pub async fn startable_one(
     tx: &mut Tx,
-    user: i64,
+    user: UserId,
     account: Scope,
     now: i64,
     id: i64,
@@ -55,7 +56,7 @@ pub async fn startable_one(
 }
 
 /// Whether substitution `id` of `account` names `user` as the substitute (startable or not).
-pub async fn is_substitute(tx: &mut Tx, id: i64, account: Scope, user: i64) -> Result<bool, AppError> {
+pub async fn is_substitute(tx: &mut Tx, id: i64, account: Scope, user: UserId) -> Result<bool, AppError> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM substitutions WHERE id = $1 AND account_id = $2 AND substitute_user_id = $3",
     )
@@ -68,7 +69,7 @@ pub async fn is_substitute(tx: &mut Tx, id: i64, account: Scope, user: i64) -> R
 }
 
 /// Moves an open session not yet working as anyone into substitution `id`; false if it was.
-pub async fn enter(tx: &mut Tx, session: i64, absent: i64, id: i64) -> Result<bool, AppError> {
+pub async fn enter(tx: &mut Tx, session: SessionId, absent: i64, id: i64) -> Result<bool, AppError> {
     let moved = sqlx::query(
         "UPDATE sessions SET effective_user_id = $1, substitution_id = $2
          WHERE id = $3 AND closed_at IS NULL AND substitution_id IS NULL",
@@ -83,7 +84,7 @@ pub async fn enter(tx: &mut Tx, session: i64, absent: i64, id: i64) -> Result<bo
 }
 
 /// The substitution a session works in, if any.
-pub async fn substitution_of(tx: &mut Tx, session: i64) -> Result<Option<i64>, AppError> {
+pub async fn substitution_of(tx: &mut Tx, session: SessionId) -> Result<Option<i64>, AppError> {
     Ok(sqlx::query_scalar("SELECT substitution_id FROM sessions WHERE id = $1")
         .bind(session)
         .fetch_one(tx.conn())
