@@ -55,7 +55,7 @@ impl Store {
         let (read, write) = match url.backend {
             Backend::Sqlite => {
                 let write = sqlite_pool(url, 1).await?;
-                let read = sqlite_pool(url, 4).await?;
+                let read = sqlite_pool(url, 8).await?;
                 (read, write)
             }
             Backend::Postgres => {
@@ -156,6 +156,7 @@ async fn sqlite_pool(url: &DbUrl, connections: u32) -> Result<AnyPool, String> {
     AnyPoolOptions::new()
         .max_connections(connections)
         .min_connections(1)
+        .test_before_acquire(false)
         .acquire_timeout(Duration::from_secs(30))
         .after_connect(|conn, _| {
             Box::pin(async move {
