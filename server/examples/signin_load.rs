@@ -1,7 +1,8 @@
 //! Load script for signing in (issue 17): bare argon2id verifications per second on these
 //! cores, console and application sign-ins per second with 32 concurrent clients against the
 //! release binary, and the p99 of other requests idle and during a login storm. `./dev
-//! sign-ins` runs it on loopback; every phase is bounded in requests and time.
+//! sign-ins` runs it on loopback; every phase is bounded in requests and time. `--watch PATH`
+//! times another request than `/api/auth/me` (e.g. one that reads no database).
 
 use klucznik_core::auth::password::Hasher;
 use serde_json::{json, Value};
@@ -46,6 +47,35 @@ async fn bare_argon2() -> f64 {
     for t in tasks {
         total += t.await.unwrap();
     }
+    total as f64 / start.elapsed().as_secs_f64()
+}
+
+/// The same verifications through the `argon2` crate's own verifier, one thread per core,
+/// which allocates its 19 MiB for every hash — as the server's hasher did until it kept its
+/// memory between hashes (docs/MEASUREMENTS.md "Signing in"): the figure issue 17's target
+/// was first stated against.
+fn bare_reference(hash: &str) -> f64 {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let start = Instant::now();
+    let total: usize = std::thread::scope(|s| {
+        let threads: Vec<_> = (0..cores)
+            .map(|_| {
+                s.spawn(|| {
+                    let parsed = PasswordHash::new(hash).unwrap();
+                    let mut n = 0usize;
+                    while start.elapsed() < PHASE && n * cores < MAX_REQUESTS {
+                        assert!(argon2::Argon2::default()
+                            .verify_password(PASSWORD.as_bytes(), &parsed)
+                            .is_ok());
+                        n += 1;
+                    }
+                    n
+                })
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap()).sum()
+    });
     total as f64 / start.elapsed().as_secs_f64()
 }
 
@@ -120,15 +150,33 @@ async fn storm(base: &str, app_secret: Option<&str>) -> (f64, usize) {
 /// 500 the idle p99 alone ranged 1.2–5.0 ms between runs), from a client of its own: a thread with its own
 /// runtime, as another user's browser would be. Sharing the storm's runtime charged the
 /// watcher with waiting behind the script's own 32 clients, which is not the server's time.
-fn others(base: &str, cookie: &str) -> std::thread::JoinHandle<Vec<Duration>> {
-    let (base, cookie) = (base.to_string(), cookie.to_string());
+fn others(base: &str, cookie: &str, path: &str) -> std::thread::JoinHandle<Vec<Duration>> {
+    let (base, cookie, path) = (base.to_string(), cookie.to_string(), path.to_string());
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        runtime.block_on(watch(&base, &cookie))
+        runtime.block_on(watch(&base, &cookie, &path))
     })
 }
 
-async fn watch(base: &str, cookie: &str) -> Vec<Duration> {
+/// `path` is `/api/auth/me` unless `--watch PATH` names another; a path outside `/api/` is a
+/// GET (e.g. `/.well-known/authzen-configuration`, which reads no database: what is left of
+/// the tail there is the cores' scheduling, not the server's queries).
+/// How late a thread that only sleeps 1 ms at a time wakes, for the phase: the floor under
+/// every request's latency on these cores, since a request wakes a thread a few times.
+fn wake_ups() -> std::thread::JoinHandle<Vec<Duration>> {
+    std::thread::spawn(|| {
+        let (start, mut late) = (Instant::now(), Vec::new());
+        while start.elapsed() < PHASE && late.len() < MAX_REQUESTS {
+            let t = Instant::now();
+            std::thread::sleep(Duration::from_millis(1));
+            late.push(t.elapsed().saturating_sub(Duration::from_millis(1)));
+        }
+        late.sort();
+        late
+    })
+}
+
+async fn watch(base: &str, cookie: &str, path: &str) -> Vec<Duration> {
     let http = reqwest::Client::new();
     let mut ticker = tokio::time::interval(Duration::from_millis(10));
     let mut all = Vec::new();
@@ -136,13 +184,14 @@ async fn watch(base: &str, cookie: &str) -> Vec<Duration> {
     while start.elapsed() < PHASE {
         ticker.tick().await;
         let t = Instant::now();
-        let r = http
-            .post(format!("{base}/api/auth/me"))
+        let url = format!("{base}{path}");
+        let request = if path.starts_with("/api/") { http.post(url) } else { http.get(url) };
+        let r = request
             .header("cookie", cookie)
             .header("sec-fetch-site", "same-origin")
             .send()
             .await
-            .expect("me");
+            .expect("the watched request");
         assert!(r.status().is_success());
         all.push(t.elapsed());
     }
@@ -169,6 +218,7 @@ fn main() {
 async fn run(normal: bool) {
     let args: Vec<String> = std::env::args().collect();
     let bin = args.windows(2).find(|w| w[0] == "--bin").map(|w| w[1].clone()).expect("--bin <klucznik>");
+    let watched = args.windows(2).find(|w| w[0] == "--watch").map_or("/api/auth/me", |w| w[1].as_str());
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("signins.db").display());
     let demo = Command::new(&bin).args(["demo", "--database-url", &db, "--log", "warn"]).output().unwrap();
@@ -201,6 +251,9 @@ async fn run(normal: bool) {
     // of bare runs just before and just after it.
     let before = bare_argon2().await;
     println!("bare argon2id verifications: {before:.1}/s");
+    let hash = Hasher::new().hash(PASSWORD).await.unwrap();
+    let reference = bare_reference(&hash);
+    println!("bare argon2id, the argon2 crate's verifier (allocating per hash): {reference:.1}/s");
     // A watcher who stays signed in (the auditor may hold several sessions).
     let r = http
         .post(format!("{base}/api/auth/login"))
@@ -217,7 +270,9 @@ async fn run(normal: bool) {
         .find(|c| c.starts_with("klucznik_session="))
         .map(|c| c.split(';').next().unwrap().to_string())
         .expect("the watcher's session");
-    let idle = others(&base, &cookie).join().unwrap();
+    let floor = wake_ups();
+    let idle = others(&base, &cookie, watched).join().unwrap();
+    let floor = floor.join().unwrap();
     println!(
         "other requests idle: p50 {:.2} ms, p99 {:.2} ms",
         percentile(&idle, 0.5),
@@ -229,18 +284,25 @@ async fn run(normal: bool) {
     let between = bare_argon2().await;
     println!("bare argon2id verifications: {between:.1}/s");
     println!(
-        "console sign-ins: {rate:.1}/s ({:.0} % of bare argon2), {:.2} requests each",
+        "console sign-ins: {rate:.1}/s ({:.0} % of bare argon2, {:.0} % of the crate's verifier), {:.2} requests each",
         rate / ((before + between) / 2.0) * 100.0,
+        rate / reference * 100.0,
         requests as f64 / (rate * PHASE.as_secs_f64()).max(1.0)
     );
-    let watcher = others(&base, &cookie);
+    let (watcher, storm_floor) = (others(&base, &cookie, watched), wake_ups());
     storm(&base, None).await;
     let watch = watcher.join().unwrap();
+    let storm_floor = storm_floor.join().unwrap();
     println!(
         "other requests during a console storm: p50 {:.2} ms, p99 {:.2} ms ({:.1}× idle)",
         percentile(&watch, 0.5),
         percentile(&watch, 0.99),
         percentile(&watch, 0.99) / percentile(&idle, 0.99).max(0.001)
+    );
+    println!(
+        "a sleeping thread's wake-up delay: p99 {:.2} ms idle, {:.2} ms during the storm",
+        percentile(&floor, 0.99),
+        percentile(&storm_floor, 0.99)
     );
     let between = bare_argon2().await;
     println!("bare argon2id verifications: {between:.1}/s");
@@ -248,8 +310,9 @@ async fn run(normal: bool) {
     let after = bare_argon2().await;
     println!("bare argon2id verifications: {after:.1}/s");
     println!(
-        "application sign-ins: {rate:.1}/s ({:.0} % of bare argon2)",
-        rate / ((between + after) / 2.0) * 100.0
+        "application sign-ins: {rate:.1}/s ({:.0} % of bare argon2, {:.0} % of the crate's verifier)",
+        rate / ((between + after) / 2.0) * 100.0,
+        rate / reference * 100.0
     );
     let _ = child.kill();
     let _ = child.wait();
