@@ -75,10 +75,9 @@ impl Hasher {
 }
 
 /// A hashing thread's working memory, kept between hashes: allocating and releasing 19 MiB
-/// for every hash cost the whole process a fifth of its time in the kernel (page faults, and
-/// the unmapping every other thread of the process waits for) during a storm of sign-ins
-/// (docs/MEASUREMENTS.md "Signing in"). Argon2 writes every block before it reads it, so what
-/// a previous hash left there changes nothing.
+/// for every hash put a fifth of a hashing loop's time in the kernel (page faults), kept it is
+/// 1 % (docs/MEASUREMENTS.md "Signing in"). Argon2 writes every block before it reads it, so
+/// what a previous hash left there changes nothing.
 type Memory = Vec<Block>;
 type Job = Box<dyn FnOnce(&mut Memory) + Send>;
 
