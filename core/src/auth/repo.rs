@@ -106,13 +106,15 @@ pub async fn rights_version(store: &Store, account: Scope) -> Result<i64, AppErr
 }
 
 /// Whether the user signed in from the device with this token hash.
-pub async fn device_known(store: &Store, device_hash: &str, user: i64) -> Result<bool, AppError> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT user_id FROM known_devices WHERE device_hash = $1 AND user_id = $2")
-            .bind(device_hash)
-            .bind(user)
-            .fetch_optional(store.reader())
-            .await?;
+pub async fn device_known(store: &Store, device_hash: &str, user: i64, since: i64) -> Result<bool, AppError> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT user_id FROM known_devices WHERE device_hash = $1 AND user_id = $2 AND last_used_at > $3",
+    )
+    .bind(device_hash)
+    .bind(user)
+    .bind(since)
+    .fetch_optional(store.reader())
+    .await?;
     Ok(found.is_some())
 }
 
@@ -130,12 +132,7 @@ pub async fn address_known(store: &Store, user: i64, addr: &str, since: i64) -> 
 }
 
 /// Records a device's sign-in now and forgets devices unused since `forget_before`.
-pub async fn remember_device(
-    tx: &mut Tx,
-    device_hash: &str,
-    user: i64,
-    forget_before: i64,
-) -> Result<(), AppError> {
+pub async fn remember_device(tx: &mut Tx, device_hash: &str, user: i64) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO known_devices (device_hash, user_id, last_used_at) VALUES ($1, $2, $3)
          ON CONFLICT (device_hash, user_id) DO UPDATE SET last_used_at = $3",
@@ -145,10 +142,15 @@ pub async fn remember_device(
     .bind(tx.now())
     .execute(tx.conn())
     .await?;
-    sqlx::query("DELETE FROM known_devices WHERE last_used_at < $1")
-        .bind(forget_before)
-        .execute(tx.conn())
-        .await?;
+    Ok(())
+}
+
+/// Forgets the devices not used since `before` (the periodic sweep's; a sign-in checks the
+/// time itself, so the rows may stay until then).
+pub async fn forget_devices(store: &Store, before: i64) -> Result<(), AppError> {
+    let mut tx = store.begin().await?;
+    sqlx::query("DELETE FROM known_devices WHERE last_used_at < $1").bind(before).execute(tx.conn()).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! The periodic sweep: sessions that timed out, or whose user may no longer sign in (for
 //! instance because "valid to" has just passed), are closed at once rather than at their next
-//! request; old events are pruned.
+//! request; old events and devices unused for 90 days are forgotten.
 
 use super::ending::end_now;
 use crate::error::AppError;
@@ -34,6 +34,7 @@ pub async fn sweep(store: &Store) -> Result<usize, AppError> {
         }
     }
     crate::store::bus::prune(store, now - EVENTS_KEPT_MS).await?;
+    crate::auth::repo::forget_devices(store, now - crate::auth::login::KNOWN_FOR_MS).await?;
     Ok(closed)
 }
 

@@ -86,6 +86,41 @@ async fn the_right_password_is_not_locked_out_of_a_known_place(db: TestDb) {
     assert_eq!(forging.status, 429, "{}", forging.body);
 }
 
+/// A device stays known for 90 days after it was last used to sign in; then the login's counter
+/// holds it back like any other place, and the sweep forgets it.
+async fn a_device_unused_for_ninety_days_is_no_longer_a_known_place(db: TestDb) {
+    let app = InProcess::start(&db).await;
+    let right = form("admin", ADMIN_PASSWORD);
+    let (laptop, cookies) = app.send_from(LOGIN, &right, "192.0.2.11", &[]).await;
+    assert_eq!(laptop.status, 200, "{}", laptop.body);
+    let device = cookies
+        .iter()
+        .find(|c| c.starts_with(&format!("{}=", app::guard::DEVICE_COOKIE)))
+        .expect("a device cookie after a sign-in")
+        .clone();
+    let devices = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM known_devices")
+            .fetch_one(app.store.reader_for_tests())
+            .await
+            .unwrap()
+    };
+    assert_eq!(devices().await, 1);
+    app.clock.advance(91 * 24 * 3_600_000);
+    let wrong = form("admin", "guess");
+    for place in 1..=4 {
+        for _ in 0..FREE_PER_PAIR {
+            let (answer, _) = app.send_from(LOGIN, &wrong, &format!("203.0.113.{place}"), &[]).await;
+            assert!(matches!(answer.status.as_u16(), 409 | 429), "{}", answer.body);
+        }
+    }
+    let cookie = [("cookie", device.as_str())];
+    let (travelling, _) = app.send_from(LOGIN, &right, "198.51.100.99", &cookie).await;
+    assert_eq!(travelling.status, 429, "a device unused for 91 days waits: {}", travelling.body);
+    assert_eq!(devices().await, 1, "the row stays until the sweep");
+    klucznik_core::sessions::maintenance::sweep(&app.store).await.unwrap();
+    assert_eq!(devices().await, 0, "the sweep forgets it");
+}
+
 /// Behind one proxy, a client that rotates the left part of X-Forwarded-For is still one
 /// address, for throttling and in the audit.
 async fn behind_a_proxy_the_address_is_the_one_the_proxy_saw(db: TestDb) {
@@ -148,6 +183,7 @@ async fn a_password_change_rotates_the_token_and_keeps_sign_in_open(db: TestDb) 
 both!(
     concurrent_attempts_are_counted_before_the_check,
     the_right_password_is_not_locked_out_of_a_known_place,
+    a_device_unused_for_ninety_days_is_no_longer_a_known_place,
     behind_a_proxy_the_address_is_the_one_the_proxy_saw,
     a_password_change_rotates_the_token_and_keeps_sign_in_open,
 );
