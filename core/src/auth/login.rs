@@ -63,14 +63,6 @@ pub(crate) async fn new_step(
     Ok(step)
 }
 
-/// The user of a console step token, used up; `None` if unknown, used or expired.
-async fn take_step(store: &crate::store::Store, step: &str) -> Result<Option<i64>, AppError> {
-    let mut tx = store.begin().await?;
-    let taken = repo::take_step(&mut tx, &hash_token(step), None).await?;
-    tx.commit().await?;
-    Ok(taken.map(|(user, _)| user))
-}
-
 /// The units a user may sign in to: those of their roles in their account (Everyone's too).
 pub(crate) async fn units_of(
     tx: &mut crate::store::Tx,
@@ -116,16 +108,17 @@ fn clip(login: &str) -> String {
 /// Whether the user has signed in from this device (its cookie) or this address before: then
 /// the per-login counter does not hold them back (docs/BEHAVIOUR.md "Throttling sign-ins").
 async fn known_place(store: &crate::store::Store, user: i64, client: &Client) -> Result<bool, AppError> {
+    let since = store.now() - KNOWN_FOR_MS;
     if let Some(device) = &client.device {
-        if repo::device_known(store, &hash_token(device), user).await? {
+        if repo::device_known(store, &hash_token(device), user, since).await? {
             return Ok(true);
         }
     }
-    repo::address_known(store, user, &client.addr, store.now() - KNOWN_FOR_MS).await
+    repo::address_known(store, user, &client.addr, since).await
 }
 
 /// A device or address stays known this long after a sign-in from it.
-const KNOWN_FOR_MS: i64 = 90 * 24 * 3_600_000;
+pub(crate) const KNOWN_FOR_MS: i64 = 90 * 24 * 3_600_000;
 
 /// Records the device of a successful sign-in; answers a new device token when the device had
 /// none (or one this user had not used).
@@ -138,8 +131,7 @@ async fn remember_device(
         Some(device) => (device.clone(), false),
         None => (new_token(), true),
     };
-    let forget_before = tx.now() - KNOWN_FOR_MS;
-    repo::remember_device(tx, &hash_token(&token), user, forget_before).await?;
+    repo::remember_device(tx, &hash_token(&token), user).await?;
     Ok(fresh.then_some(token))
 }
 
@@ -169,17 +161,20 @@ pub async fn sign_in(
     check_form(login, password)?;
     let store = ctx.store();
     let key = login_key(login);
-    // The step token of this sign-in's first answer stands for the password checked then; an
-    // unknown or expired one falls back to checking the password again.
-    let stepped = match step.filter(|s| !s.is_empty() && s.len() <= 100) {
-        Some(step) => take_step(store, step).await?,
-        None => None,
-    };
     let user = repo::console_user(store, &key).await?;
-    let by_step = match (&user, stepped) {
-        (Some(user), Some(id)) => user.id == id,
-        _ => false,
-    };
+    // The step token of this sign-in's first answer stands for the password checked then, and
+    // is used up in the transaction that opens the session (one write transaction for the
+    // second request, issue 17's sign-in cost). An unknown, expired or other user's one is
+    // used up at once, and the password is checked again.
+    let mut stepped = None;
+    if let Some(step) = step.filter(|s| !s.is_empty() && s.len() <= 100) {
+        let mut tx = store.begin().await?;
+        match (&user, repo::take_step(&mut tx, &hash_token(step), None).await?) {
+            (Some(user), Some((id, _))) if user.id == id => stepped = Some(tx),
+            _ => tx.commit().await?,
+        }
+    }
+    let by_step = stepped.is_some();
     let known = match &user {
         Some(user) if !by_step => known_place(store, user.id, &ctx.client).await?,
         _ => false,
@@ -196,7 +191,10 @@ pub async fn sign_in(
     let correct = by_step || ctx.state().hasher().verify(password, hash.as_deref()).await?;
     throttle::finish(store, &keys, correct && user.is_some()).await?;
 
-    let mut tx = store.begin().await?;
+    let mut tx = match stepped {
+        Some(tx) => tx,
+        None => store.begin().await?,
+    };
     let mut actor = Actor { client_addr: ctx.client.addr.clone(), ..Default::default() };
     let (Some(user), true) = (user, correct) else {
         audit::record(&mut tx, &actor, Entry::new("login.failed").detail(clip(login))).await?;
@@ -230,7 +228,11 @@ pub async fn sign_in(
         .or_else(|| units.first().map(|(id, _)| *id));
     let unit_id = match unit {
         Some(chosen) if units.iter().any(|(id, _)| *id == chosen) => chosen,
-        Some(_) => return Err(AppError::invalid("unit", AuthT::Unit, Message::new(AuthT::UnitNotYours))),
+        Some(_) => {
+            // A step token is used up whatever follows.
+            tx.commit().await?;
+            return Err(AppError::invalid("unit", AuthT::Unit, Message::new(AuthT::UnitNotYours)));
+        }
         None if units.len() == 1 => units[0].0,
         None => {
             let step = new_step(&mut tx, user_id, None, None).await?;

@@ -193,6 +193,54 @@ async fn users_sign_in_to_a_unit_of_their_roles(db: TestDb) {
     assert_eq!((status, refusal(&body)), (409, json!({"Auth": "RefusedNoUnit"})));
 }
 
+/// The step token of a sign-in's first answer stands for the password once, for its own user
+/// only (issue 17: one verification per sign-in), and is used up whatever follows.
+async fn the_step_token_stands_for_the_password_once(db: TestDb) {
+    let server = Server::start(&db, &["--demo"]).await;
+    let api = server.client();
+    let first = |login: &'static str| {
+        let api = &api;
+        async move {
+            let (status, outcome) =
+                api.call("/api/auth/login", &[("login", login), ("password", DEMO_PASSWORD)]).await;
+            assert_eq!(status, 200, "{outcome}");
+            outcome["step"].as_str().expect("a step token with the units").to_string()
+        }
+    };
+    let second = |login: &'static str, step: String, unit: i64| {
+        let api = &api;
+        async move {
+            let unit = unit.to_string();
+            let form = [("login", login), ("password", "not the password"), ("unit", &unit), ("step", &step)];
+            api.call("/api/auth/login", &form).await
+        }
+    };
+    let wrong = json!({"Auth": "WrongCredentials"});
+    let gdansk = unit_id(&db, "Sprzedaż Gdańsk").await;
+    let finance = unit_id(&db, "Finanse").await;
+    // A unit outside his roles is refused, and the step is gone with it.
+    let step = first("jan.kowalski").await;
+    assert_eq!(second("jan.kowalski", step.clone(), finance).await.0, 422);
+    let (status, body) = second("jan.kowalski", step, gdansk).await;
+    assert_eq!((status, refusal(&body)), (409, wrong.clone()), "a used step: the password is checked");
+    // Another user's step is no step.
+    let step = first("jan.kowalski").await;
+    let (status, body) = second("ewa.szymanska", step, gdansk).await;
+    assert_eq!((status, refusal(&body)), (409, wrong.clone()), "{body}");
+    // His own step opens his session without the password, once.
+    let step = first("jan.kowalski").await;
+    let (status, body) = second("jan.kowalski", step.clone(), gdansk).await;
+    assert_eq!((status, body["next"].as_str()), (200, Some("/")), "{body}");
+    assert_eq!(db.number("SELECT unit_id FROM sessions").await, gdansk);
+    let (status, body) = second("jan.kowalski", step, gdansk).await;
+    assert_eq!((status, refusal(&body)), (409, wrong), "{body}");
+    assert_eq!(
+        db.number("SELECT COUNT(*) FROM sign_in_steps").await,
+        0,
+        "every step used up, the one tried by another user too"
+    );
+}
+
 async fn role_settings_export_and_import(db: TestDb) {
     let server = Server::start(&db, &["--demo"]).await;
     let admin = server.client().signed_in("magdalena.dabrowska", DEMO_PASSWORD).await;
@@ -249,6 +297,7 @@ both!(
     nobody_gives_rights_they_lack_or_changes_their_own_roles,
     rights_change_at_once_for_open_sessions,
     users_sign_in_to_a_unit_of_their_roles,
+    the_step_token_stands_for_the_password_once,
     role_settings_export_and_import,
 );
 
