@@ -20,10 +20,6 @@ pub async fn log_out(ctx: &Ctx) -> Result<(), AppError> {
 /// The signed-in user, their account and rights.
 pub async fn whoami(ctx: &Ctx) -> Result<Me, AppError> {
     let who = &ctx.who;
-    let unit_name: Option<String> = match who.unit_id {
-        Some(unit) => crate::units::repo::name_of(ctx.store(), unit.get()).await?,
-        None => None,
-    };
     // Not while working on someone's behalf: the substitution lives in the home account.
     let can_switch = who.substitution.is_none()
         && crate::accounts::repo::may_switch(ctx.store(), who.native.id.get(), who.home_scope()).await?;
@@ -40,7 +36,7 @@ pub async fn whoami(ctx: &Ctx) -> Result<Me, AppError> {
         account_name: who.account.name.clone(),
         account_is_main: who.account.is_main,
         can_switch,
-        unit_name,
+        unit_name: who.unit_name.clone(),
         must_change_password: who.must_change_password,
         lang: who.lang,
         theme: who.theme,

@@ -66,6 +66,8 @@ pub struct Who {
     pub home_account_id: AccountId,
     pub account: AccountRef,
     pub unit_id: Option<UnitId>,
+    /// The unit's name, read with the session (the title bar shows it on every page).
+    pub unit_name: Option<String>,
     /// While working as the absent user: the substitution and its last day.
     pub substitution: Option<(i64, String)>,
     pub rights: Arc<Snapshot>,
@@ -218,6 +220,7 @@ mod tests {
             home_account_id: AccountId::new(1),
             account: AccountRef { id: AccountId::new(1), name: "A".into(), is_main: true },
             unit_id: None,
+            unit_name: None,
             substitution: None,
             rights: Arc::new(snapshot),
             must_change_password,

@@ -125,7 +125,12 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
             is_main: row.home_parent.is_none(),
         };
     }
-    let unit_id = if account.id == AccountId::new(home_account_id) { row.unit_id } else { None };
+    // The unit is the home account's: in a sub-account the session works in none.
+    let (unit_id, unit_name) = if account.id == AccountId::new(home_account_id) {
+        (row.unit_id, row.unit_name)
+    } else {
+        (None, None)
+    };
     let version = (row.home_version, row.current_version);
     let rights = match state.rights_cache.get(effective.id.get(), account.id.get(), version) {
         Some(snapshot) => snapshot,
@@ -151,6 +156,7 @@ async fn resolve_hash(state: &CoreState, hash: &str, touch: bool) -> Result<Opti
         home_account_id: AccountId::new(home_account_id),
         account,
         unit_id: unit_id.map(UnitId::new),
+        unit_name,
         substitution,
         rights,
         must_change_password: row.must_change_password,

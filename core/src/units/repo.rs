@@ -3,7 +3,7 @@
 use super::{subtree, Unit, UnitInput, UnitT};
 use crate::error::{AppError, Message};
 use crate::guard::Scope;
-use crate::store::{Reader, Store, Tx};
+use crate::store::{Reader, Tx};
 
 /// A unit as stored; `persons` counts the persons placed directly in it.
 #[derive(sqlx::FromRow)]
@@ -41,15 +41,6 @@ pub fn list<'a>(
 }
 
 /// The unit if it belongs to the account; another account's unit is "not found".
-/// A unit's name, if it still exists.
-pub async fn name_of(store: &Store, unit: i64) -> Result<Option<String>, AppError> {
-    let name = sqlx::query_scalar("SELECT name FROM units WHERE id = $1")
-        .bind(unit)
-        .fetch_optional(store.reader())
-        .await?;
-    Ok(name)
-}
-
 pub async fn get(tx: &mut Tx, account: Scope, id: i64) -> Result<Unit, AppError> {
     let row: UnitRecord = sqlx::query_as(
         "SELECT id, parent_id, name, version, 0 AS persons FROM units WHERE id = $1 AND account_id = $2",

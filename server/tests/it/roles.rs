@@ -182,6 +182,8 @@ async fn users_sign_in_to_a_unit_of_their_roles(db: TestDb) {
     let (status, outcome) = api.login_to("jan.kowalski", DEMO_PASSWORD, gdansk).await;
     assert_eq!((status, outcome["next"].as_str()), (200, Some("/")));
     assert_eq!(db.number("SELECT unit_id FROM sessions").await, gdansk);
+    let (_, me) = api.me().await;
+    assert_eq!(me["unit_name"], json!("Sprzedaż Gdańsk"), "the title bar's unit comes with the session");
     // A unit outside his roles is refused.
     let finance = unit_id(&db, "Finanse").await;
     let (status, body) = server.client().login_to("jan.kowalski", DEMO_PASSWORD, finance).await;

@@ -9,7 +9,7 @@ use domain::ids::UserId;
 
 const SESSION_SQL: &str = "
 SELECT s.id, s.user_id, s.effective_user_id, s.home_account_id, s.current_account_id, s.unit_id,
-       s.created_at, s.last_activity_at, s.closed_at, s.service,
+       s.created_at, s.last_activity_at, s.closed_at, s.service, n.name AS unit_name,
        u.login, u.full_name, u.kind, u.active, u.blocked, u.valid_from, u.valid_to,
        u.must_change_password, u.language, u.theme,
        a.name AS account_name, a.parent_id AS account_parent,
@@ -29,6 +29,7 @@ SELECT s.id, s.user_id, s.effective_user_id, s.home_account_id, s.current_accoun
 FROM sessions s
 LEFT JOIN substitutions b ON b.id = s.substitution_id
 LEFT JOIN users au ON au.id = b.absent_user_id
+LEFT JOIN units n ON n.id = s.unit_id
 JOIN users u ON u.id = s.user_id
 JOIN accounts a ON a.id = s.current_account_id
 JOIN accounts h ON h.id = s.home_account_id
@@ -47,6 +48,7 @@ pub struct SessionRecord {
     pub last_activity_at: i64,
     pub closed_at: Option<i64>,
     pub service: String,
+    pub unit_name: Option<String>,
     pub login: String,
     pub full_name: String,
     #[sqlx(flatten)]
