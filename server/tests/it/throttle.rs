@@ -10,6 +10,15 @@ use klucznik_core::guard::Settings;
 
 const LOGIN: &str = "/api/auth/login";
 
+/// The device cookie a successful sign-in set.
+fn device_cookie(cookies: &[String]) -> String {
+    cookies
+        .iter()
+        .find(|c| c.starts_with(&format!("{}=", app::guard::DEVICE_COOKIE)))
+        .expect("a device cookie after a sign-in")
+        .clone()
+}
+
 fn form(login: &str, password: &str) -> String {
     format!(
         "login={}&password={}",
@@ -53,11 +62,7 @@ async fn the_right_password_is_not_locked_out_of_a_known_place(db: TestDb) {
     assert_eq!(home.status, 200, "{}", home.body);
     let (laptop, cookies) = app.send_from(LOGIN, &right, "192.0.2.11", &[]).await;
     assert_eq!(laptop.status, 200, "{}", laptop.body);
-    let device = cookies
-        .iter()
-        .find(|c| c.starts_with(&format!("{}=", app::guard::DEVICE_COOKIE)))
-        .expect("a device cookie after a sign-in")
-        .clone();
+    let device = device_cookie(&cookies);
     // Three guesses from each of four places: more than the login's free ten.
     let wrong = form("admin", "guess");
     let mut checked = 0;
@@ -93,11 +98,7 @@ async fn a_device_unused_for_ninety_days_is_no_longer_a_known_place(db: TestDb) 
     let right = form("admin", ADMIN_PASSWORD);
     let (laptop, cookies) = app.send_from(LOGIN, &right, "192.0.2.11", &[]).await;
     assert_eq!(laptop.status, 200, "{}", laptop.body);
-    let device = cookies
-        .iter()
-        .find(|c| c.starts_with(&format!("{}=", app::guard::DEVICE_COOKIE)))
-        .expect("a device cookie after a sign-in")
-        .clone();
+    let device = device_cookie(&cookies);
     let devices = || async {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM known_devices")
             .fetch_one(app.store.reader_for_tests())
