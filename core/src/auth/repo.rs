@@ -105,7 +105,7 @@ pub async fn rights_version(store: &Store, account: Scope) -> Result<i64, AppErr
         .await?)
 }
 
-/// Whether the user signed in from the device with this token hash.
+/// Whether the user signed in from the device with this token hash after `since`.
 pub async fn device_known(store: &Store, device_hash: &str, user: i64, since: i64) -> Result<bool, AppError> {
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT user_id FROM known_devices WHERE device_hash = $1 AND user_id = $2 AND last_used_at > $3",
@@ -131,7 +131,7 @@ pub async fn address_known(store: &Store, user: i64, addr: &str, since: i64) -> 
     Ok(found.is_some())
 }
 
-/// Records a device's sign-in now and forgets devices unused since `forget_before`.
+/// Records a device's sign-in now (`forget_devices` removes the ones unused for long).
 pub async fn remember_device(tx: &mut Tx, device_hash: &str, user: i64) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO known_devices (device_hash, user_id, last_used_at) VALUES ($1, $2, $3)
