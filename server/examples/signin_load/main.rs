@@ -2,7 +2,11 @@
 //! cores, console and application sign-ins per second with 32 concurrent clients against the
 //! release binary, and the p99 of other requests idle and during a login storm. `./dev
 //! sign-ins` runs it on loopback; every phase is bounded in requests and time. `--watch PATH`
-//! times another request than `/api/auth/me` (e.g. one that reads no database).
+//! times another request than `/api/auth/me` (e.g. one that reads no database);
+//! `--split-cores` gives the server and the bare figures half of the cores and the clients the
+//! other half (`cores.rs`).
+
+mod cores;
 
 use klucznik_core::auth::password::Hasher;
 use serde_json::{json, Value};
@@ -54,14 +58,18 @@ async fn bare_argon2() -> f64 {
 /// which allocates its 19 MiB for every hash — as the server's hasher did until it kept its
 /// memory between hashes (docs/MEASUREMENTS.md "Signing in"): the figure issue 17's target
 /// was first stated against.
-fn bare_reference(hash: &str) -> f64 {
+fn bare_reference(hash: &str, on: Option<&[usize]>) -> f64 {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores =
+        on.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), <[usize]>::len);
     let start = Instant::now();
     let total: usize = std::thread::scope(|s| {
         let threads: Vec<_> = (0..cores)
             .map(|_| {
                 s.spawn(|| {
+                    if let Some(on) = on {
+                        cores::pin(on);
+                    }
                     let parsed = PasswordHash::new(hash).unwrap();
                     let mut n = 0usize;
                     while start.elapsed() < PHASE && n * cores < MAX_REQUESTS {
@@ -204,6 +212,14 @@ async fn watch(base: &str, cookie: &str, path: &str) -> Vec<Duration> {
 /// the storm's p99 is the same either way, and nice-10 hashing then starves the clients).
 fn main() {
     let normal = !std::env::args().any(|a| a == "--clients-at-nice-19");
+    let split = std::env::args().any(|a| a == "--split-cores").then(cores::split).flatten();
+    if let Some(split) = &split {
+        // The hashing threads of the bare figure start now, on the server's cores.
+        cores::pin(&split.server);
+        let warm = tokio::runtime::Builder::new_current_thread().build().expect("a runtime");
+        warm.block_on(Hasher::new().hash(PASSWORD)).expect("a hash");
+        cores::pin(&split.clients);
+    }
     let mut builder = tokio::runtime::Builder::new_multi_thread();
     builder.enable_all();
     if !normal {
@@ -212,10 +228,10 @@ fn main() {
             libc::setpriority(libc::PRIO_PROCESS, 0, 19);
         });
     }
-    builder.build().expect("the load script's runtime").block_on(run(normal));
+    builder.build().expect("the load script's runtime").block_on(run(normal, split));
 }
 
-async fn run(normal: bool) {
+async fn run(normal: bool, split: Option<cores::Split>) {
     let args: Vec<String> = std::env::args().collect();
     let bin = args.windows(2).find(|w| w[0] == "--bin").map(|w| w[1].clone()).expect("--bin <klucznik>");
     let watched = args.windows(2).find(|w| w[0] == "--watch").map_or("/api/auth/me", |w| w[1].as_str());
@@ -229,11 +245,12 @@ async fn run(normal: bool) {
         .unwrap();
     let secret = String::from_utf8_lossy(&made.stdout).trim().rsplit(": ").next().unwrap().to_string();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut child = Command::new(&bin)
-        .args(["--database-url", &db, "--addr", &format!("127.0.0.1:{port}"), "--log", "warn"])
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut server = Command::new(&bin);
+    server.args(["--database-url", &db, "--addr", &format!("127.0.0.1:{port}"), "--log", "warn"]);
+    if let Some(split) = &split {
+        cores::pinned(&mut server, split.server.clone());
+    }
+    let mut child = server.stdout(Stdio::null()).spawn().unwrap();
     let base = format!("http://127.0.0.1:{port}");
     let http = reqwest::Client::new();
     for _ in 0..200 {
@@ -243,8 +260,12 @@ async fn run(normal: bool) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let clients = if normal { "normal priority" } else { "nice 19" };
+    let place = match &split {
+        Some(s) => format!("server on cores {:?}, clients on cores {:?}", s.server, s.clients),
+        None => "server and clients sharing the cores".to_string(),
+    };
     println!(
-        "sign-in load, {bin}, SQLite, loopback, {WORKERS} clients at {clients}; each phase {} s",
+        "sign-in load, {bin}, SQLite, loopback, {WORKERS} clients at {clients}, {place}; each phase {} s",
         PHASE.as_secs()
     );
     // This machine's argon2 figure drifts between minutes: each storm is compared with the mean
@@ -252,7 +273,7 @@ async fn run(normal: bool) {
     let before = bare_argon2().await;
     println!("bare argon2id verifications: {before:.1}/s");
     let hash = Hasher::new().hash(PASSWORD).await.unwrap();
-    let reference = bare_reference(&hash);
+    let reference = bare_reference(&hash, split.as_ref().map(|s| s.server.as_slice()));
     println!("bare argon2id, the argon2 crate's verifier (allocating per hash): {reference:.1}/s");
     // A watcher who stays signed in (the auditor may hold several sessions).
     let r = http
